@@ -230,3 +230,22 @@ class Place:
     polygon: Polygon | None = None
     name: str = ""
     name_zh: str = ""
+
+
+#: Names for amenity categories, used where a feature carries no name of its own.
+AMENITY_LABELS: dict[str, tuple[str, str]] = {
+    "toilet": ("Toilets", "廁所"),
+    "toilet.accessible": ("Accessible toilet", "無障礙廁所"),
+    "information": ("Information", "服務台"),
+    "food": ("Food and drink", "餐飲"),
+    "firstaid": ("First aid", "醫護室"),
+    "nursing": ("Nursing room", "哺集乳室"),
+    "prayer": ("Prayer room", "祈禱室"),
+    "charging": ("Charging station", "充電站"),
+    "meeting": ("Meeting table", "洽談桌"),
+    "stage": ("Stage", "舞台"),
+    "entrance": ("Entrance", "入口"),
+    "exit": ("Exit", "出口"),
+    "emergencyexit": ("Emergency exit", "緊急出口"),
+    "pedestrian": ("Entrance", "入口"),
+}

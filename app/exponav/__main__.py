@@ -1,0 +1,3 @@
+from exponav.cli import main
+
+raise SystemExit(main())

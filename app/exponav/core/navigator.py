@@ -1,0 +1,248 @@
+"""The Navigator: the one facade that the command line, the window and scripts use.
+
+>>> nav = Navigator.open()
+>>> nav.booth("s-1024").code
+'S1024'
+>>> nav.search("chunghwa")[0].name
+'Chunghwa Telecom'
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from exponav.core.codes import canonical_code
+from exponav.core.errors import NotFound
+from exponav.core.model import (
+    AMENITY_LABELS,
+    Amenity,
+    Booth,
+    Exhibitor,
+    LevelPlan,
+    Place,
+    Session,
+    Venue,
+    Zone,
+)
+from exponav.core.search import Searcher, SearchHit
+from exponav.core.showdata import ShowData
+from exponav.core.spatial import Nearby, SpatialIndex, parse_kind
+from exponav.core.store import DataFile, ensure_data_file, read_data_file
+
+__all__ = ["BoothInfo", "Navigator"]
+
+
+@dataclass(frozen=True)
+class BoothInfo:
+    """A booth with what stands on it."""
+
+    booth: Booth
+    exhibitor: Exhibitor | None
+    zone: Zone | None
+
+    @property
+    def code(self) -> str:
+        return self.booth.code
+
+    @property
+    def level(self) -> str:
+        return self.booth.level
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.booth.polygon.centroid
+        return {
+            "code": self.booth.code,
+            "level": self.booth.level,
+            "area_m2": round(self.booth.area_m2, 2),
+            "centroid": [round(c.x, 2), round(c.y, 2)],
+            "polygon": [[round(x, 2), round(y, 2)] for x, y in self.booth.polygon.exterior.coords],
+            "zone": None if self.zone is None else
+            {"id": self.zone.id, "name": self.zone.name, "name_zh": self.zone.name_zh},
+            "exhibitor": None if self.exhibitor is None else
+            {"id": self.exhibitor.id, "name": self.exhibitor.name,
+             "name_zh": self.exhibitor.name_zh},
+        }
+
+
+class Navigator:
+    """Queries over one data file: search, booths, places, spatial questions."""
+
+    def __init__(self, data: DataFile) -> None:
+        self.data = data
+        self.venue: Venue = data.venue
+        self.show: ShowData = data.show
+        self.spatial = SpatialIndex(self.venue)
+        self.searcher = Searcher(data.conn)
+        self._owner = {code: ex for ex in self.show.exhibitors.values() for code in ex.booths}
+        self._booths = {b.code: b for b in self.venue.booths()}
+        self._zones = {z.id: z for p in self.venue.plans.values() for z in p.zones}
+        self._places: dict[str, Place] = {}
+        for plan in self.venue.plans.values():
+            self._index_places(plan)
+
+    # -- opening ---------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> Navigator:
+        """Open a data file read-only; with no path, the embedded show (built if needed)."""
+        target = ensure_data_file() if path is None else Path(path)
+        return cls(read_data_file(target))
+
+    def close(self) -> None:
+        self.data.conn.close()
+
+    # -- places ----------------------------------------------------------------------
+
+    def _index_places(self, plan: LevelPlan) -> None:
+        lv = plan.level.id
+        for a in plan.amenities:
+            en, zh = AMENITY_LABELS.get(a.category, (a.category, ""))
+            self._places[a.id] = Place(a.id, "amenity", lv, a.point.x, a.point.y,
+                                       name=a.name or en, name_zh=a.name_zh or zh)
+        for k in plan.kiosks:
+            self._places[k.id] = Place(k.id, "kiosk", lv, k.point.x, k.point.y, name=k.id)
+        for o in plan.openings:
+            mid = o.line.interpolate(0.5, normalized=True)
+            self._places[o.id] = Place(o.id, "opening", lv, mid.x, mid.y, name=o.name,
+                                       name_zh=o.name_zh)
+        for cid, p in plan.connector_points.items():
+            self._places.setdefault(f"{cid}@{lv}", Place(f"{cid}@{lv}", "connector", lv, p.x, p.y))
+
+    def level_plan(self, level: str) -> LevelPlan:
+        try:
+            return self.venue.plans[level]
+        except KeyError:
+            known = ", ".join(self.venue.levels)
+            raise NotFound(f"There is no level {level!r}; the levels are {known}.") from None
+
+    def place(self, spec: str | tuple[str, float, float]) -> Place:
+        """Resolve what a user named: a booth code, an amenity, kiosk or opening id,
+        ``"H2-1F@10,20"`` or ``(level, x, y)``."""
+        if isinstance(spec, tuple):
+            level, x, y = spec
+            self.level_plan(level)
+            return Place(f"{level}@{x:g},{y:g}", "point", level, float(x), float(y))
+        text = spec.strip()
+        if "@" in text and "," in text:
+            level, _, xy = text.partition("@")
+            try:
+                x, y = (float(v) for v in xy.split(","))
+            except ValueError:
+                raise NotFound(f"{text!r} is not a place; write a point as LEVEL@X,Y.") from None
+            return self.place((level.strip(), x, y))
+        if text in self._places:
+            return self._places[text]
+        upper = text.upper()
+        for pid, p in self._places.items():
+            if pid.upper() == upper:
+                return p
+        code = canonical_code(text)
+        if code is not None and code in self._booths:
+            b = self._booths[code]
+            ex = self._owner.get(code)
+            c = b.polygon.representative_point()
+            return Place(code, "booth", b.level, c.x, c.y, polygon=b.polygon,
+                         name=ex.name if ex else code, name_zh=ex.name_zh if ex else "")
+        for ex in self.show.exhibitors.values():
+            if text in (ex.id, ex.name, ex.name_zh) and ex.booths:
+                return self.place(ex.booths[0])
+        raise self._unknown(text, list(self._places) + list(self._booths), "place")
+
+    def _unknown(self, text: str, known: list[str], what: str) -> NotFound:
+        key = canonical_code(text) or text.upper()
+        close = difflib.get_close_matches(key, known, n=3, cutoff=0.6)
+        if not close and key[:1]:
+            close = sorted(k for k in known if k.startswith(key[:3]))[:3]
+        hint = f"; did you mean {', '.join(close)}?" if close else "."
+        return NotFound(f"There is no {what} {text!r}{hint}", close)
+
+    # -- the facade of DESIGN.md -----------------------------------------------------
+
+    def search(self, text: str, *, level: str | None = None, category: str | None = None,
+               limit: int = 20) -> list[SearchHit]:
+        """Hits for what a visitor types: exhibitors, booths and amenities, best first."""
+        return self.searcher.search(text, level=level, category=category, limit=limit)
+
+    def booth(self, code: str) -> BoothInfo:
+        """The booth with this code in any spelling (``s-1024``); unknown -> NotFound."""
+        canonical = canonical_code(code)
+        booth = self._booths.get(canonical or "")
+        if booth is None:
+            raise self._unknown(code, list(self._booths), "booth")
+        return self._info(booth)
+
+    def _info(self, booth: Booth) -> BoothInfo:
+        return BoothInfo(booth, self._owner.get(booth.code), self._zones.get(booth.zone or ""))
+
+    def booth_at(self, level: str, x: float, y: float) -> BoothInfo | None:
+        """Hit test: the booth under (x, y) on ``level``, or None in an aisle."""
+        self.level_plan(level)
+        booth = self.spatial[level].booth_at(x, y)
+        return None if booth is None else self._info(booth)
+
+    def nearest(self, level: str, x: float, y: float, kind: str = "amenity",
+                limit: int = 5) -> list[Nearby]:
+        """The nearest things of ``kind`` by straight-line distance (see spatial.py)."""
+        self.level_plan(level)
+        base, _ = parse_kind(kind)
+        if base not in {"booth", "amenity", "kiosk", "opening", "connector"}:
+            raise NotFound(f"Unknown kind {kind!r}; use booth, amenity[:category], kiosk, "
+                           "opening or connector.")
+        return self.spatial[level].nearest(x, y, kind, limit)
+
+    def within(self, level: str, x: float, y: float, radius: float,
+               kind: str = "booth") -> list[Nearby]:
+        self.level_plan(level)
+        return self.spatial[level].within(x, y, radius, kind)
+
+    def neighbours(self, code: str, distance: float = 0.5) -> list[BoothInfo]:
+        info = self.booth(code)
+        return [self._info(b) for b in self.spatial[info.level].neighbours(info.code, distance)]
+
+    # -- show data -------------------------------------------------------------------
+
+    def exhibitor(self, exhibitor_id: str) -> Exhibitor:
+        try:
+            return self.show.exhibitors[exhibitor_id]
+        except KeyError:
+            raise NotFound(f"There is no exhibitor {exhibitor_id!r}.") from None
+
+    def exhibitor_at(self, code: str) -> Exhibitor | None:
+        return self._owner.get(code)
+
+    def amenity(self, amenity_id: str) -> Amenity | None:
+        for plan in self.venue.plans.values():
+            for a in plan.amenities:
+                if a.id == amenity_id:
+                    return a
+        return None
+
+    def sessions_at(self, places: set[str] | str, day: str | None = None) -> list[Session]:
+        """Sessions held at these places (booth codes or amenity ids), on ``day`` if given
+        (an ISO date such as 2025-03-18)."""
+        wanted = {places} if isinstance(places, str) else places
+        return [s for s in self.show.sessions
+                if s.place in wanted and (day is None or s.start.startswith(day))]
+
+    def stats(self) -> dict[str, int]:
+        """Counts for ``exponav stats``."""
+        booths = self.venue.booths()
+        plans = self.venue.plans.values()
+        return {
+            "levels": len(self.venue.levels),
+            "booths": len(booths),
+            "standard_units": sum(b.standard_units for b in booths),
+            "booths_assigned": sum(1 for b in booths if b.code in self._owner),
+            "exhibitors": len(self.show.exhibitors),
+            "exhibitors_demo": sum(1 for e in self.show.exhibitors.values() if e.demo),
+            "categories": len(self.show.categories),
+            "sessions": len(self.show.sessions),
+            "matchmaking_meetings": sum(1 for s in self.show.sessions if s.kind == "matchmaking"),
+            "amenities": sum(len(p.amenities) for p in plans),
+            "kiosks": sum(len(p.kiosks) for p in plans),
+            "connectors": len(self.venue.connectors),
+            "openings": sum(len(p.openings) for p in plans),
+        }
