@@ -264,7 +264,7 @@ H2_CORES = {  # name -> (x0, x1) along the south (S) or north (N) wall
     "S1": (7.5, 21.0), "S2": (63.0, 90.0), "S3": (114.0, 127.5),
     "N1": (7.5, 21.0), "N2": (63.0, 90.0), "N3": (114.0, 127.5),
 }
-H2_ESCALATORS = {"ES-H2-A": (36.0, 48.0, "s"), "ES-H2-B": (78.0, 90.0, "n")}
+H2_ESCALATORS = {"ES-H2-A": (36.0, 48.0), "ES-H2-B": (78.0, 90.0)}  # y ranges
 H2_ESC_X = (148.5, 150.1)
 
 
@@ -277,7 +277,7 @@ def hall2_shell(level: str) -> Plan:
     for name, (x0, x1) in H2_CORES.items():
         y0, y1 = (0.0, lo) if name[0] == "S" else (hi, H2_H)
         plan.obstacle("core", box(x0, y0, x1, y1))
-    for cid, (y0, y1, _) in H2_ESCALATORS.items():
+    for y0, y1 in H2_ESCALATORS.values():
         plan.obstacle("escalator", box(H2_ESC_X[0], y0, H2_ESC_X[1], y1))
     columns(plan, H2_COL_X, H2_COL_Y)
     # doors: entrances from the east foyer, emergency exits all round
@@ -605,8 +605,7 @@ KIND_ORDER = ["footprint", "opening", "obstacle", "zone", "booth", "amenity", "k
 def write_level(plan: Plan) -> dict:
     assign_zones(plan)
     check(plan)
-    feats = sorted(plan.features, key=lambda f: KIND_ORDER.index(f["properties"]["kind"]))
-    feats = sorted(feats, key=lambda f: (KIND_ORDER.index(f["properties"]["kind"]),
+    feats = sorted(plan.features, key=lambda f: (KIND_ORDER.index(f["properties"]["kind"]),
                                          f["properties"].get("code", "")))
     doc = {"type": "FeatureCollection",
            "features": [{"type": "Feature", "properties": f["properties"],

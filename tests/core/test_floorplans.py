@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,7 @@ GEOMETRY = {"footprint": "Polygon", "obstacle": "Polygon", "booth": "Polygon",
             "kiosk": "Point", "connector": "Point"}
 
 
-@lru_cache(maxsize=1)
+@cache
 def venue() -> dict:
     return json.loads((VENUE_DIR / "venue.json").read_text(encoding="utf-8"))
 
@@ -34,7 +34,7 @@ def venue() -> dict:
 LEVEL_IDS = [lv["id"] for lv in venue()["levels"]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def features(level: str) -> list[tuple[dict, object]]:
     entry = next(lv for lv in venue()["levels"] if lv["id"] == level)
     doc = json.loads((VENUE_DIR / entry["file"]).read_text(encoding="utf-8"))
@@ -55,7 +55,7 @@ def booths(level: str) -> list[tuple[dict, Polygon]]:
     return of_kind(level, "booth")
 
 
-@lru_cache(maxsize=None)
+@cache
 def walkable(level: str):
     blocked = [g for _, g in booths(level)] + [g for _, g in of_kind(level, "obstacle")]
     return footprint(level).buffer(-WALL_MARGIN).difference(
@@ -96,7 +96,7 @@ def test_booths_do_not_overlap(level):
     tree = STRtree(geoms)
     left, right = tree.query(geoms, predicate="intersects")
     bad = [(booths(level)[i][0]["code"], booths(level)[j][0]["code"])
-           for i, j in zip(left, right) if i < j
+           for i, j in zip(left, right, strict=True) if i < j
            and geoms[i].intersection(geoms[j]).area >= 1e-6]
     assert not bad
 
@@ -132,7 +132,7 @@ def test_booth_codes_are_unique_and_well_formed():
     codes = [p["code"] for _, p, _ in all_booths()]
     assert len(codes) == len(set(codes))
     assert all(CODE.match(c) for c in codes), [c for c in codes if not CODE.match(c)]
-    for lv, p, _ in all_booths():
+    for _, p, _ in all_booths():
         assert p["area"] == p["code"][0]
         assert p["type"] in {"standard", "corner", "peninsula", "island", "pavilion"}
 
@@ -264,3 +264,21 @@ def test_amenity_and_opening_names_are_bilingual():
         for kind in ("amenity", "opening", "zone"):
             for props, _ in of_kind(lv, kind):
                 assert props["names"]["en"] and props["names"]["zh-Hant"], props["id"]
+
+
+@pytest.mark.parametrize("level", LEVEL_IDS)
+def test_doors_are_not_blocked_by_obstacles(level):
+    fp = footprint(level)
+    obstacles = unary_union([g for _, g in of_kind(level, "obstacle")])
+    for props, line in of_kind(level, "opening"):
+        front = line.buffer(OPENING_CLEAR, cap_style="flat").intersection(fp)
+        assert front.intersection(obstacles).area < 1e-6, props["id"]
+
+
+@pytest.mark.parametrize("level", LEVEL_IDS)
+def test_zones_and_obstacles_use_known_categories(level):
+    for props, geom in of_kind(level, "zone"):
+        assert props["category"] in {"zone", "pavilion", "matchmaking", "forum"}
+        assert footprint(level).buffer(1e-6).contains(geom), props["id"]
+    for props, _ in of_kind(level, "obstacle"):
+        assert props["category"] in {"column", "core", "wall", "stage", "table", "escalator"}
