@@ -1,0 +1,470 @@
+"""Text search: names in English and Chinese, typos, booth codes, amenities, ranking, filters
+and any text at all, on a synthetic show written to a data file and reopened read-only."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exponav.core.search import SearchDoc, Searcher, SearchHit, create_index
+
+# -------------------------------------------------------------------------- the show
+
+AMENITIES = {
+    # category: (English name, Chinese name)
+    "toilet": ("Toilets", "廁所"),
+    "toilet.accessible": ("Accessible toilet", "無障礙廁所"),
+    "information": ("Information", "服務台"),
+    "food": ("Food and drink", "餐飲"),
+    "firstaid": ("First aid", "醫護室"),
+    "nursing": ("Nursing room", "哺集乳室"),
+    "charging": ("Charging station", "充電站"),
+    "meeting": ("Meeting table", "洽談桌"),
+    "stage": ("Stage", "舞台"),
+    "exit": ("Emergency exit", "緊急出口"),
+    "entrance": ("Entrance", "入口"),
+}
+LEVELS = {"Q": "H2-1F", "S": "H2-4F"}
+
+WORDS_A = ["Apex", "Blue", "Nova", "Orbit", "Delta", "Vertex", "Lotus", "Harbor", "Pixel",
+           "Quantum", "Sunrise", "Granite", "Maple", "Cobalt", "Zephyr"]
+WORDS_B = ["Systems", "Robotics", "Networks", "Energy", "Mobility", "Analytics", "Labs",
+           "Solutions", "Devices", "Sensors"]
+ZH_A = ["藍海", "新星", "軌道", "蓮花", "港灣", "量子", "日昇", "楓葉", "鈷藍", "西風"]
+ZH_B = ["系統", "機器人", "網路", "能源", "移動", "分析", "實驗室", "方案", "裝置", "感測"]
+CATEGORIES = {"ai": "AI 人工智慧", "iot": "IoT 物聯網", "5g": "5G 5G",
+              "transport": "Smart transport 智慧交通", "energy": "Smart energy 智慧能源",
+              "cybersecurity": "Cybersecurity 資安", "smartcity": "Smart city 智慧城市"}
+COUNTRIES = ["Taiwan 台灣", "Singapore 新加坡", "Thailand 泰國", "Vietnam 越南", "Malaysia 馬來西亞"]
+
+# Exhibitors the tests look for: id, name, name_zh, booths, categories, country, description.
+NAMED = [
+    ("EX0001", "Chunghwa Telecom", "中華電信", ("S1024", "S1025"), ("5g", "iot"),
+     "Taiwan 台灣", "All-optical networks and smart street lights with IOWN partners. "
+     "全光網路與智慧路燈"),
+    ("EX0002", "Córdoba Smart City Agency", "科爾多瓦智慧城市局", ("Q0210",), ("smartcity",),
+     "Argentina 阿根廷", "Córdoba brings its open data platform."),
+    ("EX0003", "NTT Corporation", "日本電信電話", ("S1030",), ("5g",), "Japan 日本",
+     "IOWN all-photonics network."),
+    ("EX0004", "Shield Works", "盾甲科技", ("Q0300",), ("cybersecurity",), "Israel 以色列",
+     "Intrusion detection for smart factories."),
+    ("EX0005", "Kyiv Digital Office", "基輔數位辦公室", ("Q0301",), ("smartcity",),
+     "Ukraine 烏克蘭", "E-government services in wartime."),
+    # For ranking "lumen": exact, prefix, word, piece of a word, description, typo.
+    ("EX0010", "Lumen", "流明", ("S2001",), ("energy",), "Taiwan 台灣", "Lighting."),
+    ("EX0011", "Lumen Street Lighting", "流明路燈", ("S2002",), ("energy",), "Taiwan 台灣",
+     "Street lighting controllers."),
+    ("EX0012", "Blue Lumen Labs", "藍流明實驗室", ("S2003",), ("energy",), "Taiwan 台灣",
+     "Optics."),
+    ("EX0013", "Illumenix", "照明科", ("S2004",), ("energy",), "Taiwan 台灣", "Lamps."),
+    ("EX0014", "Photon Park", "光子園", ("S2005",), ("energy",), "Taiwan 台灣",
+     "We measure lumen output of street lamps."),
+    ("EX0015", "Lumne Works", "魯姆工坊", ("S2006",), ("energy",), "Taiwan 台灣", "Metalwork."),
+]
+
+
+def _keywords(categories: tuple[str, ...], country: str, description: str) -> str:
+    return " ".join([*(CATEGORIES[c] for c in categories), country, description])
+
+
+def make_docs(n_generated: int = 300, seed: int = 1) -> list[SearchDoc]:
+    """About n_generated + 11 exhibitors, their booths, spare booths and amenities."""
+    rng = random.Random(seed)
+    exhibitors = list(NAMED)
+    used = {code for row in NAMED for code in row[3]}
+    number = 100
+    for i in range(n_generated):
+        area = "Q" if i % 2 else "S"
+        booths = []
+        for _ in range(rng.randint(1, 3)):
+            while f"{area}{number:04d}" in used:
+                number += 1
+            booths.append(f"{area}{number:04d}")
+            used.add(booths[-1])
+        cats = tuple(rng.sample(sorted(CATEGORIES), rng.randint(1, 2)))
+        name = f"{rng.choice(WORDS_A)} {rng.choice(WORDS_B)} {i:03d} Co., Ltd."
+        name_zh = f"{rng.choice(ZH_A)}{rng.choice(ZH_B)}{i:03d}"
+        exhibitors.append((f"EX{1000 + i:04d}", name, name_zh, tuple(booths), cats,
+                           rng.choice(COUNTRIES), f"{rng.choice(WORDS_B)} for smart cities."))
+    for area in "QS":  # spare booths, among them S1000-S1099 for the code prefix S10
+        for num in range(1000, 1100):
+            used.add(f"{area}{num:04d}")
+    docs: list[SearchDoc] = []
+    owner = {}
+    for ex_id, name, name_zh, booths, cats, country, desc in exhibitors:
+        docs.append(SearchDoc("exhibitor", ex_id, name, name_zh, booths, LEVELS[booths[0][0]],
+                              cats, _keywords(cats, country, desc)))
+        for code in booths:
+            owner[code] = (name, name_zh, cats)
+    for code in sorted(used):
+        name, name_zh, cats = owner.get(code, ("", "", ()))
+        docs.append(SearchDoc("booth", code, name, name_zh, (code,), LEVELS[code[0]], cats,
+                              " ".join(CATEGORIES[c] for c in cats)))
+    for category, (en, zh) in AMENITIES.items():
+        for level in LEVELS.values():
+            for k in (1, 2):
+                docs.append(SearchDoc("amenity", f"{category.upper()}-{level}-{k}", en, zh, (),
+                                      level, (category,), f"{en} {zh}"))
+    docs.append(SearchDoc("amenity", "MM-B12", "Meeting table B12", "洽談桌 B12", (), "H2-4F",
+                          ("meeting",), "Meeting table 洽談桌 Global Business Matchmaking"))
+    rng.shuffle(docs)
+    return docs
+
+
+def open_searcher(path: Path) -> tuple[sqlite3.Connection, Searcher]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    return conn, Searcher(conn)
+
+
+@pytest.fixture(scope="module")
+def data_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("search") / "show.db"
+    db = sqlite_utils.Database(path)
+    create_index(db, make_docs())
+    db.conn.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def searcher(data_path: Path) -> Iterator[Searcher]:
+    conn, s = open_searcher(data_path)
+    yield s
+    conn.close()
+
+
+def ids(hits: list[SearchHit], kind: str | None = None) -> list[str]:
+    return [h.id for h in hits if kind is None or h.kind == kind]
+
+
+def categories_of(hits: list[SearchHit]) -> list[str]:
+    return [h.id.rsplit("-", 3)[0].lower() for h in hits if h.kind == "amenity"]
+
+
+# ------------------------------------------------------------------------------ names
+
+
+@pytest.mark.parametrize("text", ["chunghwa", "Chunghwa Telecom", "telecom", "CHUNGHWA",
+                                  "chunghwa tel", "chu", "電信", "中華", "中華電信", "中華電",
+                                  "華電", "ｃｈｕｎｇｈｗａ"])
+def test_english_and_chinese_names_and_pieces(searcher: Searcher, text: str) -> None:
+    hits = searcher.search(text)
+    assert ids(hits, "exhibitor")[0] == "EX0001"
+
+
+def test_single_chinese_character(searcher: Searcher) -> None:
+    assert "EX0001" in ids(searcher.search("信", limit=50))
+    assert ids(searcher.search("中"), "exhibitor")[0] == "EX0001"
+
+
+def test_exact_name_lists_exhibitor_then_its_booths(searcher: Searcher) -> None:
+    hits = searcher.search("Chunghwa Telecom")
+    assert [(h.kind, h.id) for h in hits[:3]] == [
+        ("exhibitor", "EX0001"), ("booth", "S1024"), ("booth", "S1025")]
+    assert hits[0].booths == ("S1024", "S1025")
+    assert hits[0].level == "H2-4F"
+    assert hits[0].name_zh == "中華電信"
+
+
+@pytest.mark.parametrize("text", ["cordoba", "CÓRDOBA", "Cordoba", "córdoba", "ＣＯＲＤＯＢＡ",
+                                  "CORDOBA smart"])
+def test_case_accents_and_full_width(searcher: Searcher, text: str) -> None:
+    assert searcher.search(text)[0].id == "EX0002"
+
+
+def test_chinese_name_of_accented_exhibitor(searcher: Searcher) -> None:
+    assert searcher.search("科爾多瓦")[0].id == "EX0002"
+
+
+@pytest.mark.parametrize("text", ["chungwha", "chunghwa telecon", "chunhwa", "Chungwha Telecom",
+                                  "chunghwa telcom", "chnughwa"])
+def test_typos(searcher: Searcher, text: str) -> None:
+    hits = searcher.search(text)
+    assert hits and hits[0].id == "EX0001"
+    assert hits[0].score < 50
+
+
+def test_typo_allowance_scales_with_word_length(searcher: Searcher) -> None:
+    assert "EX0010" not in ids(searcher.search("lxmxn"))  # two edits in five letters
+    assert "EX0001" in ids(searcher.search("chxngwha"))  # two edits in eight letters
+    assert searcher.search("xyz") == []
+
+
+# -------------------------------------------------------------------------- booth codes
+
+
+@pytest.mark.parametrize("text", ["s1024", "S-1024", "s 1024", "S1024", " s_1024 ", "Ｓ１０２４"])
+def test_booth_code_spellings(searcher: Searcher, text: str) -> None:
+    hits = searcher.search(text)
+    assert (hits[0].kind, hits[0].id) == ("booth", "S1024")
+    assert (hits[1].kind, hits[1].id) == ("exhibitor", "EX0001")
+    assert hits[0].name == "Chunghwa Telecom"
+
+
+def test_short_code_is_padded(searcher: Searcher) -> None:
+    hits = searcher.search("q210")
+    assert [(h.kind, h.id) for h in hits[:2]] == [("booth", "Q0210"), ("exhibitor", "EX0002")]
+
+
+def test_unassigned_booth_by_code(searcher: Searcher) -> None:
+    hits = searcher.search("S1050")
+    assert (hits[0].kind, hits[0].id, hits[0].name) == ("booth", "S1050", "")
+
+
+def test_code_prefix_lists_booths_in_code_order(searcher: Searcher) -> None:
+    hits = searcher.search("S10", limit=30)
+    codes = ids(hits)
+    assert len(codes) == 30
+    assert all(c.startswith("S10") for c in codes)
+    assert codes == sorted(codes)
+    assert ids(searcher.search("s-10", limit=30)) == codes
+
+
+def test_unknown_code_is_not_an_error(searcher: Searcher) -> None:
+    assert ids(searcher.search("Z9999")) == []
+
+
+# ---------------------------------------------------------------- categories, countries
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("cybersecurity", "EX0004"), ("資安", "EX0004"), ("Cyber", "EX0004"),
+    ("5G", "EX0001"), ("Japan", "EX0003"), ("日本", "EX0003"), ("Ukraine", "EX0005"),
+    ("烏克蘭", "EX0005"), ("Argentina", "EX0002"), ("intrusion", "EX0004"),
+    ("wartime", "EX0005"), ("智慧路燈", "EX0001"),
+])
+def test_categories_countries_descriptions(searcher: Searcher, text: str, expected: str) -> None:
+    assert expected in ids(searcher.search(text, limit=1000), "exhibitor")
+
+
+def test_5g_finds_every_5g_exhibitor(searcher: Searcher) -> None:
+    found = set(ids(searcher.search("5g", limit=1000), "exhibitor"))
+    assert {"EX0001", "EX0003"} <= found
+
+
+def test_description_ranks_below_names(searcher: Searcher) -> None:
+    hits = searcher.search("street")
+    exhibitors = ids(hits, "exhibitor")
+    assert exhibitors.index("EX0011") < exhibitors.index("EX0001")
+    by_id = {h.id: h.score for h in hits}
+    assert by_id["EX0011"] > by_id["EX0001"]
+
+
+def test_words_split_between_name_and_keywords(searcher: Searcher) -> None:
+    assert searcher.search("chunghwa 5g")[0].id == "EX0001"
+    assert searcher.search("ntt japan")[0].id == "EX0003"
+
+
+# ------------------------------------------------------------------------------ amenities
+
+AMENITY_QUERIES = [
+    (["toilet", "toilets", "Toilet", "restroom", "WC", "wc", "bathroom", "loo", "廁所", "洗手間",
+      "化妝室", "restrooms"], "toilet"),
+    (["accessible toilet", "wheelchair", "無障礙廁所", "accessible", "Accessible Toilets"],
+     "toilet.accessible"),
+    (["info", "information", "help desk", "服務台", "詢問處", "help"], "information"),
+    (["food", "café", "cafe", "restaurant", "eat", "餐廳", "美食", "coffee"], "food"),
+    (["first aid", "medical", "醫護室", "急救", "firstaid"], "firstaid"),
+    (["nursing", "baby", "哺乳室", "nursing room"], "nursing"),
+    (["charging", "charge", "phone", "充電"], "charging"),
+    (["exit", "出口", "emergency exit", "exits", "emergency"], "exit"),
+    (["meeting", "matchmaking", "媒合"], "meeting"),
+    (["stage", "forum", "論壇"], "stage"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"),
+                         [(t, c) for texts, c in AMENITY_QUERIES for t in texts])
+def test_amenities_by_everyday_words(searcher: Searcher, text: str, category: str) -> None:
+    hits = searcher.search(text)
+    assert hits and hits[0].kind == "amenity"
+    assert categories_of(hits)[0] == category
+
+
+@pytest.mark.parametrize("text", ["toilet", "restroom", "廁所", "洗手間"])
+def test_toilets_include_accessible_toilets(searcher: Searcher, text: str) -> None:
+    cats = categories_of(searcher.search(text))
+    assert cats[:4] == ["toilet"] * 4
+    assert "toilet.accessible" in cats
+
+
+@pytest.mark.parametrize("text", ["accessible toilet", "wheelchair", "無障礙廁所"])
+def test_accessible_toilets_first(searcher: Searcher, text: str) -> None:
+    cats = categories_of(searcher.search(text))
+    assert cats[:4] == ["toilet.accessible"] * 4
+
+
+def test_exit_also_finds_entrances(searcher: Searcher) -> None:
+    cats = categories_of(searcher.search("exit", limit=50))
+    assert cats[:4] == ["exit"] * 4
+    assert "entrance" in cats
+
+
+def test_amenity_typo(searcher: Searcher) -> None:
+    assert categories_of(searcher.search("toliet"))[0] == "toilet"
+
+
+def test_amenity_by_id(searcher: Searcher) -> None:
+    assert searcher.search("MM-B12")[0].id == "MM-B12"
+    assert searcher.search("mm b12")[0].id == "MM-B12"
+
+
+# ------------------------------------------------------------------------------- ranking
+
+
+def test_tiers_exact_prefix_word_piece_keywords_typo(searcher: Searcher) -> None:
+    hits = searcher.search("lumen", limit=50)
+    assert ids(hits, "exhibitor") == ["EX0010", "EX0011", "EX0012", "EX0013", "EX0014",
+                                      "EX0015"]
+    assert [(h.kind, h.id) for h in hits[:2]] == [("exhibitor", "EX0010"), ("booth", "S2001")]
+
+
+def test_scores_descend_and_repeat(searcher: Searcher) -> None:
+    for text in ["lumen", "toilet", "s10", "中", "chungwha", "smart", "a"]:
+        hits = searcher.search(text, limit=100)
+        scores = [h.score for h in hits]
+        assert scores == sorted(scores, reverse=True)
+        assert searcher.search(text, limit=100) == hits
+        assert len({(h.kind, h.id) for h in hits}) == len(hits)
+
+
+def test_ties_ordered_by_kind_then_name(searcher: Searcher) -> None:
+    hits = searcher.search("smart", limit=200)
+    tier = [h for h in hits if h.score == hits[0].score]
+    order = {"exhibitor": 0, "amenity": 1, "booth": 2}
+    keys = [(order[h.kind], h.name.casefold()) for h in tier]
+    assert keys == sorted(keys)
+
+
+# ------------------------------------------------------------------------------- filters
+
+
+def test_level_filter(searcher: Searcher) -> None:
+    hits = searcher.search("toilet", level="H2-4F", limit=100)
+    assert hits and all(h.level == "H2-4F" for h in hits)
+    assert searcher.search("chunghwa", level="H2-1F") == []
+    assert ids(searcher.search("chunghwa", level="h2-4f"))[0] == "EX0001"
+    assert searcher.search("chunghwa", level="B9") == []
+
+
+def test_exhibitor_matches_every_level_it_has_booths_on(tmp_path: Path) -> None:
+    docs = [SearchDoc("exhibitor", "EX1", "Twin Halls", "", ("Q0001", "S0001"), "H2-1F", (), ""),
+            SearchDoc("booth", "Q0001", "Twin Halls", "", ("Q0001",), "H2-1F", (), ""),
+            SearchDoc("booth", "S0001", "Twin Halls", "", ("S0001",), "H2-4F", (), "")]
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    create_index(db, docs)
+    s = Searcher(db.conn)
+    assert [(h.kind, h.id) for h in s.search("twin", level="H2-4F")] == [
+        ("exhibitor", "EX1"), ("booth", "S0001")]
+
+
+def test_category_filter(searcher: Searcher) -> None:
+    toilets = searcher.search("toilet", category="toilet", limit=100)
+    assert set(categories_of(toilets)) == {"toilet", "toilet.accessible"}
+    assert len(toilets) == len(categories_of(toilets))
+    accessible = searcher.search("toilet", category="toilet.accessible", limit=100)
+    assert set(categories_of(accessible)) == {"toilet.accessible"}
+    assert ids(searcher.search("telecom", category="5g"))[0] == "EX0001"
+    assert searcher.search("telecom", category="energy") == []
+    assert searcher.search("toilet", category="no-such-thing") == []
+
+
+def test_filters_combine(searcher: Searcher) -> None:
+    hits = searcher.search("廁所", level="H2-1F", category="toilet.accessible")
+    assert ids(hits) == ["TOILET.ACCESSIBLE-H2-1F-1", "TOILET.ACCESSIBLE-H2-1F-2"]
+
+
+def test_browse_a_filter_with_no_text(searcher: Searcher) -> None:
+    hits = searcher.search("", category="firstaid", limit=10)
+    assert sorted(ids(hits)) == sorted(f"FIRSTAID-{lv}-{k}" for lv in LEVELS.values()
+                                       for k in (1, 2))
+    assert searcher.search("   ") == []
+    assert searcher.search("") == []
+
+
+@pytest.mark.parametrize("limit", [0, -1, 1, 3, 1000])
+def test_limit(searcher: Searcher, limit: int) -> None:
+    hits = searcher.search("smart", limit=limit)
+    assert len(hits) == max(0, min(limit, len(hits)))
+    if limit > 0:
+        assert len(hits) == min(limit, len(searcher.search("smart", limit=10_000)))
+
+
+# ----------------------------------------------------------------------- the data file
+
+
+def test_hit_to_dict(searcher: Searcher) -> None:
+    d = searcher.search("s1024")[0].to_dict()
+    assert d == {"kind": "booth", "id": "S1024", "name": "Chunghwa Telecom",
+                 "name_zh": "中華電信", "booths": ["S1024"], "level": "H2-4F",
+                 "score": d["score"]}
+    assert isinstance(d["score"], float)
+
+
+def test_index_is_rebuilt_and_rejects_duplicates(tmp_path: Path) -> None:
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    doc = SearchDoc("booth", "S0001", "", "", ("S0001",), "H2-4F", (), "")
+    create_index(db, make_docs(20))
+    create_index(db, [doc])
+    assert db["search_docs"].count == 1
+    with pytest.raises(ValueError, match="S0001"):
+        create_index(db, [doc, doc])
+
+
+def test_missing_index_is_a_plain_error(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "empty.db")
+    with pytest.raises(ValueError, match="search index"):
+        Searcher(conn)
+
+
+def test_read_only_file_and_empty_index(tmp_path: Path) -> None:
+    path = tmp_path / "empty.db"
+    create_index(sqlite_utils.Database(path), [])
+    conn, s = open_searcher(path)
+    assert s.search("toilet") == []
+    assert s.search("", category="toilet") == []
+    conn.close()
+
+
+# ------------------------------------------------------------------------------ any text
+
+NASTY = ["", " ", "\t\n", "'", '"', "`", "''", '""', "\"'`", "AND", "OR", "NOT", "NEAR",
+         "a AND b", "NEAR(a b)", "*", "^", ":", "(", ")", "-", "a*", "^a", "name:x", "-x",
+         "\"unterminated", "'; DROP TABLE search_docs; --", "1=1", "%", "_", "\\", "\x00",
+         "a\x00b", "\x01\x1f\x7f", "😀", "🏳️‍🌈", "👍🏽 toilet", "\u200b", "\ufeff", "\ud800",
+         "x" * 10_000, "中" * 10_000, "chunghwa " * 1200, "S" + "1" * 5000, "s-", "s-1024-",
+         "Ω≈ç√∫", "ǅ", "ﬁ", "ß", "İ", "\u0301", "a\u0301" * 100, "q" * 40, "toilet" * 50,
+         "NULL", "None", "%s", "{0}", "$(rm -rf /)", "<script>", "a OR 1=1 --"]
+
+
+@pytest.mark.parametrize("text", NASTY)
+def test_nasty_text_never_raises(searcher: Searcher, text: str) -> None:
+    hits = searcher.search(text)
+    assert isinstance(hits, list)
+    assert all(isinstance(h, SearchHit) for h in hits)
+    assert len(hits) <= 20
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(), level=st.none() | st.sampled_from(["H2-1F", "H2-4F"]) | st.text(),
+       category=st.none() | st.sampled_from(["toilet", "5g"]) | st.text(),
+       limit=st.integers(min_value=-3, max_value=60))
+def test_any_text_never_raises(searcher: Searcher, text: str, level: str | None,
+                               category: str | None, limit: int) -> None:
+    hits = searcher.search(text, level=level, category=category, limit=limit)
+    assert len(hits) <= max(limit, 0)
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("chunghwa 中華電信S-1024'\"*():^ANDORNT")),
+                    max_size=30))
+def test_near_misses_never_raise(searcher: Searcher, text: str) -> None:
+    assert isinstance(searcher.search(text), list)
