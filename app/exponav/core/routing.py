@@ -56,7 +56,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 from shapely import STRtree
-from shapely.geometry import LineString, MultiPolygon, Point, Polygon
+from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
@@ -89,6 +89,8 @@ CONNECTOR_SNAP_M = 5.0  # a connector end may sit inside its own shaft or core
 BOOTH_REACH_M = 0.6  # arrival points: walkable boundary this close to the booth edge
 _NUDGE = 1e-5  # points on the walkable boundary move this far into it
 _TOL = 1e-9  # geometric tolerance, in metres
+_CELL_K = 0.75  # grid cell side, in units of sqrt(area per boundary edge): build
+_CELL_K_QUERY = 3.0  # the same, for queries
 
 
 class Unreachable(ExpoNavError):
@@ -176,6 +178,44 @@ def walkable_area(plan: LevelPlan, clearance: float = CLEARANCE_M) -> BaseGeomet
 # --------------------------------------------------------------------------- visibility
 
 
+class _Grid:
+    """Boundary edges bucketed in square cells (CSR: ptr into edges, one row per cell)."""
+
+    def __init__(self, P: np.ndarray, Q: np.ndarray, k: float) -> None:
+        E = len(P)
+        if E:
+            lo = np.minimum(P, Q).min(axis=0) - 1.0
+            hi = np.maximum(P, Q).max(axis=0) + 1.0
+        else:
+            lo, hi = np.zeros(2), np.ones(2)
+        w, h = hi - lo
+        cell = float(np.clip(k * math.sqrt(max(w * h, 1.0) / max(E, 1)), 2.0, 25.0))
+        self.cell = cell
+        self.gx, self.gy = float(lo[0]), float(lo[1])
+        self.nx = int(math.ceil(w / cell)) + 1
+        self.ny = int(math.ceil(h / cell)) + 1
+        eps = 1e-7
+        bx0 = np.floor((np.minimum(P[:, 0], Q[:, 0]) - eps - self.gx) / cell).astype(np.int64)
+        bx1 = np.floor((np.maximum(P[:, 0], Q[:, 0]) + eps - self.gx) / cell).astype(np.int64)
+        by0 = np.floor((np.minimum(P[:, 1], Q[:, 1]) - eps - self.gy) / cell).astype(np.int64)
+        by1 = np.floor((np.maximum(P[:, 1], Q[:, 1]) + eps - self.gy) / cell).astype(np.int64)
+        bx0, bx1 = np.clip(bx0, 0, self.nx - 1), np.clip(bx1, 0, self.nx - 1)
+        by0, by1 = np.clip(by0, 0, self.ny - 1), np.clip(by1, 0, self.ny - 1)
+        wx, wy = bx1 - bx0 + 1, by1 - by0 + 1
+        cnt = wx * wy
+        tot = int(cnt.sum())
+        eid = np.repeat(np.arange(E), cnt)
+        j = np.arange(tot) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+        wxr = np.repeat(wx, cnt)
+        cx = np.repeat(bx0, cnt) + j % wxr
+        cy = np.repeat(by0, cnt) + j // wxr
+        cells = cy * self.nx + cx
+        order = np.argsort(cells, kind="stable")
+        self.edges = eid[order]
+        self.ptr = np.zeros(self.nx * self.ny + 1, np.int64)
+        np.cumsum(np.bincount(cells, minlength=self.nx * self.ny), out=self.ptr[1:])
+
+
 class _Sight:
     """Bulk segment visibility inside a polygonal area, by a grid of its boundary edges."""
 
@@ -215,62 +255,35 @@ class _Sight:
         self.plen = np.hypot(self.pv[:, 0], self.pv[:, 1])
         cpq = self.pv[:, 0] * self.ev[:, 1] - self.pv[:, 1] * self.ev[:, 0]
         self.narrow = cpq > 0  # blocked sector under 180 degrees (a convex obstacle corner)
-        # the grid
-        if E:
-            lo = np.minimum(self.P, self.Q).min(axis=0) - 1.0
-            hi = np.maximum(self.P, self.Q).max(axis=0) + 1.0
-        else:
-            lo, hi = np.zeros(2), np.ones(2)
-        w, h = hi - lo
-        cell = float(np.clip(2.0 * math.sqrt(max(w * h, 1.0) / max(E, 1)), 2.0, 25.0))
-        self.cell = cell
-        self.gx, self.gy = float(lo[0]), float(lo[1])
-        self.nx = int(math.ceil(w / cell)) + 1
-        self.ny = int(math.ceil(h / cell)) + 1
-        eps = 1e-7
-        bx0 = np.floor((np.minimum(self.P[:, 0], self.Q[:, 0]) - eps - self.gx) / cell).astype(np.int64)
-        bx1 = np.floor((np.maximum(self.P[:, 0], self.Q[:, 0]) + eps - self.gx) / cell).astype(np.int64)
-        by0 = np.floor((np.minimum(self.P[:, 1], self.Q[:, 1]) - eps - self.gy) / cell).astype(np.int64)
-        by1 = np.floor((np.maximum(self.P[:, 1], self.Q[:, 1]) + eps - self.gy) / cell).astype(np.int64)
-        bx0, bx1 = np.clip(bx0, 0, self.nx - 1), np.clip(bx1, 0, self.nx - 1)
-        by0, by1 = np.clip(by0, 0, self.ny - 1), np.clip(by1, 0, self.ny - 1)
-        wx, wy = bx1 - bx0 + 1, by1 - by0 + 1
-        cnt = wx * wy
-        tot = int(cnt.sum())
-        eid = np.repeat(np.arange(E), cnt)
-        k = np.arange(tot) - np.repeat(np.cumsum(cnt) - cnt, cnt)
-        wxr = np.repeat(wx, cnt)
-        cx = np.repeat(bx0, cnt) + k % wxr
-        cy = np.repeat(by0, cnt) + k // wxr
-        cells = cy * self.nx + cx
-        order = np.argsort(cells, kind="stable")
-        self.cell_edges = eid[order]
-        self.cell_ptr = np.zeros(self.nx * self.ny + 1, np.int64)
-        np.cumsum(np.bincount(cells, minlength=self.nx * self.ny), out=self.cell_ptr[1:])
+        # two grids: fine cells for the bulk build (many short, soon blocked segments),
+        # coarse cells for queries (fewer lock-step rounds for long segments from one point)
+        self.fine = _Grid(self.P, self.Q, _CELL_K)
+        self.coarse = _Grid(self.P, self.Q, _CELL_K_QUERY)
 
-    def blocked(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    def blocked(self, a: np.ndarray, b: np.ndarray, coarse: bool = True) -> np.ndarray:
         """For segments a[i] -> b[i] between points of the area: does segment i leave it?"""
+        grid = self.coarse if coarse else self.fine
         a = np.asarray(a, dtype=float).reshape(-1, 2)
         b = np.asarray(b, dtype=float).reshape(-1, 2)
         m = len(a)
         out = np.zeros(m, bool)
         if m == 0 or self.n_edges == 0:
             return out
-        c = self.cell
+        c = grid.cell
         ax, ay = a[:, 0], a[:, 1]
         dx, dy = b[:, 0] - ax, b[:, 1] - ay
         length = np.hypot(dx, dy)
-        ix = np.clip(np.floor((ax - self.gx) / c).astype(np.int64), 0, self.nx - 1)
-        iy = np.clip(np.floor((ay - self.gy) / c).astype(np.int64), 0, self.ny - 1)
+        ix = np.clip(np.floor((ax - grid.gx) / c).astype(np.int64), 0, grid.nx - 1)
+        iy = np.clip(np.floor((ay - grid.gy) / c).astype(np.int64), 0, grid.ny - 1)
         with np.errstate(divide="ignore", invalid="ignore"):
             sx = np.where(dx > 0, 1, -1)
             sy = np.where(dy > 0, 1, -1)
             tdx = np.where(dx != 0, c / np.abs(dx), np.inf)
             tdy = np.where(dy != 0, c / np.abs(dy), np.inf)
-            tmx = np.where(dx != 0, (self.gx + (ix + (dx > 0)) * c - ax) / dx, np.inf)
-            tmy = np.where(dy != 0, (self.gy + (iy + (dy > 0)) * c - ay) / dy, np.inf)
+            tmx = np.where(dx != 0, (grid.gx + (ix + (dx > 0)) * c - ax) / dx, np.inf)
+            tmy = np.where(dy != 0, (grid.gy + (iy + (dy > 0)) * c - ay) / dy, np.inf)
         act = np.nonzero(length > _TOL)[0]
-        ptr, cell_edges, nx, ny = self.cell_ptr, self.cell_edges, self.nx, self.ny
+        ptr, cell_edges, nx, ny = grid.ptr, grid.edges, grid.nx, grid.ny
         while act.size:
             cells = iy[act] * nx + ix[act]
             st = ptr[cells]
@@ -301,25 +314,31 @@ class _Sight:
     def _hits(self, seg, e, ax, ay, dx, dy, length) -> np.ndarray:
         Ax, Ay, Dx, Dy, L = ax[seg], ay[seg], dx[seg], dy[seg], length[seg]
         P, ev = self.P[e], self.ev[e]
-        Px, Py = P[:, 0], P[:, 1]
+        rx, ry = P[:, 0] - Ax, P[:, 1] - Ay
         Ex, Ey = ev[:, 0], ev[:, 1]
         tol = _TOL * L
-        rx, ry = Px - Ax, Py - Ay
         o1 = Dx * ry - Dy * rx  # side of the edge's start
-        o2 = Dx * (ry + Ey) - Dy * (rx + Ex)  # side of the edge's end
+        o2 = o1 + Dx * Ey - Dy * Ex  # side of the edge's end
         s1 = (o1 > tol).astype(np.int8) - (o1 < -tol)
         s2 = (o2 > tol).astype(np.int8) - (o2 < -tol)
-        tole = _TOL * self.elen[e]
-        o3 = Ex * (-ry) - Ey * (-rx)  # side of the segment's start w.r.t. the edge
-        o4 = Ex * (Dy - ry) - Ey * (Dx - rx)  # side of the segment's end
+        hit = np.zeros(len(seg), bool)
+        # only edges that straddle or touch the segment's line can matter
+        k = np.nonzero(s1 * s2 <= 0)[0]
+        if not k.size:
+            return hit
+        rx, ry, Ex, Ey, Dx, Dy, L, tol = rx[k], ry[k], Ex[k], Ey[k], Dx[k], Dy[k], L[k], tol[k]
+        s1, s2, ek = s1[k], s2[k], e[k]
+        tole = _TOL * self.elen[ek]
+        o3 = Ey * rx - Ex * ry  # side of the segment's start w.r.t. the edge
+        o4 = o3 + Ex * Dy - Ey * Dx  # side of the segment's end
         s3 = (o3 > tole).astype(np.int8) - (o3 < -tole)
         s4 = (o4 > tole).astype(np.int8) - (o4 < -tole)
-        hit = (s1 * s2 < 0) & (s3 * s4 < 0)
+        h = (s1 * s2 < 0) & (s3 * s4 < 0)
         # the segment passes through the edge's start vertex: does it enter the blocked side?
         tpar = rx * Dx + ry * Dy
-        on = np.nonzero((s1 == 0) & (tpar > tol) & (tpar < L * L - tol) & ~hit)[0]
+        on = np.nonzero((s1 == 0) & (tpar > tol) & (tpar < L * L - tol) & ~h)[0]
         if on.size:
-            ee = e[on]
+            ee = ek[on]
             px, py = self.pv[ee, 0], self.pv[ee, 1]
             qx, qy = Ex[on], Ey[on]
             dxo, dyo = Dx[on], Dy[on]
@@ -330,7 +349,8 @@ class _Sight:
             narrow = self.narrow[ee]
             fwd = np.where(narrow, (cpd > tp) & (cdq > tq), (cpd > tp) | (cdq > tq))
             bwd = np.where(narrow, (cpd < -tp) & (cdq < -tq), (cpd < -tp) | (cdq < -tq))
-            hit[on] = fwd | bwd
+            h[on] = fwd | bwd
+        hit[k] = h
         return hit
 
 
@@ -406,11 +426,9 @@ class _Level:
         n = self.n = len(self.V)
         # candidate edges: all pairs that are taut at both ends, then a bulk sight test
         if n > 1:
-            iu, ju = np.triu_indices(n, 1)
+            iu, ju = self._taut_pairs()
             d = self.V[ju] - self.V[iu]
-            ok = self._taut(iu, d) & self._taut(ju, d)
-            iu, ju, d = iu[ok], ju[ok], d[ok]
-            vis = ~self.sight.blocked(self.V[iu], self.V[ju])
+            vis = ~self.sight.blocked(self.V[iu], self.V[ju], coarse=False)
             iu, ju, d = iu[vis], ju[vis], d[vis]
             w = np.maximum(np.hypot(d[:, 0], d[:, 1]), 1e-12)
             rows = np.concatenate([iu, ju])
@@ -433,6 +451,35 @@ class _Level:
         self.edge_tree = STRtree(self.edge_lines)
 
     # -- geometry helpers
+
+    def _taut_pairs(self, block: int = 512) -> tuple[np.ndarray, np.ndarray]:
+        """All corner pairs i < j whose joining segment is taut at both corners."""
+        V, p, q = self.V, self.Vprev, self.Vnext
+        pl = np.hypot(p[:, 0], p[:, 1]) * _TOL
+        ql = np.hypot(q[:, 0], q[:, 1]) * _TOL
+        rows, cols = [], []
+        n = self.n
+
+        def taut(dx, dy, dl, px, py, qx, qy, tp, tq):
+            a = dx * py - dy * px
+            b = dx * qy - dy * qx
+            tp, tq = dl * tp, dl * tq
+            return ~(((a > tp) & (b < -tq)) | ((a < -tp) & (b > tq)))
+
+        for r0 in range(0, n, block):
+            r1 = min(n, r0 + block)
+            dx = V[None, :, 0] - V[r0:r1, None, 0]  # [i, j] = Vj - Vi
+            dy = V[None, :, 1] - V[r0:r1, None, 1]
+            dl = np.hypot(dx, dy)
+            ti = taut(dx, dy, dl, p[r0:r1, None, 0], p[r0:r1, None, 1], q[r0:r1, None, 0],
+                      q[r0:r1, None, 1], pl[r0:r1, None], ql[r0:r1, None])
+            tj = taut(dx, dy, dl, p[None, :, 0], p[None, :, 1], q[None, :, 0], q[None, :, 1],
+                      pl[None, :], ql[None, :])
+            ok = ti & tj & (np.arange(n)[None, :] > np.arange(r0, r1)[:, None])
+            i, j = np.nonzero(ok)
+            rows.append(i + r0)
+            cols.append(j)
+        return np.concatenate(rows), np.concatenate(cols)
 
     def _taut(self, vi: np.ndarray, d: np.ndarray) -> np.ndarray:
         """Is a path through corner vi along direction d taut there (neighbours on one side)?"""
@@ -550,31 +597,36 @@ class _Level:
         Returns (length, target index, last corner or -1 for a straight line, source index
         for a straight line) or None when no target is reachable.
         """
-        best = None
-        for t, an in enumerate(targets):
-            if len(an.vis):
-                tot = fld.dist[an.vis] + an.dist
-                k = int(np.argmin(tot))
-                if np.isfinite(tot[k]) and (best is None or tot[k] < best[0]):
-                    best = (float(tot[k]), t, int(an.vis[k]), -1)
-        # straight lines from a source to a target
-        pairs = []
-        for si, s in enumerate(fld.sources):
+        return self.best_many([(fld, targets)])[0]
+
+    def best_many(self, jobs: list[tuple[_Field, list[_Anchor]]]) -> list:
+        """best_to() for several (field, targets) jobs, with one bulk sight test."""
+        out = []
+        pairs = []  # (length, job, source index, target index)
+        for jn, (fld, targets) in enumerate(jobs):
+            best = None
             for t, an in enumerate(targets):
-                dd = math.dist(s.xy, an.xy)
-                if best is None or dd < best[0]:
-                    pairs.append((dd, si, t))
+                if len(an.vis):
+                    tot = fld.dist[an.vis] + an.dist
+                    k = int(np.argmin(tot))
+                    if np.isfinite(tot[k]) and (best is None or tot[k] < best[0]):
+                        best = (float(tot[k]), t, int(an.vis[k]), -1)
+            out.append(best)
+            # straight lines from a source to a target, when shorter than via corners
+            for si, s in enumerate(fld.sources):
+                for t, an in enumerate(targets):
+                    dd = math.dist(s.xy, an.xy)
+                    if best is None or dd < best[0]:
+                        pairs.append((dd, jn, si, t))
         if pairs:
             pairs.sort()
-            a = np.asarray([fld.sources[si].xy for _, si, _ in pairs], float)
-            b = np.asarray([targets[t].xy for _, _, t in pairs], float)
+            a = np.asarray([jobs[jn][0].sources[si].xy for _, jn, si, _ in pairs], float)
+            b = np.asarray([jobs[jn][1][t].xy for _, jn, _, t in pairs], float)
             blk = self.sight.blocked(a, b)
-            for (dd, si, t), bl in zip(pairs, blk, strict=True):
-                if not bl:
-                    if best is None or dd < best[0]:
-                        best = (dd, t, -1, si)
-                    break
-        return best
+            for (dd, jn, si, t), bl in zip(pairs, blk.tolist(), strict=True):
+                if not bl and (out[jn] is None or dd < out[jn][0]):
+                    out[jn] = (dd, t, -1, si)
+        return out
 
     def path(self, fld: _Field, targets: list[_Anchor], hit) -> list[tuple[float, float]]:
         return self.path_from(fld, targets, hit)[0]
@@ -657,16 +709,12 @@ class Router:
         self._ends[level_id] = ends
         k = len(ends)
         between = np.full((k, k), np.inf)
-        for i, a in enumerate(ends):
-            for j, b in enumerate(ends):
-                if i == j:
-                    between[i, j] = 0.0
-                elif j < i:
-                    between[i, j] = between[j, i]
-                else:
-                    hit = lv.best_to(a.fld, [b.anchor])
-                    if hit is not None:
-                        between[i, j] = hit[0]
+        np.fill_diagonal(between, 0.0)
+        ij = [(i, j) for i in range(k) for j in range(i + 1, k)]
+        hits = lv.best_many([(ends[i].fld, [ends[j].anchor]) for i, j in ij])
+        for (i, j), hit in zip(ij, hits, strict=True):
+            if hit is not None:
+                between[i, j] = between[j, i] = hit[0]
         self._between[level_id] = between
 
     def rebuild_level(self, level_id: str) -> None:
@@ -729,7 +777,7 @@ class Router:
             return pts, segs
         pieces = shapely.intersection(lv.edge_lines[idx], region)
         total = float(shapely.length(pieces).sum())
-        spacing = max(1.5, total / 24.0)
+        spacing = max(3.0, total / 8.0)  # the arrival point is refined afterwards
         for e, piece in zip(idx.tolist(), pieces, strict=True):
             for part in getattr(piece, "geoms", [piece]):
                 if part.is_empty or part.geom_type != "LineString" or part.length < 1e-6:
@@ -782,10 +830,13 @@ class Router:
         tick = 1
         # to the destination from ends on its level
         end_to_dest: dict[int, tuple] = {}
-        for i in ends_d:
-            h = ld.best_to(self._ends[ld.id][i].fld, dst)
+        hits = ld.best_many([(self._ends[ld.id][i].fld, dst) for i in ends_d])
+        for i, h in zip(ends_d, hits, strict=True):
             if h is not None:
                 end_to_dest[i] = h
+        ends = self._ends[lo.id]
+        origin_to_end = dict(zip(ends_o, lo.best_many([(fo, [ends[i].anchor]) for i in ends_o]),
+                                 strict=True))
         done = set()
         final = None
         while heap:
@@ -800,9 +851,8 @@ class Router:
             if node == ("o",):
                 if best_direct is not None:
                     nbrs.append((("d",), best_direct[0] / speed, ("walk", best_direct)))
-                ends = self._ends[lo.id]
                 for i in ends_o:
-                    h = lo.best_to(fo, [ends[i].anchor])
+                    h = origin_to_end[i]
                     if h is not None:
                         nbrs.append((("e", lo.id, i), h[0] / speed, ("walk", h)))
             else:
@@ -907,8 +957,9 @@ class Router:
         fo = lo.field(src)
         best: dict = {}
         heap: list = []
-        for i in self._usable(lo.id, step_free):
-            h = lo.best_to(fo, [self._ends[lo.id][i].anchor])
+        usable = self._usable(lo.id, step_free)
+        ends = self._ends[lo.id]
+        for i, h in zip(usable, lo.best_many([(fo, [ends[i].anchor]) for i in usable]), strict=True):
             if h is not None:
                 heap.append((h[0] / speed, h[0], lo.id, i))
         heapq.heapify(heap)
@@ -925,9 +976,9 @@ class Router:
             c = end.connector
             for olid, ends in self._ends.items():
                 for j, oe in enumerate(ends):
-                    if oe.connector is c and oe.index != end.index and (olid, j) not in best:
-                        if oe.connector.step_free or not step_free:
-                            heapq.heappush(heap, (t + c.ride_s + c.wait_s, m, olid, j))
+                    if (oe.connector is c and oe.index != end.index and (olid, j) not in best
+                            and (c.step_free or not step_free)):
+                        heapq.heappush(heap, (t + c.ride_s + c.wait_s, m, olid, j))
         return lo, fo, best, speed
 
     def nearest_by_walking(self, origin: Place, candidates: Sequence[Place], *,
