@@ -1,0 +1,132 @@
+"""The command line: JSON shapes of DESIGN.md and one-sentence errors with status 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from exponav.cli import main
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_search_chinese_finds_chunghwa_with_its_booth(capsys, data_file):
+    code, out, _ = run(capsys, "search", "中華電信", "--json", "--data", str(data_file))
+    assert code == 0
+    hits = json.loads(out)
+    top = next(h for h in hits if h["kind"] == "exhibitor")
+    assert top["name"] == "Chunghwa Telecom"
+    assert top["booths"]
+    for hit in hits:
+        assert set(hit) == {"kind", "id", "name", "name_zh", "booths", "level", "score"}
+
+
+def test_booth_json_shape(capsys, data_file):
+    code, out, _ = run(capsys, "booth", "s-1024", "--json", "--data", str(data_file))
+    assert code == 0
+    d = json.loads(out)
+    assert set(d) == {"code", "level", "area_m2", "centroid", "polygon", "zone", "exhibitor"}
+    assert d["code"] == "S1024" and d["level"] == "H2-4F"
+    assert d["area_m2"] >= 9.0 and len(d["centroid"]) == 2 and len(d["polygon"]) >= 4
+
+
+def test_near_json_shape(capsys, data_file):
+    code, out, _ = run(capsys, "near", "--level", "H2-1F", "--x", "40", "--y", "60",
+                       "--kind", "amenity:toilet", "--limit", "3", "--json",
+                       "--data", str(data_file))
+    assert code == 0
+    rows = json.loads(out)
+    assert 1 <= len(rows) <= 3
+    for r in rows:
+        assert set(r) == {"kind", "id", "level", "distance_m"}
+    assert [r["distance_m"] for r in rows] == sorted(r["distance_m"] for r in rows)
+
+
+def test_stats_counts(capsys, data_file):
+    code, out, _ = run(capsys, "stats", "--json", "--data", str(data_file))
+    assert code == 0
+    s = json.loads(out)
+    for key in ("levels", "booths", "standard_units", "exhibitors", "sessions", "amenities"):
+        assert isinstance(s[key], int) and s[key] > 0
+    assert s["levels"] == 4
+    assert 400 <= s["exhibitors"] <= 500
+
+
+def test_unknown_booth_is_one_sentence_with_suggestions(capsys, data_file):
+    code, out, err = run(capsys, "booth", "S1025x", "--data", str(data_file))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "S1025x" in err and "did you mean" in err
+
+
+def test_missing_data_file(capsys, tmp_path):
+    code, _, err = run(capsys, "stats", "--data", str(tmp_path / "nope.db"))
+    assert code == 2
+    assert "nope.db" in err and "does not exist" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("content", [b"", b"not sqlite at all" * 100, b"SQLite format 3\0" + b"\xff" * 5000])
+def test_corrupt_data_file(capsys, tmp_path, content):
+    bad = tmp_path / "bad.exponav.db"
+    bad.write_bytes(content)
+    code, _, err = run(capsys, "search", "chunghwa", "--data", str(bad))
+    assert code == 2
+    assert "bad.exponav.db" in err and "Traceback" not in err and err.count("\n") == 1
+    assert bad.read_bytes() == content  # opened read-only: nothing written
+
+
+def test_wrong_arguments_exit_2(capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["near", "--level", "H2-1F", "--x", "forty", "--y", "1"])
+    assert e.value.code == 2
+
+
+def test_real_entry_point_prints_no_traceback(tmp_path, data_file):
+    proc = subprocess.run([sys.executable, "-m", "exponav", "booth", "ZZZ", "--data",
+                           str(data_file)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and proc.stderr.strip().count("\n") == 0
+
+
+def test_build_data_leaves_old_file_when_sources_are_bad(capsys, tmp_path, data_file):
+    import shutil
+
+    from exponav.core import paths
+
+    venue = tmp_path / "venue"
+    shutil.copytree(paths.venue_dir(), venue)
+    level_file = next(venue.glob("H2-1F.geojson"))
+    text = level_file.read_text(encoding="utf-8")
+    level_file.write_text(text[: len(text) // 2], encoding="utf-8")  # truncated JSON
+    dest = tmp_path / "published.db"
+    shutil.copy(data_file, dest)
+    before = dest.read_bytes()
+    code, _, err = run(capsys, "build-data", "--data", str(dest), "--venue", str(venue))
+    assert code == 2
+    assert "H2-1F.geojson" in err and "line" in err
+    assert dest.read_bytes() == before
+    assert not list(tmp_path.glob("published.db*.tmp"))
+
+
+def test_search_json_never_fails_on_odd_text(capsys, data_file):
+    for text in ['"', "'; DROP TABLE exhibitors; --", "NEAR(a b)", "*", "🙂" * 50, "x" * 10000]:
+        code, out, _ = run(capsys, "search", text, "--json", "--data", str(data_file))
+        assert code == 0
+        assert isinstance(json.loads(out), list)
+
+
+def test_selftest_passes(capsys, data_file, tmp_path):
+    png = tmp_path / "shot.png"
+    code, out, _ = run(capsys, "selftest", "--json", "--screenshot", str(png))
+    report = json.loads(out)
+    assert code == 0, report
+    assert report["ok"] and all(c["ok"] for c in report["checks"])
+    assert Path(png).stat().st_size > 10_000
