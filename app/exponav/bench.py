@@ -86,4 +86,38 @@ def run_bench(data: str | Path | None = None, *, scale: str = "scse",
     rows.append(measure("hit_test", [lambda p=p: nav.booth_at(*p) for p in points]))
     rows.append(measure("nearest", [
         lambda p=p: nav.nearest(*p, kind="amenity:toilet.accessible", limit=3) for p in points]))
+    rows.extend(_route_rows(nav, rng, min(n, 300)))
+    return rows
+
+
+def _route_rows(nav: Navigator, rng: random.Random, n: int) -> list[dict[str, Any]]:
+    """Routes between random places: booths, amenities and kiosks, on one level and across."""
+    import time as _time
+
+    t0 = _time.perf_counter()
+    router = nav.router
+    build_ms = (_time.perf_counter() - t0) * 1000
+    places: dict[str, list[str]] = {}
+    for lv, plan in nav.venue.plans.items():
+        ids = [b.code for b in plan.booths] + [a.id for a in plan.amenities] + \
+              [k.id for k in plan.kiosks]
+        places[lv] = ids
+    hall2 = ["H2-1F", "H2-4F"]
+    same = [(a, b) for lv in hall2 for a, b in
+            ((rng.choice(places[lv]), rng.choice(places[lv])) for _ in range(n // 2))]
+    across = [(rng.choice(places[a]), rng.choice(places[b]))
+              for a, b in ((rng.choice(list(places)), rng.choice(list(places)))
+                           for _ in range(n * 2)) if a != b][:n]
+    one = [nav.place(a) for a, _ in same], [nav.place(b) for _, b in same]
+    two = [nav.place(a) for a, _ in across], [nav.place(b) for _, b in across]
+    rows = [
+        measure("route_one_level", [lambda a=a, b=b: router.route(a, b)
+                                    for a, b in zip(*one, strict=True)]),
+        measure("route_across_levels", [lambda a=a, b=b: router.route(a, b)
+                                        for a, b in zip(*two, strict=True)]),
+        measure("route_rebuild_level", [lambda lv=lv: router.rebuild_level(lv)
+                                        for lv in hall2 * 5], warmup=0),
+    ]
+    rows.append({"name": "route_build_venue", "n": 1, "p50_ms": round(build_ms, 1),
+                 "p95_ms": round(build_ms, 1), "budget_ms": None})
     return rows

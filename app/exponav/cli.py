@@ -80,6 +80,21 @@ def cmd_near(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_route(args: argparse.Namespace) -> int:
+    route = _navigator(args).route(args.origin, args.destination, step_free=args.step_free,
+                                   lang=args.lang)
+    d = route.to_dict()
+
+    def text() -> str:
+        head = (f"{d['origin']} → {d['destination']}: {d['length_m']:.0f} m, about "
+                f"{max(1, round(d['duration_s'] / 60))} min"
+                + (" (step-free)" if d["step_free"] else ""))
+        return "\n".join([head, *(f"  {i}. {s}" for i, s in enumerate(d["steps"], 1))])
+
+    _emit(args, d, text)
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     counts = _navigator(args).stats()
     _emit(args, counts, lambda: "\n".join(f"{k:22} {v}" for k, v in counts.items()))
@@ -162,6 +177,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="booth, amenity, amenity:CATEGORY, kiosk, opening, connector")
     p.add_argument("--limit", type=int, default=5)
     p.set_defaults(func=cmd_near)
+
+    p = sub.add_parser("route", parents=[common], help="a walking route between two places")
+    p.add_argument("origin", help="booth code, amenity, kiosk or opening id, or LEVEL@X,Y")
+    p.add_argument("destination")
+    p.add_argument("--step-free", action="store_true", help="elevators and ramps only")
+    p.add_argument("--lang", choices=["en", "zh-Hant", "id"], default="en")
+    p.set_defaults(func=cmd_route)
 
     p = sub.add_parser("stats", parents=[common], help="counts of what the data holds")
     p.set_defaults(func=cmd_stats)

@@ -130,3 +130,30 @@ def test_selftest_passes(capsys, data_file, tmp_path):
     assert code == 0, report
     assert report["ok"] and all(c["ok"] for c in report["checks"])
     assert Path(png).stat().st_size > 10_000
+
+
+def test_route_json_shape_and_lengths(capsys, data_file):
+    code, out, _ = run(capsys, "route", "K-H2-1F-1", "s-1024", "--json", "--data", str(data_file))
+    assert code == 0
+    d = json.loads(out)
+    assert set(d) == {"origin", "destination", "length_m", "duration_s", "step_free", "legs",
+                      "steps"}
+    assert [leg["level"] for leg in d["legs"]] == ["H2-1F", "H2-4F"]
+    assert d["legs"][0]["via"] and d["legs"][-1]["via"] is None
+    assert abs(d["length_m"] - sum(leg["length_m"] for leg in d["legs"])) < 0.2
+    assert d["duration_s"] > d["length_m"] / 1.2
+    assert d["steps"] and "S1024" in d["steps"][-1]
+
+
+def test_route_step_free_uses_elevator(capsys, data_file):
+    code, out, _ = run(capsys, "route", "K-H2-1F-1", "S1024", "--step-free", "--json",
+                       "--data", str(data_file))
+    assert code == 0
+    d = json.loads(out)
+    assert d["step_free"] is True
+    assert d["legs"][0]["via"].startswith("EL-")
+
+
+def test_route_to_unknown_place(capsys, data_file):
+    code, _, err = run(capsys, "route", "K-H2-1F-1", "S99999", "--data", str(data_file))
+    assert code == 2 and "S99999" in err and err.count("\n") == 1

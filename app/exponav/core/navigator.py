@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import difflib
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from exponav.core.model import (
     Venue,
     Zone,
 )
+from exponav.core.routing import Route, Router
 from exponav.core.search import Searcher, SearchHit
 from exponav.core.showdata import ShowData
 from exponav.core.spatial import Nearby, SpatialIndex, parse_kind
@@ -79,9 +81,12 @@ class Navigator:
         self._owner = {code: ex for ex in self.show.exhibitors.values() for code in ex.booths}
         self._booths = {b.code: b for b in self.venue.booths()}
         self._zones = {z.id: z for p in self.venue.plans.values() for z in p.zones}
+        self._amenities = {a.id: a for p in self.venue.plans.values() for a in p.amenities}
         self._places: dict[str, Place] = {}
         for plan in self.venue.plans.values():
             self._index_places(plan)
+        self._router: Router | None = None
+        self._router_lock = threading.Lock()
 
     # -- opening ---------------------------------------------------------------------
 
@@ -202,6 +207,43 @@ class Navigator:
         info = self.booth(code)
         return [self._info(b) for b in self.spatial[info.level].neighbours(info.code, distance)]
 
+    # -- routes ----------------------------------------------------------------------
+
+    @property
+    def router(self) -> Router:
+        """The walking-route graphs, built on first use (about half a second)."""
+        with self._router_lock:
+            if self._router is None:
+                self._router = Router(self.venue)
+            return self._router
+
+    def _as_place(self, spec: str | tuple[str, float, float] | Place) -> Place:
+        return spec if isinstance(spec, Place) else self.place(spec)
+
+    def route(self, origin: str | tuple[str, float, float] | Place,
+              destination: str | tuple[str, float, float] | Place, *,
+              step_free: bool = False, lang: str = "en") -> Route:
+        """The shortest walking route; ``Unreachable`` when there is none."""
+        return self.router.route(self._as_place(origin), self._as_place(destination),
+                                 step_free=step_free, lang=lang)
+
+    def nearest_by_walking(self, origin: str | tuple[str, float, float] | Place,
+                           kind: str = "amenity:toilet", *, limit: int = 3,
+                           step_free: bool = False) -> list[Nearby]:
+        """The things of ``kind`` (on any level) reached first on foot from ``origin``."""
+        base, category = parse_kind(kind)
+        start = self._as_place(origin)
+        candidates = [p for p in self._places.values() if p.kind == base and (
+            not category or self._category(p) == category
+            or self._category(p).startswith(category + "."))]
+        found = self.router.nearest_by_walking(start, candidates, step_free=step_free,
+                                               limit=limit)
+        return [Nearby(p.kind, p.id, p.level, metres, self._category(p)) for p, metres in found]
+
+    def _category(self, place: Place) -> str:
+        amenity = self.amenity(place.id) if place.kind == "amenity" else None
+        return amenity.category if amenity else ""
+
     # -- show data -------------------------------------------------------------------
 
     def exhibitor(self, exhibitor_id: str) -> Exhibitor:
@@ -214,11 +256,7 @@ class Navigator:
         return self._owner.get(code)
 
     def amenity(self, amenity_id: str) -> Amenity | None:
-        for plan in self.venue.plans.values():
-            for a in plan.amenities:
-                if a.id == amenity_id:
-                    return a
-        return None
+        return self._amenities.get(amenity_id)
 
     def sessions_at(self, places: set[str] | str, day: str | None = None) -> list[Session]:
         """Sessions held at these places (booth codes or amenity ids), on ``day`` if given
