@@ -1,44 +1,226 @@
-"""FloorPlanScene: draws one level of the model; keeps ``{booth_code: item}``."""
+"""FloorPlanScene: one level of the model, drawn; knows which stand holds which booth.
+
+The scene mirrors the model and never holds a master copy of it: booths, zones and
+amenities come from the level's :class:`~exponav.core.model.LevelPlan`, colours from
+the exhibitor on each booth. For speed the booths are not one item each (see
+``items/level_base.py``); the scene keeps ``{booth_code: stand index}`` instead and
+draws highlights as a separate item over the plan. Scene units are metres, y down.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPen
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem
+from collections.abc import Iterable, Sequence
 
-from exponav.core.model import LevelPlan
-from exponav.ui.convert import polygon_path
+import shapely
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QVariantAnimation
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsScene
+
+from exponav.core.model import AMENITY_LABELS, LevelPlan
+from exponav.ui.convert import polygon_path, to_scene
+from exponav.ui.i18n import pick
+from exponav.ui.items.highlight import HighlightItem, PinItem
+from exponav.ui.items.labels import LabelLayer
+from exponav.ui.items.level_base import LevelBaseItem
+from exponav.ui.items.markers import MarkerItem
+from exponav.ui.palette import MAP, ThemeColours
+from exponav.ui.stands import Stand, group_stands
 
 __all__ = ["FloorPlanScene"]
 
+Z_BASE, Z_HIGHLIGHT, Z_LABELS, Z_MARKERS, Z_PINS = 0, 5, 10, 20, 30
+
+#: markers that only appear when zoomed in far enough (pixels per metre)
+_MARKER_MIN_SCALE = {"meeting": 14.0, "emergencyexit": 5.0}
+
 
 class FloorPlanScene(QGraphicsScene):
-    def __init__(self, plan: LevelPlan, parent=None) -> None:
+    """Draws one level; ``nav`` is the Navigator (or anything with its facade)."""
+
+    def __init__(self, nav, level_id: str, themes: ThemeColours, lang: str = "en",
+                 parent=None) -> None:
         super().__init__(parent)
-        self.plan = plan
-        self.booth_items: dict[str, QGraphicsPathItem] = {}
-        self.setBackgroundBrush(QColor("#eef0f3"))
-        cosmetic = QPen(QColor("#5b6470"), 0)
-        floor = self.addPath(polygon_path(plan.footprint), QPen(QColor("#39424e"), 0.6),
-                             QBrush(QColor("#ffffff")))
-        floor.setZValue(0)
-        for zone in plan.zones:
-            item = self.addPath(polygon_path(zone.polygon), QPen(QColor("#9aa5b1"), 0,
-                                Qt.PenStyle.DashLine), QBrush(QColor(230, 236, 245, 120)))
-            item.setZValue(1)
-        for booth in plan.booths:
-            item = self.addPath(polygon_path(booth.polygon), cosmetic, QBrush(QColor("#cfe3f5")))
-            item.setZValue(2)
-            item.setData(0, booth.code)
-            self.booth_items[booth.code] = item
-            label = QGraphicsSimpleTextItem(booth.code)
-            label.setFont(QFont("Sans", 1))
-            c = booth.polygon.centroid
-            r = label.boundingRect()
-            label.setPos(c.x - r.width() / 2, -c.y - r.height() / 2)
-            label.setZValue(3)
-            self.addItem(label)
-        for ob in plan.obstacles:
-            item = self.addPath(polygon_path(ob.polygon), QPen(Qt.PenStyle.NoPen),
-                                QBrush(QColor("#4a4f57")))
-            item.setZValue(4)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # few items
+        self.nav = nav
+        self.level_id = level_id
+        self.plan: LevelPlan = nav.venue.plans[level_id]
+        self.themes = themes
+        self.setBackgroundBrush(MAP.outside)
+        owner = {}
+        for b in self.plan.booths:
+            ex = nav.exhibitor_at(b.code)
+            if ex is not None:
+                owner[b.code] = ex.id
+        self.stands: list[Stand] = group_stands(self.plan.booths, owner)
+        self.stand_of: dict[str, int] = {c: i for i, s in enumerate(self.stands) for c in s.codes}
+        self._booth_polygons = {b.code: b.polygon for b in self.plan.booths}
+
+        self.base = LevelBaseItem(self.plan, self.stands, self._theme_of_stand)
+        self.base.setZValue(Z_BASE)
+        self.addItem(self.base)
+        self.labels = LabelLayer(self.stands, [z.polygon.bounds for z in self.plan.zones])
+        self.labels.setZValue(Z_LABELS)
+        self.addItem(self.labels)
+        self.highlight = HighlightItem()
+        self.highlight.setZValue(Z_HIGHLIGHT)
+        self.highlight.setVisible(False)
+        self.addItem(self.highlight)
+        self.markers: list[MarkerItem] = []
+        self._add_markers()
+        self.pins: list[PinItem] = []
+        self.highlighted_codes: tuple[str, ...] = ()
+        self.highlighted_places: tuple[str, ...] = ()
+        x0, y0, x1, y1 = self.plan.footprint.bounds
+        self.level_rect = QRectF(x0, -y1, x1 - x0, y1 - y0)
+        self._scale = 0.0
+        self._glow = QVariantAnimation(self)
+        self._glow.setStartValue(0.0)
+        self._glow.setKeyValueAt(0.5, 1.0)
+        self._glow.setEndValue(0.0)
+        self._glow.setDuration(1400)
+        self._glow.setLoopCount(2)
+        self._glow.setEasingCurve(QEasingCurve.Type.InOutSine)
+        self._glow.valueChanged.connect(lambda v: self.highlight.set_glow(float(v)))
+        self.set_language(lang)
+
+    # -- building --------------------------------------------------------------------
+
+    def _theme_of_stand(self, stand: Stand) -> tuple[str, QColor] | None:
+        if stand.exhibitor is None:
+            return None
+        ex = self.nav.show.exhibitors.get(stand.exhibitor)
+        theme = self.themes.theme_of(ex.categories if ex else ())
+        return None if theme is None else (theme.id, theme.colour)
+
+    def _add_markers(self) -> None:
+        plan = self.plan
+        footprint = plan.footprint
+        for a in plan.amenities:
+            item = MarkerItem(a.id, a.category, to_scene(a.point.x, a.point.y))
+            self._add_marker(item)
+        for o in plan.openings:
+            mid = o.line.interpolate(0.5, normalized=True)
+            (ax, ay), (bx, by) = o.line.coords[0], o.line.coords[-1]
+            length = max(1e-9, ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5)
+            nx, ny = -(by - ay) / length, (bx - ax) / length
+            if footprint.contains(shapely.points(mid.x + nx, mid.y + ny)):
+                nx, ny = -nx, -ny
+            category = "emergencyexit" if o.category == "emergencyexit" else "entrance"
+            item = MarkerItem(o.id, category, to_scene(mid.x, mid.y), offset=(nx, -ny))
+            self._add_marker(item)
+        kinds = {c.id: c.kind for c in self.nav.venue.connectors}
+        for cid, p in plan.connector_points.items():
+            item = MarkerItem(f"{cid}@{plan.level.id}", kinds.get(cid, "stairs"),
+                              to_scene(p.x, p.y))
+            self._add_marker(item)
+
+    def _add_marker(self, item: MarkerItem) -> None:
+        item.setZValue(Z_MARKERS)
+        self.addItem(item)
+        self.markers.append(item)
+
+    # -- language and zoom -----------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        names = []
+        for stand in self.stands:
+            ex = self.nav.show.exhibitors.get(stand.exhibitor) if stand.exhibitor else None
+            names.append(pick(ex.name, ex.name_zh, lang) if ex else "")
+        self.labels.set_texts(names, [pick(z.name, z.name_zh, lang) for z in self.plan.zones])
+        places = {a.id: (a.name, a.name_zh, a.category) for a in self.plan.amenities}
+        places.update({o.id: (o.name, o.name_zh, o.category) for o in self.plan.openings})
+        for m in self.markers:
+            en, zh, category = places.get(m.place_id, ("", "", m.category))
+            if not en:
+                en, zh = AMENITY_LABELS.get(category, (category, ""))
+            m.set_text(pick(en, zh, lang))
+
+    def set_zoom(self, scale: float) -> None:
+        """Tell markers the zoom (pixels per metre): their size and which show."""
+        if abs(scale - self._scale) < 1e-6:
+            return
+        self._scale = scale
+        size = 18.0 if scale < 9 else 22.0 if scale < 20 else 26.0
+        for m in self.markers:
+            m.setVisible(scale >= _MARKER_MIN_SCALE.get(m.category, 0.0))
+            if m.category == "emergencyexit":
+                m.set_size(size - 4, show_text=False)
+            elif m.category == "entrance" and m._offset != (0.0, 0.0):
+                m.set_size(size, show_text=scale >= 11.0)
+            else:
+                m.set_size(size, show_text=False)
+
+    def set_focus(self, theme_ids: set[str] | None) -> None:
+        self.base.set_focus(theme_ids)
+
+    # -- highlights ------------------------------------------------------------------
+
+    def clear_highlight(self) -> None:
+        self.highlight.set_path(polygon_path(shapely.Polygon()))
+        self.labels.set_highlighted(set())
+        for pin in self.pins:
+            self.removeItem(pin)
+        self.pins = []
+        self.highlighted_codes = ()
+        self.highlighted_places = ()
+        self._glow.stop()
+
+    def highlight_booths(self, codes: Iterable[str]) -> QRectF:
+        """Light up these booths (those on this level); returns their scene rectangle."""
+        self.clear_highlight()
+        codes = tuple(c for c in codes if c in self._booth_polygons)
+        if not codes:
+            return QRectF()
+        geom = shapely.union_all([self._booth_polygons[c] for c in codes])
+        self.highlight.set_path(polygon_path(geom))
+        chosen = set(codes)
+        lit = {i for i, s in enumerate(self.stands) if chosen.issuperset(s.codes)}
+        self.labels.set_highlighted(lit)
+        for i in sorted({self.stand_of[c] for c in codes}):
+            x0, y0, x1, y1 = self.stands[i].label
+            if not chosen.issuperset(self.stands[i].codes):
+                x0, y0, x1, y1 = shapely.union_all(
+                    [self._booth_polygons[c] for c in self.stands[i].codes if c in chosen]).bounds
+            self._add_pin(PinItem(to_scene((x0 + x1) / 2, y1)))
+        self.highlighted_codes = codes
+        self._glow.start()
+        return self.highlight.path().boundingRect()
+
+    def highlight_points(self, points: Sequence[tuple[str, float, float]],
+                         numbered: bool = True) -> QRectF:
+        """Pins on places (id, x, y), numbered nearest first; returns their rectangle."""
+        self.clear_highlight()
+        rect = QRectF()
+        for n, (_pid, x, y) in enumerate(points, start=1):
+            pin = PinItem(to_scene(x, y), n if numbered and len(points) > 1 else None,
+                          lift=12.0)
+            self._add_pin(pin)
+            p = to_scene(x, y)
+            rect = rect.united(QRectF(p.x() - 0.5, p.y() - 0.5, 1, 1))
+        self.highlighted_places = tuple(p[0] for p in points)
+        return rect
+
+    def _add_pin(self, pin: PinItem) -> None:
+        pin.setZValue(Z_PINS)
+        self.addItem(pin)
+        self.pins.append(pin)
+
+    def stand_rect(self, code: str) -> QRectF:
+        geom = self._booth_polygons.get(code)
+        if geom is None:
+            return QRectF()
+        x0, y0, x1, y1 = geom.bounds
+        return QRectF(QPointF(x0, -y1), QPointF(x1, -y0))
+
+    def marker_at(self, scene_pos: QPointF, view_scale: float, radius_px: float = 14.0):
+        """The visible marker within ``radius_px`` of a scene point, if any."""
+        best, best_d = None, radius_px / max(view_scale, 1e-9)
+        for m in self.markers:
+            if not m.isVisible():
+                continue
+            centre = m.pos() + m._centre() / max(view_scale, 1e-9)
+            d = ((centre.x() - scene_pos.x()) ** 2 + (centre.y() - scene_pos.y()) ** 2) ** 0.5
+            if d <= best_d:
+                best, best_d = m, d
+        return best

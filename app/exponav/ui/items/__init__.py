@@ -1,0 +1,1 @@
+"""One QGraphicsItem class per drawn kind: the level's base plan, labels, markers, highlight."""

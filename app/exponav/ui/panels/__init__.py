@@ -1,0 +1,1 @@
+"""The side panels: search with its results, and the exhibitor card."""

@@ -1,0 +1,248 @@
+"""Search results as the panel lists them: grouped, named in the chosen language.
+
+:func:`build_entries` turns the core's hits into rows: exhibitors, booths and
+services (amenities; several of one kind on one level become one row, which shows
+the nearest ones when chosen). :class:`ResultDelegate` paints a row: a colour dot
+or icon, the name, then booth code, level and category in a quieter line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from exponav.core.model import AMENITY_LABELS
+from exponav.ui.assets import icon_pixmap
+from exponav.ui.i18n import pick
+from exponav.ui.palette import UI, ThemeColours, amenity_style, fill_tone
+
+__all__ = ["ENTRY_ROLE", "ResultDelegate", "ResultEntry", "booth_summary", "build_entries",
+           "level_counts"]
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SearchResults", text)
+
+
+@dataclass
+class ResultEntry:
+    kind: str  # header | exhibitor | booth | amenity
+    id: str
+    title: str
+    subtitle: str = ""
+    level: str | None = None
+    levels: tuple[str, ...] = ()
+    booths: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()  # amenity ids (several for a grouped service row)
+    category: str = ""  # amenity category
+    colour: QColor | None = None
+    theme: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def booth_summary(codes: Sequence[str], most: int = 3) -> str:
+    """'Q0125, Q0135 +8' for a long list of booth codes."""
+    shown = ", ".join(codes[:most])
+    return shown if len(codes) <= most else f"{shown} +{len(codes) - most}"
+
+
+def _level_name(nav, level_id: str | None, lang: str) -> str:
+    if not level_id or level_id not in nav.venue.levels:
+        return ""
+    level = nav.venue.levels[level_id]
+    return pick(level.name, level.name_zh, lang)
+
+
+def _booth_levels(nav, codes: Iterable[str]) -> tuple[str, ...]:
+    levels: list[str] = []
+    for code in codes:
+        try:
+            lv = nav.booth(code).level
+        except Exception:  # noqa: BLE001 - a code that vanished from the plan is skipped
+            continue
+        if lv not in levels:
+            levels.append(lv)
+    return tuple(levels)
+
+
+def _category_name(nav, category_id: str, lang: str) -> str:
+    cat = nav.show.categories.get(category_id)
+    return pick(cat.name, cat.name_zh, lang) if cat else category_id
+
+
+def _amenity_category(nav, place_id: str, level: str | None) -> str:
+    a = nav.amenity(place_id)
+    if a is not None:
+        return a.category
+    plan = nav.venue.plans.get(level or "")
+    if plan is not None:
+        for o in plan.openings:
+            if o.id == place_id:
+                return "exit" if o.category == "emergencyexit" else "entrance"
+    return "information"
+
+
+def build_entries(hits: Sequence, nav, lang: str, themes: ThemeColours,
+                  focus: set[str] | None = None) -> list[ResultEntry]:
+    """Rows for ``hits`` grouped under headers; ``focus`` keeps only these themes."""
+    exhibitors: list[ResultEntry] = []
+    booths: list[ResultEntry] = []
+    services: dict[tuple[str, str | None], list] = {}
+    seen_exhibitor_booths: set[str] = set()
+    for hit in hits:
+        if hit.kind == "exhibitor":
+            ex = nav.show.exhibitors.get(hit.id)
+            cats = ex.categories if ex else ()
+            theme = themes.theme_of(cats)
+            if focus is not None and (theme is None or theme.id not in focus):
+                continue
+            levels = _booth_levels(nav, hit.booths)
+            parts = [booth_summary(hit.booths)] if hit.booths else []
+            parts += [_level_name(nav, lv, lang) for lv in levels]
+            if cats:
+                parts.append(_category_name(nav, cats[0], lang))
+            exhibitors.append(ResultEntry(
+                "exhibitor", hit.id, pick(hit.name, hit.name_zh, lang), " · ".join(p for p in parts if p),
+                level=levels[0] if levels else hit.level, levels=levels, booths=tuple(hit.booths),
+                colour=theme.colour if theme else None, theme=theme.id if theme else None))
+            seen_exhibitor_booths.update(hit.booths)
+        elif hit.kind == "booth":
+            ex = nav.exhibitor_at(hit.id)
+            theme = themes.theme_of(ex.categories) if ex else None
+            if focus is not None and (theme is None or theme.id not in focus):
+                continue
+            who = pick(ex.name, ex.name_zh, lang) if ex else _t("Not yet assigned")
+            parts = [who, _level_name(nav, hit.level, lang)]
+            booths.append(ResultEntry(
+                "booth", hit.id, hit.id, " · ".join(p for p in parts if p), level=hit.level,
+                levels=(hit.level,) if hit.level else (), booths=(hit.id,),
+                colour=theme.colour if theme else None, theme=theme.id if theme else None))
+        elif hit.kind == "amenity":
+            category = _amenity_category(nav, hit.id, hit.level)
+            services.setdefault((category, hit.level), []).append(hit)
+    # a booth already listed under its exhibitor adds only noise
+    booths = [b for b in booths if b.booths[0] not in seen_exhibitor_booths]
+    rows: list[ResultEntry] = []
+    if exhibitors:
+        rows.append(ResultEntry("header", "exhibitors", _t("Exhibitors")))
+        rows += exhibitors
+    if booths:
+        rows.append(ResultEntry("header", "booths", _t("Booths")))
+        rows += booths
+    if services:
+        rows.append(ResultEntry("header", "services", _t("Services")))
+        for (category, level), members in services.items():
+            rows.append(service_entry(nav, category, level, [m.id for m in members], lang,
+                                      names=[pick(m.name, m.name_zh, lang) for m in members]))
+    return rows
+
+
+def service_entry(nav, category: str, level: str | None, place_ids: Sequence[str], lang: str,
+                  names: Sequence[str] | None = None) -> ResultEntry:
+    en, zh = AMENITY_LABELS.get(category, (category, ""))
+    title = names[0] if len(place_ids) == 1 and names else pick(en, zh, lang)
+    count = len(place_ids)
+    parts = [_level_name(nav, level, lang)]
+    if count > 1:
+        parts.append(_t("%n places").replace("%n", str(count)))
+    return ResultEntry("amenity", f"{category}@{level}", title,
+                       " · ".join(p for p in parts if p), level=level,
+                       levels=(level,) if level else (), places=tuple(place_ids),
+                       category=category)
+
+
+def level_counts(rows: Iterable[ResultEntry]) -> dict[str, int]:
+    """How many result rows touch each level (for the level switcher's badges)."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        if row.kind == "header":
+            continue
+        for lv in row.levels:
+            counts[lv] = counts.get(lv, 0) + 1
+    return counts
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Paints header rows and result rows."""
+
+    def __init__(self, parent=None, scale: Callable[[], float] | None = None) -> None:
+        super().__init__(parent)
+        base = QFont()
+        self.title_font = QFont(base)
+        self.title_font.setPixelSize(15)
+        self.title_font.setWeight(QFont.Weight.DemiBold)
+        self.sub_font = QFont(base)
+        self.sub_font.setPixelSize(13)
+        self.head_font = QFont(base)
+        self.head_font.setPixelSize(12)
+        self.head_font.setWeight(QFont.Weight.Bold)
+        self.head_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        entry: ResultEntry = index.data(ENTRY_ROLE)
+        if entry is not None and entry.kind == "header":
+            return QSize(option.rect.width(), 34)
+        return QSize(option.rect.width(), 60)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        entry: ResultEntry = index.data(ENTRY_ROLE)
+        if entry is None:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(option.rect)
+        if entry.kind == "header":
+            painter.setFont(self.head_font)
+            painter.setPen(QColor(UI.ink_soft))
+            painter.drawText(r.adjusted(16, 8, -8, 0), Qt.AlignmentFlag.AlignLeft
+                             | Qt.AlignmentFlag.AlignVCenter, entry.title.upper())
+            painter.restore()
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hover = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        if selected or hover:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(UI.accent_soft) if selected else QColor(UI.canvas))
+            painter.drawRoundedRect(r.adjusted(6, 2, -6, -2), 10, 10)
+        icon_rect = QRectF(r.left() + 16, r.center().y() - 14, 28, 28)
+        if entry.kind == "amenity":
+            name, colour = amenity_style(entry.category)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(colour))
+            painter.drawEllipse(icon_rect)
+            dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+            painter.drawPixmap(QPointF(icon_rect.left() + 5, icon_rect.top() + 5),
+                               icon_pixmap(name, 18, "#ffffff", max(1.0, dpr)))
+        else:
+            colour = entry.colour or QColor("#dfe3e8")
+            painter.setPen(colour.darker(120))
+            painter.setBrush(fill_tone(colour))
+            painter.drawRoundedRect(icon_rect.adjusted(3, 3, -3, -3), 6, 6)
+            if entry.kind == "booth":
+                painter.setPen(QColor(UI.ink))
+                f = QFont(self.sub_font)
+                f.setPixelSize(10)
+                f.setWeight(QFont.Weight.Bold)
+                painter.setFont(f)
+                painter.drawText(icon_rect, Qt.AlignmentFlag.AlignCenter, "#")
+        text_left = icon_rect.right() + 12
+        width = r.right() - text_left - 12
+        fm = QFontMetricsF(self.title_font)
+        painter.setFont(self.title_font)
+        painter.setPen(QColor(UI.ink))
+        title = fm.elidedText(entry.title, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QRectF(text_left, r.top() + 9, width, 22),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        sub_fm = QFontMetricsF(self.sub_font)
+        painter.setFont(self.sub_font)
+        painter.setPen(QColor(UI.ink_soft))
+        sub = sub_fm.elidedText(entry.subtitle, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QRectF(text_left, r.top() + 31, width, 20),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, sub)
+        painter.restore()

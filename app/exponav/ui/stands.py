@@ -1,0 +1,109 @@
+"""Stands: what a visitor sees as one space on the floor.
+
+An exhibitor with several adjacent booths builds one stand across them; drawing ten
+separate 3 m squares with ten copies of its name would be noise. A stand is a group
+of booths of the same exhibitor that touch each other (an unassigned booth is a stand
+of its own), with a rectangle where its label fits. No Qt here.
+
+>>> from shapely.geometry import box
+>>> from exponav.core.model import Booth
+>>> booths = [Booth("A0101", "L", "A", "standard", box(0, 0, 3, 3)),
+...           Booth("A0102", "L", "A", "standard", box(3, 0, 6, 3))]
+>>> [s.codes for s in group_stands(booths, {"A0101": "E1", "A0102": "E1"})]
+[('A0101', 'A0102')]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import shapely
+from shapely.geometry import MultiPolygon, Polygon
+
+from exponav.core.model import Booth
+
+__all__ = ["Stand", "group_stands", "label_box"]
+
+
+@dataclass(frozen=True)
+class Stand:
+    codes: tuple[str, ...]  # sorted booth codes
+    exhibitor: str | None  # exhibitor id, None when unassigned
+    polygon: Polygon | MultiPolygon
+    label: tuple[float, float, float, float]  # x0, y0, x1, y1: where the label fits
+
+    @property
+    def code(self) -> str:
+        """The code printed on the stand: its first booth's."""
+        return self.codes[0]
+
+
+def label_box(geom: Polygon | MultiPolygon) -> tuple[float, float, float, float]:
+    """An axis-aligned rectangle inside ``geom`` that is large enough for a label.
+
+    A rectangular stand is its own box; for an L- or U-shape, the largest rectangle of a
+    coarse grid inside it. Exact largest-rectangle search is not worth it for a label.
+    """
+    x0, y0, x1, y1 = geom.bounds
+    if geom.area >= 0.97 * (x1 - x0) * (y1 - y0):
+        return x0, y0, x1, y1
+    parts = geom.geoms if isinstance(geom, MultiPolygon) else [geom]
+    best = max(parts, key=lambda p: p.area)
+    xs = sorted({round(x, 3) for x, _ in best.exterior.coords})
+    ys = sorted({round(y, 3) for _, y in best.exterior.coords})
+    candidate = (x0, y0, x0, y0)
+    area = 0.0
+    prepared = best.buffer(1e-6)
+    shapely.prepare(prepared)
+    for i, ax in enumerate(xs):
+        for bx in xs[i + 1:]:
+            for j, ay in enumerate(ys):
+                for by in ys[j + 1:]:
+                    a = (bx - ax) * (by - ay)
+                    if a > area and prepared.contains(shapely.box(ax, ay, bx, by)):
+                        area, candidate = a, (ax, ay, bx, by)
+    return candidate
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def group_stands(booths: Sequence[Booth], owner: Mapping[str, str]) -> list[Stand]:
+    """Group ``booths`` into stands; ``owner`` maps booth code -> exhibitor id."""
+    by_exhibitor: dict[str | None, list[Booth]] = defaultdict(list)
+    for b in booths:
+        by_exhibitor[owner.get(b.code)].append(b)
+    stands: list[Stand] = []
+    for exhibitor, members in by_exhibitor.items():
+        if exhibitor is None or len(members) == 1:
+            stands.extend(Stand((b.code,), exhibitor, b.polygon, label_box(b.polygon))
+                          for b in members)
+            continue
+        # Connected components of "touches" among this exhibitor's booths.
+        polys = [b.polygon for b in members]
+        tree = shapely.STRtree(polys)
+        parent = list(range(len(members)))
+
+        for i, p in enumerate(polys):
+            for j in tree.query(p, predicate="dwithin", distance=0.05):
+                ri, rj = _find(parent, i), _find(parent, int(j))
+                if ri != rj:
+                    parent[ri] = rj
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(members)):
+            groups[_find(parent, i)].append(i)
+        for idx in groups.values():
+            geom = shapely.union_all([polys[i].buffer(0.01, join_style="mitre")
+                                      for i in idx]).buffer(-0.01, join_style="mitre")
+            if geom.is_empty:
+                geom = shapely.union_all([polys[i] for i in idx])
+            codes = tuple(sorted(members[i].code for i in idx))
+            stands.append(Stand(codes, exhibitor, geom, label_box(geom)))
+    stands.sort(key=lambda s: s.code)
+    return stands
