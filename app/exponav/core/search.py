@@ -1,9 +1,10 @@
 """Text search over exhibitors, booths and amenities, as a visitor types.
 
-The data file holds one row per searchable thing in the ``search_docs`` table
-(:func:`create_index` writes it). A :class:`Searcher` reads that table once and keeps
-an in-memory index, so a query costs no SQL at all and user text never reaches an SQL
-or FTS parser:
+:func:`create_index` analyses the documents when the data file is built and stores
+them (``search_docs``, one readable row each, in rank order) with their postings
+(``search_terms``, one row per field: term -> ranks). A :class:`Searcher` loads the
+postings with a few bulk reads and keeps them in memory, so a query costs no SQL and
+user text never reaches an SQL or FTS parser:
 
 * **Normalising.** NFKC (full-width letters and digits become ASCII), case folding and
   removal of Latin accents (``CÓRDOBA`` -> ``cordoba``); apostrophes vanish
@@ -24,10 +25,10 @@ or FTS parser:
   deletion-neighbourhood table built on the first query that needs it.
 
 Each document has a rank, its place in the order (kind: exhibitor, amenity, booth; then
-name; then id). Postings are sets of ranks held as Python integers used as bitsets, so
+name; then id). A set of documents is a Python integer used as a bitset over ranks, so
 "all words present", the level and category filters and "not yet listed" are integer
-``&``; a tier's best documents are its lowest set bits. Tiers are computed lazily, best
-first, and the search stops as soon as ``limit`` hits are found.
+``&``, and a tier's best documents are its lowest set bits. Tiers are computed lazily,
+best first, and the search stops as soon as ``limit`` hits are found.
 
 Scores: 100 booth code, 99 exhibitor at that booth, 98 exact name or id, 97/96 amenity
 word (96: through a related category), 92 booth-code prefix, 90 name prefix, 88/87
@@ -51,10 +52,12 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import sys
 import unicodedata
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, product
 from typing import Any
 
@@ -65,6 +68,10 @@ from .codes import canonical_code
 __all__ = ["SearchDoc", "SearchHit", "Searcher", "create_index"]
 
 TABLE = "search_docs"
+TERMS_TABLE = "search_terms"
+META_TABLE = "search_meta"
+#: Bump when the analysis changes: a file of another format is re-analysed on open.
+INDEX_FORMAT = 1
 
 #: Only this much of what is typed is looked at.
 _MAX_QUERY_CHARS = 200
@@ -191,9 +198,11 @@ class SearchHit:
 
 
 def create_index(db: sqlite_utils.Database, docs: Sequence[SearchDoc]) -> None:
-    """Write the ``search_docs`` table that a :class:`Searcher` reads (replacing any old one).
+    """Write the search tables of a data file, replacing any old ones.
 
-    Raises ValueError when two documents share a kind and id.
+    ``search_docs`` holds one readable row per document, in rank order; ``search_terms``
+    one row per field with its postings; ``search_meta`` the format. Raises ValueError
+    when two documents share a kind and id.
 
     >>> db = sqlite_utils.Database(memory=True)
     >>> create_index(db, [SearchDoc("booth", "S1024", "", "", ("S1024",), "H2-4F", (), "")])
@@ -201,30 +210,39 @@ def create_index(db: sqlite_utils.Database, docs: Sequence[SearchDoc]) -> None:
     1
     """
     seen: set[tuple[str, str]] = set()
-    rows = []
-    for seq, d in enumerate(docs):
-        key = (d.kind, d.id)
-        if key in seen:
+    for d in docs:
+        if (d.kind, d.id) in seen:
             raise ValueError(f"search index: {d.kind} {d.id!r} is listed twice.")
-        seen.add(key)
-        rows.append({"seq": seq, "kind": d.kind, "id": d.id, "name": d.name or "",
-                     "name_zh": d.name_zh or "", "booths": json.dumps(list(d.booths)),
-                     "level": d.level, "categories": json.dumps(list(d.categories)),
-                     "keywords": d.keywords or ""})
-    table = db[TABLE]
-    if table.exists():
-        table.drop()
-    db[TABLE].create({"seq": int, "kind": str, "id": str, "name": str, "name_zh": str,
+        seen.add((d.kind, d.id))
+    ordered, fields = _analyse(docs)
+    n = len(ordered)
+    for name in (TABLE, TERMS_TABLE, META_TABLE):
+        if db[name].exists():
+            db[name].drop()
+    db[TABLE].create({"rank": int, "kind": str, "id": str, "name": str, "name_zh": str,
                       "booths": str, "level": str, "categories": str, "keywords": str},
-                     pk="seq", not_null={"kind", "id", "name", "name_zh", "booths",
-                                         "categories", "keywords"})
-    db[TABLE].insert_all(rows, batch_size=1000)
+                     pk="rank")
+    db[TABLE].insert_all((
+        {"rank": rank, "kind": d.kind, "id": d.id, "name": d.name, "name_zh": d.name_zh,
+         "booths": json.dumps(list(d.booths), ensure_ascii=False), "level": d.level,
+         "categories": json.dumps(list(d.categories), ensure_ascii=False),
+         "keywords": d.keywords}
+        for rank, d in enumerate(ordered)), batch_size=1000)
+    db[TERMS_TABLE].create({"field": str, "nbits": int, "dense_terms": str, "dense": bytes,
+                            "sparse_terms": str, "offsets": bytes, "ranks": bytes},
+                           pk="field")
+    db[TERMS_TABLE].insert_all(_Field.from_lists(lists, _nbits(name, lists, n)).to_row(name)
+                               for name, lists in fields.items())
+    db[META_TABLE].insert_all([{"key": "format", "value": str(INDEX_FORMAT)},
+                               {"key": "docs", "value": str(n)}], pk="key")
 
 
 # -------------------------------------------------------------------------- normalising
 
-_CJK = ("\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-        "\uf900-\ufaff\U00020000-\U0003134f")
+#: Scripts written without spaces: each character is a word (Han, kana, bopomofo).
+_CJK_RANGES = ((0x3040, 0x30FF), (0x3100, 0x312F), (0x31A0, 0x31BF), (0x31F0, 0x31FF),
+               (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+_CJK = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES)
 _TOKEN = re.compile(f"([{_CJK}])|[^\\W_{_CJK}]+")
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _DROP = {cp: None for lo, hi in ((0x300, 0x36F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF),
@@ -298,11 +316,31 @@ def _is_latin(term: str) -> bool:
     return _CJK_CHAR.match(term) is None
 
 
-def _bits(ranks: Iterable[int], nbits: int) -> int:
+def _bitbytes(ranks: Iterable[int], nbits: int) -> bytearray:
     buf = bytearray((nbits >> 3) + 1)
     for r in ranks:
         buf[r >> 3] |= 1 << (r & 7)
-    return int.from_bytes(buf, "little")
+    return buf
+
+
+def _bits(ranks: Iterable[int], nbits: int) -> int:
+    """The set of ``ranks`` as an integer with those bits set."""
+    return int.from_bytes(_bitbytes(ranks, nbits), "little")
+
+
+def _pack(arr: array[int]) -> bytes:
+    if sys.byteorder == "big":
+        arr = array(arr.typecode, arr)
+        arr.byteswap()
+    return arr.tobytes()
+
+
+def _unpack(blob: bytes) -> array[int]:
+    arr = array("I")
+    arr.frombytes(blob)
+    if sys.byteorder == "big":
+        arr.byteswap()
+    return arr
 
 
 def _lowest(bits: int, k: int) -> list[int]:
@@ -350,54 +388,96 @@ def _typo_allowance(n: int) -> int:
 
 
 class _Field:
-    """Postings of one field: term -> ranks (a bitset when frequent, else a tuple)."""
+    """Postings of one field, term -> ranks: bitsets for frequent terms, the rest as
+    slices of one array of ranks."""
 
-    def __init__(self) -> None:
-        self._lists: dict[str, list[int]] = {}
-        self._post: dict[str, int | tuple[int, ...]] = {}
-        self._vocab: list[str] = []
-        self._joined = ""
-        self._starts: list[int] = []
-        self._latin: list[str] = []
-        self._cache: dict[tuple[str, str], int] = {}
-        self._nbits = 0
-
-    def add(self, term: str, rank: int) -> None:
-        lst = self._lists.get(term)
-        if lst is None:
-            self._lists[term] = [rank]
-        elif lst[-1] != rank:
-            lst.append(rank)
-
-    def freeze(self, nbits: int) -> None:
+    def __init__(self, nbits: int, dense: dict[str, int], sparse_terms: list[str],
+                 offsets: array[int], ranks: array[int]) -> None:
         self._nbits = nbits
-        dense = max(8, nbits // 256)
-        self._post = {t: _bits(lst, nbits) if len(lst) >= dense else tuple(lst)
-                      for t, lst in self._lists.items()}
-        self._lists = {}
-        self._vocab = sorted(self._post)
-        self._latin = [w for w in self._vocab if _is_latin(w)]
-        starts, pos = [], 1
-        for w in self._latin:
-            starts.append(pos)
-            pos += len(w) + 1
-        self._starts = starts
-        self._joined = "\n" + "\n".join(self._latin) + "\n"
+        self._dense = dense
+        self._sparse = dict(zip(sparse_terms, range(len(sparse_terms)), strict=True))
+        self._offsets = offsets
+        self._ranks = ranks
+        self._vocab = sorted(chain(dense, sparse_terms))
+        self._latin: list[str] | None = None
+        self._starts: list[int] = []
+        self._joined = ""
+        self._cache: dict[tuple[str, str], int] = {}
+        self.short: _Field | None = None  # postings of the one- and two-letter prefixes
+
+    @classmethod
+    def from_lists(cls, lists: dict[str, list[int]], nbits: int) -> _Field:
+        threshold = max(8, nbits // 256)
+        dense = {t: _bits(r, nbits) for t, r in lists.items() if len(r) >= threshold}
+        sparse_terms = sorted(t for t, r in lists.items() if len(r) < threshold)
+        offsets, ranks = array("I", [0]), array("I")
+        for t in sparse_terms:
+            ranks.extend(lists[t])
+            offsets.append(len(ranks))
+        return cls(nbits, dense, sparse_terms, offsets, ranks)
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row | tuple[Any, ...], nbits: int) -> _Field:
+        dense_terms, dense, sparse_terms, offsets, ranks = row
+        size = (nbits >> 3) + 1
+        return cls(nbits, {t: int.from_bytes(dense[i * size:(i + 1) * size], "little")
+                           for i, t in enumerate(json.loads(dense_terms))},
+                   json.loads(sparse_terms), _unpack(offsets), _unpack(ranks))
+
+    def to_row(self, name: str) -> dict[str, Any]:
+        size = (self._nbits >> 3) + 1
+        dense_terms = sorted(self._dense)
+        return {"field": name, "nbits": self._nbits, "dense_terms": json.dumps(dense_terms, ensure_ascii=False),
+                "dense": b"".join(self._dense[t].to_bytes(size, "little") for t in dense_terms),
+                "sparse_terms": json.dumps(sorted(self._sparse, key=self._sparse.__getitem__),
+                                           ensure_ascii=False),
+                "offsets": _pack(self._offsets), "ranks": _pack(self._ranks)}
+
+    @property
+    def vocab(self) -> list[str]:
+        """Every term, sorted."""
+        return self._vocab
 
     def latin_words(self) -> list[str]:
+        if self._latin is None:  # the vocabulary without the CJK stretches of it
+            vocab, pieces, start = self._vocab, [], 0
+            for lo, hi in _CJK_RANGES:
+                cut = bisect_left(vocab, chr(lo), start)
+                pieces.append(vocab[start:cut])
+                start = bisect_left(vocab, chr(hi + 1), cut)
+            pieces.append(vocab[start:])
+            self._latin = list(chain.from_iterable(pieces))
+            starts, pos = [], 1
+            for w in self._latin:
+                starts.append(pos)
+                pos += len(w) + 1
+            self._starts = starts
+            self._joined = "\n" + "\n".join(self._latin) + "\n"
         return self._latin
+
+    def ranks(self, term: str) -> Sequence[int]:
+        """The ranks of ``term``, ascending."""
+        i = self._sparse.get(term)
+        if i is not None:
+            return self._ranks[self._offsets[i]:self._offsets[i + 1]]
+        bits = self._dense.get(term, 0)
+        return _lowest(bits, bits.bit_count())
+
+    def word(self, term: str) -> int:
+        i = self._sparse.get(term)
+        if i is not None:
+            return _bits(self._ranks[self._offsets[i]:self._offsets[i + 1]], self._nbits)
+        return self._dense.get(term, 0)
 
     def union(self, words: Iterable[str]) -> int:
         acc = 0
-        sparse: list[tuple[int, ...]] = []
+        sparse = []
         for w in words:
-            p = self._post.get(w)
-            if p is None:
-                continue
-            if isinstance(p, int):
-                acc |= p
+            i = self._sparse.get(w)
+            if i is not None:
+                sparse.append(self._ranks[self._offsets[i]:self._offsets[i + 1]])
             else:
-                sparse.append(p)
+                acc |= self._dense.get(w, 0)
         if sparse:
             acc |= _bits(chain.from_iterable(sparse), self._nbits)
         return acc
@@ -411,39 +491,167 @@ class _Field:
             hit = self._cache[key] = self.union(words())
         return hit
 
-    def word(self, term: str) -> int:
-        p = self._post.get(term, 0)
-        return p if isinstance(p, int) else _bits(p, self._nbits)
+    def prefix_terms(self, term: str) -> list[str]:
+        lo = bisect_left(self._vocab, term)
+        return self._vocab[lo:bisect_left(self._vocab, term + _LAST, lo)]
 
     def prefix(self, term: str) -> int:
-        def words() -> list[str]:
-            lo = bisect_left(self._vocab, term)
-            return self._vocab[lo:bisect_left(self._vocab, term + _LAST, lo)]
-        return self._cached("p", term, words)
+        """Documents with a term starting with ``term``."""
+        if self.short is not None and len(term) <= 2 and _is_latin(term):
+            return self.short.word(term)
+        return self._cached("p", term, lambda: self.prefix_terms(term))
 
     def match(self, term: str, prefix: bool) -> int:
         return self.prefix(term) if prefix else self.word(term)
 
     def containing(self, term: str) -> int:
-        """Documents with a Latin word that has ``term`` inside it."""
+        """Documents with a Latin term that has ``term`` inside it."""
         def words() -> set[str]:
+            latin = self.latin_words()
             found: set[str] = set()
             if "\n" in term or not term:
                 return found
             i = self._joined.find(term)
             while i >= 0:
-                k = bisect_right(self._starts, i) - 1
-                found.add(self._latin[k])
+                found.add(latin[bisect_right(self._starts, i) - 1])
                 i = self._joined.find(term, i + 1)
             return found
         return self._cached("s", term, words)
+
+
+def _analyse(docs: Iterable[SearchDoc]) -> tuple[list[SearchDoc], dict[str, dict[str, list[int]]]]:
+    """Documents in rank order, and the postings of every field (term -> ascending ranks).
+
+    Fields: ``name`` (words of both names), ``first`` (the first word of a name),
+    ``names`` (whole folded names), ``phrases`` (folded names from their second word on),
+    ``ids``, ``kw`` (keywords and category ids), ``code`` (booth code -> booth),
+    ``code_ex`` (booth code -> exhibitors), ``level``, ``category`` (with its parents),
+    ``alias``/``alias_rel`` (words of amenity phrases of the own / a related category),
+    ``alias_phrases``/``alias_rel_phrases`` (the whole phrases), ``name_p``/``kw_p``
+    (the first one and two letters of Latin words -> documents with such words, so that
+    the commonest prefixes need no union at query time), ``typo_words`` (Latin
+    name and amenity words of 3-24 letters that a typo may stand for -> position in their
+    sorted list) and ``typo`` (their deletions, SymSpell style -> those positions).
+    """
+    memo: dict[str, tuple[tuple[str, ...], ...]] = {}
+
+    def analyse(text: str) -> tuple[tuple[str, ...], ...]:
+        """((folded words,), index terms, first-word terms, name phrases) of a text."""
+        got = memo.get(text)
+        if got is None:
+            toks = _tokens(_fold(text))
+            canon = _canon(toks)
+            first = [toks[0][0]] if toks else []
+            if len(toks) > 1 and toks[1][1]:
+                first.append(toks[0][0] + toks[1][0])
+            got = memo[text] = ((canon,), tuple(dict.fromkeys(_doc_terms(toks))), tuple(first),
+                                tuple(canon[i + 1:] for i, ch in enumerate(canon) if ch == " "))
+        return got
+
+    docs = [d if type(d.booths) is tuple and type(d.categories) is tuple
+            else replace(d, booths=tuple(d.booths), categories=tuple(d.categories))
+            for d in docs]
+    ordered = sorted(docs, key=lambda d: (_KIND_ORDER.get(d.kind, len(_KIND_ORDER)),
+                                          analyse(d.name)[0][0] or analyse(d.name_zh)[0][0]
+                                          or _LAST, d.id))
+    booth_level = {d.id: d.level for d in docs if d.kind == "booth" and d.level}
+    # Documents with the same terms in a field (a booth and its exhibitor, booths of one
+    # zone) are grouped first: field -> terms -> ranks.
+    names = ("name", "first", "names", "phrases", "ids", "kw", "code", "code_ex", "level",
+             "category", "alias", "alias_rel", "alias_phrases", "alias_rel_phrases")
+    groups: dict[str, dict[tuple[str, ...], list[int]]] = {name: {} for name in names}
+    keywords: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+    categories: dict[tuple[str, ...], tuple[str, ...]] = {}
+    phrases: dict[str, tuple[list[tuple[str, tuple[str, ...]]], ...]] = {}
+
+    def add(field: str, terms: tuple[str, ...], rank: int) -> None:
+        group = groups[field]
+        ranks = group.get(terms)
+        if ranks is None:
+            group[terms] = [rank]
+        else:
+            ranks.append(rank)
+
+    for rank, d in enumerate(ordered):
+        for text in (d.name, d.name_zh):
+            canon, terms, first, suffixes = analyse(text)
+            if canon[0]:
+                add("name", terms, rank)
+                add("first", first, rank)
+                add("names", canon, rank)
+                add("phrases", suffixes, rank)
+        add("ids", analyse(d.id)[0], rank)
+        kw_key = (d.keywords, d.categories)
+        if kw_key not in keywords:
+            keywords[kw_key] = tuple(dict.fromkeys(
+                t for text in (d.keywords, *d.categories) for t in analyse(text)[1]))
+        add("kw", keywords[kw_key], rank)
+        if d.kind == "booth":
+            add("code", (d.id,), rank)
+        elif d.kind == "exhibitor":
+            add("code_ex", d.booths, rank)
+        levels = {d.level} if d.level else set()
+        if d.kind == "exhibitor":
+            levels.update(booth_level[c] for c in d.booths if c in booth_level)
+        add("level", tuple(sorted(lv.casefold() for lv in levels)), rank)
+        if d.categories not in categories:
+            parts = [c.strip().casefold().split(".") for c in d.categories]
+            categories[d.categories] = tuple(sorted({".".join(p[:i]) for p in parts
+                                                     for i in range(1, len(p) + 1)}))
+        add("category", categories[d.categories], rank)
+        if d.kind == "amenity":
+            for c in d.categories:
+                if c not in phrases:
+                    phrases[c] = _amenity_phrases(c)
+                own, related = phrases[c]
+                for field, found in (("alias", own), ("alias_rel", related)):
+                    for canon_phrase, terms in found:
+                        add(field, terms, rank)
+                        add(f"{field}_phrases", (canon_phrase,), rank)
+
+    fields: dict[str, dict[str, list[int]]] = {}
+    for name, group in groups.items():
+        postings: dict[str, list[int]] = {}
+        for terms, ranks in group.items():
+            for t in terms:
+                lst = postings.get(t)
+                if lst is None:
+                    postings[t] = list(ranks)
+                else:
+                    lst.extend(ranks)
+        postings.pop("", None)
+        fields[name] = {t: r if len(r) == 1 else sorted(set(r)) for t, r in postings.items()}
+    for name in ("name", "kw"):
+        short: dict[str, list[int]] = {}
+        for w, ranks in fields[name].items():
+            if _is_latin(w):
+                for p in {w[:1], w[:2]}:
+                    short.setdefault(p, []).extend(ranks)
+        fields[f"{name}_p"] = {p: sorted(set(r)) for p, r in short.items()}
+    vocab = sorted({w for f in ("name", "alias", "alias_rel") for w in fields[f]
+                    if 3 <= len(w) <= 24 and _is_latin(w)})
+    typo: dict[str, list[int]] = {}
+    for i, w in enumerate(vocab):
+        for deleted in _deletes(w, 2 if len(w) >= 6 else 1):
+            typo.setdefault(deleted, []).append(i)
+    fields["typo_words"] = {w: [i] for i, w in enumerate(vocab)}
+    fields["typo"] = typo
+    return ordered, fields
+
+
+def _nbits(field: str, postings: dict[str, list[int]], ndocs: int) -> int:
+    """How many bits a field's sets need: one per document, or per word for the typo
+    fields (whose "ranks" are positions in the sorted ``typo_words``)."""
+    if not field.startswith("typo"):
+        return ndocs
+    return 1 + max((r[-1] for r in postings.values()), default=-1)
 
 
 @dataclass
 class _Query:
     raw: str  # NFKC text as typed (for booth codes)
     canon: str  # folded words joined by single spaces
-    terms: list[tuple[str, bool]]
+    terms: list[tuple[str, bool]]  # (term, may be a prefix)
 
     @property
     def single(self) -> tuple[str, bool] | None:
@@ -454,7 +662,10 @@ class Searcher:
     """The in-memory search index of one data file."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
-        """Read ``search_docs`` from an open (possibly read-only) data file.
+        """Load the search tables of an open (possibly read-only) data file.
+
+        A file written with another :data:`INDEX_FORMAT` is analysed again from its
+        ``search_docs`` rows: slower to open, same answers.
 
         >>> import sqlite_utils
         >>> db = sqlite_utils.Database(memory=True)
@@ -463,128 +674,44 @@ class Searcher:
         []
         """
         try:
-            rows = conn.execute(
-                f"SELECT kind, id, name, name_zh, booths, level, categories, keywords "
-                f"FROM {TABLE} ORDER BY seq").fetchall()
-        except sqlite3.DatabaseError as exc:
+            fmt = conn.execute(f"SELECT value FROM {META_TABLE} WHERE key = 'format'").fetchone()
+        except sqlite3.DatabaseError:
+            fmt = None
+        try:
+            if fmt is not None and fmt[0] == str(INDEX_FORMAT):
+                self._rows = conn.execute(
+                    f"SELECT kind, id, name, name_zh, booths, level FROM {TABLE} "
+                    f"ORDER BY rank").fetchall()
+                n = len(self._rows)
+                fields = {row[0]: _Field.from_row(row[2:], row[1]) for row in conn.execute(
+                    f"SELECT field, nbits, dense_terms, dense, sparse_terms, offsets, ranks "
+                    f"FROM {TERMS_TABLE}")}
+            else:
+                docs, lists = _analyse(_doc(*row) for row in conn.execute(
+                    f"SELECT kind, id, name, name_zh, booths, level, categories, keywords "
+                    f"FROM {TABLE}"))
+                n = len(docs)
+                self._rows = [(d.kind, d.id, d.name, d.name_zh, json.dumps(list(d.booths)),
+                               d.level) for d in docs]
+                fields = {name: _Field.from_lists(p, _nbits(name, p, n))
+                          for name, p in lists.items()}
+            f = fields
+            self._name, self._first, self._names = f["name"], f["first"], f["names"]
+            self._phrases, self._ids, self._kw = f["phrases"], f["ids"], f["kw"]
+            self._code, self._code_ex = f["code"], f["code_ex"]
+            self._level, self._category = f["level"], f["category"]
+            self._alias, self._alias_rel = f["alias"], f["alias_rel"]
+            self._alias_phrases = f["alias_phrases"]
+            self._alias_rel_phrases = f["alias_rel_phrases"]
+            self._typo, self._typo_words = f["typo"], f["typo_words"].vocab
+            self._name.short, self._kw.short = f["name_p"], f["kw_p"]
+        except (sqlite3.DatabaseError, ValueError, TypeError, KeyError) as exc:
             raise ValueError(f"the data file has no usable search index ({TABLE}: {exc}); "
                              f"rebuild it") from exc
-        docs = [SearchDoc(kind, id_, name or "", name_zh or "", tuple(json.loads(booths)),
-                          level, tuple(json.loads(cats)), keywords or "")
-                for kind, id_, name, name_zh, booths, level, cats, keywords in rows]
-        self._build(docs)
-
-    # -- building --------------------------------------------------------------------
-
-    def _build(self, docs: list[SearchDoc]) -> None:
-        analysed = []
-        for d in docs:
-            en = _tokens(_fold(d.name))
-            zh = _tokens(_fold(d.name_zh))
-            key = (_KIND_ORDER.get(d.kind, len(_KIND_ORDER)),
-                   _canon(en) or _canon(zh) or _LAST, d.id)
-            analysed.append((key, d, en, zh))
-        analysed.sort(key=lambda a: a[0])
-        n = len(analysed)
         self._n = n
         self._all = (1 << n) - 1
-        self._docs: list[SearchDoc] = [a[1] for a in analysed]
-
-        self._name = _Field()  # every word of the names
-        self._first = _Field()  # the first word (and first CJK pair) of each name
-        self._kw = _Field()  # keywords and category ids
-        self._alias = _Field()  # amenity words of the doc's own category
-        self._alias_rel = _Field()  # amenity words of related categories
-        self._exact: dict[str, list[int]] = {}
-        self._alias_exact: dict[str, list[int]] = {}
-        self._alias_rel_exact: dict[str, list[int]] = {}
-        name_ranks: dict[str, list[int]] = {}
-        booth_rank: dict[str, int] = {}
-        code_exhibitors: dict[str, list[int]] = {}
-        level_ranks: dict[str, list[int]] = {}
-        category_ranks: dict[str, list[int]] = {}
-        booth_level = {d.id: d.level for d in docs if d.kind == "booth" and d.level}
-        alias_cache: dict[str, tuple[list[tuple[str, list[str]]], ...]] = {}
-
-        for rank, (_key, d, en, zh) in enumerate(analysed):
-            for toks in (en, zh):
-                if not toks:
-                    continue
-                canon = _canon(toks)
-                name_ranks.setdefault(canon, []).append(rank)
-                self._exact.setdefault(canon, []).append(rank)
-                terms = _doc_terms(toks)
-                for t in terms:
-                    self._name.add(t, rank)
-                self._first.add(toks[0][0], rank)
-                if len(toks) > 1 and toks[1][1]:
-                    self._first.add(toks[0][0] + toks[1][0], rank)
-            id_canon = _canon(_tokens(_fold(d.id)))
-            if id_canon:
-                self._exact.setdefault(id_canon, []).append(rank)
-            for t in _doc_terms(_tokens(_fold(d.keywords))):
-                self._kw.add(t, rank)
-            for c in d.categories:
-                for t in _doc_terms(_tokens(_fold(c))):
-                    self._kw.add(t, rank)
-            if d.kind == "booth":
-                booth_rank.setdefault(d.id, rank)
-            elif d.kind == "exhibitor":
-                for code in d.booths:
-                    code_exhibitors.setdefault(code, []).append(rank)
-            levels = {d.level} if d.level else set()
-            if d.kind == "exhibitor":
-                levels.update(booth_level[c] for c in d.booths if c in booth_level)
-            for lv in levels:
-                level_ranks.setdefault(lv.casefold(), []).append(rank)
-            cats: set[str] = set()
-            for c in d.categories:
-                parts = c.strip().casefold().split(".")
-                cats.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
-            for c in cats:
-                category_ranks.setdefault(c, []).append(rank)
-            if d.kind == "amenity":
-                for c in d.categories:
-                    if c not in alias_cache:
-                        alias_cache[c] = _amenity_phrases(c)
-                    own, related = alias_cache[c]
-                    for canon, terms in own:
-                        self._alias_exact.setdefault(canon, []).append(rank)
-                        for t in terms:
-                            self._alias.add(t, rank)
-                    for canon, terms in related:
-                        self._alias_rel_exact.setdefault(canon, []).append(rank)
-                        for t in terms:
-                            self._alias_rel.add(t, rank)
-
-        for f in (self._name, self._first, self._kw, self._alias, self._alias_rel):
-            f.freeze(n)
-        self._name_keys = sorted(name_ranks)
-        self._name_ranks = name_ranks
-        pairs = sorted((canon[i + 1:], canon) for canon in name_ranks
-                       for i, ch in enumerate(canon) if ch == " ")
-        self._suffixes = [p[0] for p in pairs]
-        self._suffix_owner = [p[1] for p in pairs]
-        self._alias_phrases = sorted(self._alias_exact)
-        self._alias_rel_phrases = sorted(self._alias_rel_exact)
-        self._booth_rank = booth_rank
-        self._codes = sorted(booth_rank)
-        self._code_exhibitors = code_exhibitors
-        self._level_bits = {lv: _bits(r, n) for lv, r in level_ranks.items()}
-        self._category_bits = {c: _bits(r, n) for c, r in category_ranks.items()}
         self._masks: dict[tuple[str, str], int] = {}
-        self._typo_index: dict[str, list[str]] | None = None
         self._typo_cache: dict[str, dict[str, int]] = {}
-
-    def _build_typo_index(self) -> dict[str, list[str]]:
-        words: set[str] = set()
-        for f in (self._name, self._alias, self._alias_rel):
-            words.update(w for w in f.latin_words() if 3 <= len(w) <= 24)
-        index: dict[str, list[str]] = {}
-        for w in sorted(words):
-            for d in _deletes(w, 2 if len(w) >= 6 else 1):
-                index.setdefault(d, []).append(w)
-        return index
 
     # -- searching -------------------------------------------------------------------
 
@@ -641,8 +768,9 @@ class Searcher:
         return hits
 
     def _hit(self, rank: int, score: float) -> SearchHit:
-        d = self._docs[rank]
-        return SearchHit(d.kind, d.id, d.name, d.name_zh, d.booths, d.level, score)
+        kind, id_, name, name_zh, booths, level = self._rows[rank]
+        return SearchHit(kind, id_, name or "", name_zh or "", tuple(json.loads(booths or "[]")),
+                         level or None, score)
 
     def _mask(self, level: str | None, category: str | None) -> int:
         lv = level.strip().casefold() if isinstance(level, str) else ""
@@ -652,63 +780,55 @@ class Searcher:
         if mask is None:
             mask = self._all
             if lv:
-                mask &= self._level_bits.get(lv, 0)
+                mask &= self._level.word(lv)
             if cat:
-                mask &= self._category_bits.get(cat, 0)
+                mask &= self._category.word(cat)
             if len(self._masks) > 256:
                 self._masks.clear()
             self._masks[key] = mask
         return mask
 
-    def _ranks_bits(self, ranks: Iterable[int]) -> int:
-        return _bits(ranks, self._n)
-
     def _tiers(self, q: _Query) -> Iterator[tuple[float, int | Iterable[int]]]:
         """(score, matching ranks) from the best tier down, computed only when asked for."""
         # Booth codes.
         code = canonical_code(q.raw) if len(q.raw) <= 24 else None
-        if code is not None and code in self._booth_rank:
-            yield _S_CODE, [self._booth_rank[code]]
-            yield _S_CODE_EXHIBITOR, self._code_exhibitors.get(code, [])
+        if code is not None:
+            yield _S_CODE, self._code.ranks(code)
+            yield _S_CODE_EXHIBITOR, self._code_ex.ranks(code)
 
         # Exact names, ids and amenity words.
-        if q.canon in self._exact:
-            yield _S_EXACT, sorted(set(self._exact[q.canon]))
+        yield _S_EXACT, self._names.word(q.canon) | self._ids.word(q.canon)
         yield from self._alias_tiers([q.canon], _S_ALIAS, _S_ALIAS_RELATED)
 
         m = _CODE_PREFIX.fullmatch(q.raw.strip()) if len(q.raw) <= 24 else None
         if m is not None:
             letter, digits, suffix = m.groups()
             prefix = letter.upper() + digits + suffix.lower()
-            lo = bisect_left(self._codes, prefix)
-            hi = bisect_left(self._codes, prefix + _LAST, lo)
-            yield _S_CODE_PREFIX, (self._booth_rank[c] for c in self._codes[lo:hi])
+            yield _S_CODE_PREFIX, (r for c in self._code.prefix_terms(prefix)
+                                   for r in self._code.ranks(c))
 
         single = q.single
         # Name starts with what was typed.
         if single is not None:
             yield _S_PREFIX, self._first.match(*single)
         else:
-            yield _S_PREFIX, self._ranks_bits(self._names_starting(q.canon))
+            yield _S_PREFIX, self._names.prefix(q.canon)
 
         # Amenity words starting with what was typed, or holding its words.
+        # (Three letters or one Chinese character at least; words: no lone characters.)
         if len(q.canon.replace(" ", "")) >= 3 or not all(p for _, p in q.terms):
-            for phrases, table, score in (
-                    (self._alias_phrases, self._alias_exact, _S_ALIAS_PREFIX),
-                    (self._alias_rel_phrases, self._alias_rel_exact, _S_ALIAS_RELATED_PREFIX)):
-                lo = bisect_left(phrases, q.canon)
-                hi = bisect_left(phrases, q.canon + _LAST, lo)
-                yield score, self._ranks_bits(chain.from_iterable(
-                    table[p] for p in phrases[lo:hi]))
-            yield _S_ALIAS_WORDS, self._all_terms(self._alias, q)
-            yield _S_ALIAS_RELATED_WORDS, self._all_terms(self._alias_rel, q)
+            yield _S_ALIAS_PREFIX, self._alias_phrases.prefix(q.canon)
+            yield _S_ALIAS_RELATED_PREFIX, self._alias_rel_phrases.prefix(q.canon)
+            if all(len(t) >= (3 if p else 2) for t, p in q.terms):
+                yield _S_ALIAS_WORDS, self._all_terms(self._alias, q)
+                yield _S_ALIAS_RELATED_WORDS, self._all_terms(self._alias_rel, q)
 
         # A word or phrase of the name starts with it, all words are in the name, or it
         # is a piece of a name word.
         if single is not None:
             yield _S_WORD, self._name.match(*single)
         else:
-            yield _S_WORD, self._ranks_bits(self._names_with_phrase(q.canon))
+            yield _S_WORD, self._phrases.prefix(q.canon)
             yield _S_ALL_WORDS, self._all_terms(self._name, q)
         if single is not None and single[1] and len(single[0]) >= 3:
             yield _S_SUBSTRING, self._name.containing(single[0])
@@ -729,22 +849,8 @@ class Searcher:
         """Amenities for which one of ``phrases`` (or its singular) is an everyday word."""
         keys = set(phrases)
         keys.update(p[:-1] for p in phrases if p.endswith("s"))
-        for table, score in ((self._alias_exact, own), (self._alias_rel_exact, related)):
-            ranks = [r for key in keys for r in table.get(key, ())]
-            if ranks:
-                yield score, self._ranks_bits(ranks)
-
-    def _names_starting(self, canon: str) -> Iterator[int]:
-        lo = bisect_left(self._name_keys, canon)
-        hi = bisect_left(self._name_keys, canon + _LAST, lo)
-        for name in self._name_keys[lo:hi]:
-            yield from self._name_ranks[name]
-
-    def _names_with_phrase(self, canon: str) -> Iterator[int]:
-        lo = bisect_left(self._suffixes, canon)
-        hi = bisect_left(self._suffixes, canon + _LAST, lo)
-        for name in set(self._suffix_owner[lo:hi]):
-            yield from self._name_ranks[name]
+        for table, score in ((self._alias_phrases, own), (self._alias_rel_phrases, related)):
+            yield score, table.union(keys)
 
     @staticmethod
     def _all_terms(field: _Field, q: _Query, whole: bool = False) -> int:
@@ -774,10 +880,8 @@ class Searcher:
         cap = _typo_allowance(len(term))
         found = {}
         if cap and len(term) <= 32:
-            if self._typo_index is None:
-                self._typo_index = self._build_typo_index()
-            index = self._typo_index
-            candidates = {w for d in _deletes(term, cap) for w in index.get(d, ())}
+            vocab = self._typo_words
+            candidates = {vocab[i] for d in _deletes(term, cap) for i in self._typo.ranks(d)}
             for w in candidates:
                 dist = _osa(term, w, cap)
                 if 0 < dist <= cap:
@@ -815,7 +919,13 @@ class Searcher:
         yield _S_FUZZY_2, tier(2, everything)
 
 
-def _amenity_phrases(category: str) -> tuple[list[tuple[str, list[str]]], ...]:
+def _doc(kind: str, id_: str, name: str | None, name_zh: str | None, booths: str | None,
+         level: str | None, categories: str | None, keywords: str | None) -> SearchDoc:
+    return SearchDoc(kind, id_, name or "", name_zh or "", tuple(json.loads(booths or "[]")),
+                     level or None, tuple(json.loads(categories or "[]")), keywords or "")
+
+
+def _amenity_phrases(category: str) -> tuple[list[tuple[str, tuple[str, ...]]], ...]:
     """(own, related) amenity phrases of a category: (folded phrase, its index terms)."""
     cat = category.strip().casefold()
     parts = cat.split(".")
@@ -824,12 +934,12 @@ def _amenity_phrases(category: str) -> tuple[list[tuple[str, list[str]]], ...]:
     own = list(AMENITY_WORDS.get(cat, ())) + [cat.replace(".", " ")]
     related = [p for c in related_cats for p in AMENITY_WORDS.get(c, (c,))]
 
-    def analyse(phrases: list[str]) -> list[tuple[str, list[str]]]:
+    def analyse(phrases: list[str]) -> list[tuple[str, tuple[str, ...]]]:
         out = []
         for p in dict.fromkeys(phrases):
             toks = _tokens(_fold(p))
             if toks:
-                out.append((_canon(toks), _doc_terms(toks)))
+                out.append((_canon(toks), tuple(_doc_terms(toks))))
         return out
 
     return analyse(own), analyse(related)
