@@ -22,8 +22,8 @@ import weakref
 from typing import TYPE_CHECKING
 
 import numpy as np
+import shapely
 from shapely import STRtree
-from shapely.geometry import LineString
 
 if TYPE_CHECKING:  # routing imports this module late; no import cycle at run time
     from exponav.core.model import LevelPlan, Venue
@@ -158,37 +158,46 @@ def _stretches(coords: list[tuple[float, float]]) -> list[tuple[tuple, tuple, fl
     return [(P[i], P[i + 1], W[i + 1] - W[i]) for i in range(len(P) - 1)]
 
 
-_TREES: dict[int, tuple[weakref.ref, tuple, STRtree, list]] = {}
+_TREES: dict[int, tuple[weakref.ref, tuple, STRtree, list, np.ndarray]] = {}
 
 
 def _booth_tree(plan: LevelPlan):
-    sig = (len(plan.booths), tuple(id(b) for b in plan.booths))
+    """An STRtree of a level's booths, kept while the plan's booth list is the same."""
+    booths = plan.booths
+    sig = (len(booths), hash(tuple(map(id, booths))))  # a booth replaced or moved: rebuild
     hit = _TREES.get(id(plan))
     if hit is not None and hit[0]() is plan and hit[1] == sig:
-        return hit[2], hit[3]
-    booths = list(plan.booths)
-    tree = STRtree([b.polygon for b in booths])
-    _TREES[id(plan)] = (weakref.ref(plan), sig, tree, booths)
-    return tree, booths
+        return hit[2], hit[3], hit[4]
+    booths = list(booths)
+    polys = np.asarray([b.polygon for b in booths], dtype=object)
+    tree = STRtree(polys)
+    _TREES[id(plan)] = (weakref.ref(plan), sig, tree, booths, polys)
+    return tree, booths, polys
 
 
-def _landmark(plan: LevelPlan | None, a, b, skip: set[str]) -> str | None:
-    if plan is None or not plan.booths or math.dist(a, b) < 1e-6:
-        return None
-    tree, booths = _booth_tree(plan)
-    line = LineString([a, b])
-    idx = tree.query(line, predicate="dwithin", distance=LANDMARK_M)
-    best = None
-    for i in np.asarray(idx).tolist():
-        booth = booths[i]
-        if booth.code in skip:
-            continue
-        d = line.distance(booth.polygon)
-        along = line.project(booth.polygon.centroid)
-        key = (round(d, 1), -along)  # nearest; among equals, the one met last
-        if best is None or key < best[0]:
-            best = (key, booth.code)
-    return best[1] if best else None
+def _landmarks(index, parts, skip: set[str]) -> list[str | None]:
+    """For each stretch (a, b, m): the booth nearest to it within LANDMARK_M, if any."""
+    out: list[str | None] = [None] * len(parts)
+    if index is None or not parts:
+        return out
+    tree, booths, polys = index
+    lines = shapely.linestrings([[a, b] for a, b, _ in parts])
+    li, bi = tree.query(lines, predicate="dwithin", distance=LANDMARK_M)
+    if not len(li):
+        return out
+    keep = np.asarray([booths[i].code not in skip for i in bi.tolist()], bool)
+    li, bi = li[keep], bi[keep]
+    if not len(li):
+        return out
+    d = np.round(shapely.distance(lines[li], polys[bi]), 1)
+    along = shapely.line_locate_point(lines[li], shapely.centroid(polys[bi]))
+    order = np.lexsort((-along, d, li))  # per stretch: nearest; among equals, the one met last
+    first = np.ones(len(order), bool)
+    first[1:] = li[order][1:] != li[order][:-1]
+    for k in order[first].tolist():
+        if parts[int(li[k])][2] > 1e-6:
+            out[int(li[k])] = booths[int(bi[k])].code
+    return out
 
 
 def _distance(m: float) -> int:
@@ -216,10 +225,12 @@ def directions(route: Route, venue: Venue, lang: str = "en") -> list[str]:
     steps: list[str] = []
     for n, leg in enumerate(route.legs):
         plan = venue.plans.get(leg.level)
+        index = _booth_tree(plan) if plan is not None and plan.booths else None
         parts = _stretches(list(leg.coords))
+        marks = _landmarks(index, parts, skip)
         for k, (a, b, m) in enumerate(parts):
             text = T["walk"].format(d=_distance(m))
-            mark = _landmark(plan, a, b, skip)
+            mark = marks[k]
             if mark:
                 text += T["past"].format(b=mark)
             turn = turn_of(_change(a, b, parts[k + 1][1])) if k + 1 < len(parts) else None

@@ -87,6 +87,7 @@ STEP_FREE_SPEED = 0.8  # m/s, for step-free routes
 SNAP_M = 2.0  # a place this close to the walkable area snaps onto it
 CONNECTOR_SNAP_M = 5.0  # a connector end may sit inside its own shaft or core
 BOOTH_REACH_M = 0.6  # arrival points: walkable boundary this close to the booth edge
+SAMPLE_M = 6.0  # a booth side is sampled this often when a route starts from it
 _NUDGE = 1e-5  # points on the walkable boundary move this far into it
 _TOL = 1e-9  # geometric tolerance, in metres
 _CELL_K = 0.75  # grid cell side, in units of sqrt(area per boundary edge): build
@@ -273,42 +274,55 @@ class _Sight:
         ax, ay = a[:, 0], a[:, 1]
         dx, dy = b[:, 0] - ax, b[:, 1] - ay
         length = np.hypot(dx, dy)
-        ix = np.clip(np.floor((ax - grid.gx) / c).astype(np.int64), 0, grid.nx - 1)
-        iy = np.clip(np.floor((ay - grid.gy) / c).astype(np.int64), 0, grid.ny - 1)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            sx = np.where(dx > 0, 1, -1)
-            sy = np.where(dy > 0, 1, -1)
-            tdx = np.where(dx != 0, c / np.abs(dx), np.inf)
-            tdy = np.where(dy != 0, c / np.abs(dy), np.inf)
-            tmx = np.where(dx != 0, (grid.gx + (ix + (dx > 0)) * c - ax) / dx, np.inf)
-            tmy = np.where(dy != 0, (grid.gy + (iy + (dy > 0)) * c - ay) / dy, np.inf)
         act = np.nonzero(length > _TOL)[0]
-        ptr, cell_edges, nx, ny = grid.ptr, grid.edges, grid.nx, grid.ny
+        if not act.size:
+            return out
+        # lock-step DDA over the grid; the state is kept for the active segments only
+        sax, say, sdx, sdy = ax[act], ay[act], dx[act], dy[act]
+        ix = np.clip(np.floor((sax - grid.gx) / c).astype(np.int64), 0, grid.nx - 1)
+        iy = np.clip(np.floor((say - grid.gy) / c).astype(np.int64), 0, grid.ny - 1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            sx = np.where(sdx > 0, 1, -1)
+            sy = np.where(sdy > 0, 1, -1) * grid.nx
+            tdx = np.where(sdx != 0, c / np.abs(sdx), np.inf)
+            tdy = np.where(sdy != 0, c / np.abs(sdy), np.inf)
+            tmx = np.where(sdx != 0, (grid.gx + (ix + (sdx > 0)) * c - sax) / sdx, np.inf)
+            tmy = np.where(sdy != 0, (grid.gy + (iy + (sdy > 0)) * c - say) / sdy, np.inf)
+        cell = iy * grid.nx + ix
+        ptr, cell_edges = grid.ptr, grid.edges
+        ncell = grid.nx * grid.ny
         while act.size:
-            cells = iy[act] * nx + ix[act]
-            st = ptr[cells]
-            cnt = ptr[cells + 1] - st
+            st = ptr[cell]
+            cnt = ptr[cell + 1] - st
             tot = int(cnt.sum())
+            hit_any = None
             if tot:
-                seg = np.repeat(act, cnt)
+                local = np.repeat(np.arange(act.size), cnt)
                 offs = np.arange(tot) + np.repeat(st - (np.cumsum(cnt) - cnt), cnt)
-                e = cell_edges[offs]
-                hit = self._hits(seg, e, ax, ay, dx, dy, length)
+                seg = act[local]
+                hit = self._hits(seg, cell_edges[offs], ax, ay, dx, dy, length)
                 if hit.any():
                     out[seg[hit]] = True
-            tx, ty = tmx[act], tmy[act]
-            act = act[~out[act] & (np.minimum(tx, ty) <= 1.0)]
-            if not act.size:
-                break
-            mx = tmx[act] <= tmy[act]
-            i = act[mx]
-            ix[i] += sx[i]
-            tmx[i] += tdx[i]
-            j = act[~mx]
-            iy[j] += sy[j]
-            tmy[j] += tdy[j]
-            inside = (ix[act] >= 0) & (ix[act] < nx) & (iy[act] >= 0) & (iy[act] < ny)
-            act = act[inside]
+                    hit_any = np.zeros(act.size, bool)
+                    hit_any[local[hit]] = True
+            mx = tmx <= tmy
+            tnext = np.where(mx, tmx, tmy)
+            keep = tnext <= 1.0
+            if hit_any is not None:
+                keep &= ~hit_any
+            if not keep.all():
+                act, cell, mx = act[keep], cell[keep], mx[keep]
+                tmx, tmy, tdx, tdy, sx, sy = tmx[keep], tmy[keep], tdx[keep], tdy[keep], sx[keep], sy[keep]
+                if not act.size:
+                    break
+            cell = cell + np.where(mx, sx, sy)
+            tmx = tmx + np.where(mx, tdx, 0.0)
+            tmy = tmy + np.where(mx, 0.0, tdy)
+            inside = (cell >= 0) & (cell < ncell)
+            if not inside.all():  # only by rounding at the grid's rim
+                act, cell = act[inside], cell[inside]
+                tmx, tmy, tdx, tdy, sx, sy = (tmx[inside], tmy[inside], tdx[inside], tdy[inside],
+                                              sx[inside], sy[inside])
         return out
 
     def _hits(self, seg, e, ax, ay, dx, dy, length) -> np.ndarray:
@@ -592,30 +606,30 @@ class _Level:
         return _Field(sources, dist, pred, src)
 
     def best_to(self, fld: _Field, targets: list[_Anchor]):
-        """The cheapest way from a field's sources to any target.
+        """The cheapest way from a field's sources to any of some anchors.
 
-        Returns (length, target index, last corner or -1 for a straight line, source index
-        for a straight line) or None when no target is reachable.
+        Returns a hit ``(length, end point, last corner or -1 for a straight line, source
+        index for a straight line)``, or None when no target is reachable.
         """
         return self.best_many([(fld, targets)])[0]
 
     def best_many(self, jobs: list[tuple[_Field, list[_Anchor]]]) -> list:
-        """best_to() for several (field, targets) jobs, with one bulk sight test."""
+        """best_to() for several (field, anchors) jobs, with one bulk sight test."""
         out = []
         pairs = []  # (length, job, source index, target index)
         for jn, (fld, targets) in enumerate(jobs):
             best = None
-            for t, an in enumerate(targets):
+            for an in targets:
                 if len(an.vis):
                     tot = fld.dist[an.vis] + an.dist
                     k = int(np.argmin(tot))
                     if np.isfinite(tot[k]) and (best is None or tot[k] < best[0]):
-                        best = (float(tot[k]), t, int(an.vis[k]), -1)
+                        best = (float(tot[k]), an.xy, int(an.vis[k]), -1)
             out.append(best)
             # straight lines from a source to a target, when shorter than via corners
-            for si, s in enumerate(fld.sources):
+            for si, src in enumerate(fld.sources):
                 for t, an in enumerate(targets):
-                    dd = math.dist(s.xy, an.xy)
+                    dd = math.dist(src.xy, an.xy)
                     if best is None or dd < best[0]:
                         pairs.append((dd, jn, si, t))
         if pairs:
@@ -625,16 +639,68 @@ class _Level:
             blk = self.sight.blocked(a, b)
             for (dd, jn, si, t), bl in zip(pairs, blk.tolist(), strict=True):
                 if not bl and (out[jn] is None or dd < out[jn][0]):
-                    out[jn] = (dd, t, -1, si)
+                    out[jn] = (dd, jobs[jn][1][t].xy, -1, si)
         return out
 
-    def path(self, fld: _Field, targets: list[_Anchor], hit) -> list[tuple[float, float]]:
-        return self.path_from(fld, targets, hit)[0]
+    def best_lazy(self, fld: _Field, spot: _Spot, batch: int = 48):
+        """The cheapest way from a field's sources to a spot, testing sight only as needed.
 
-    def path_from(self, fld: _Field, targets: list[_Anchor], hit):
-        """The corner path of a best_to() answer, and the source anchor it starts from."""
-        _, t, last, si = hit
-        end = targets[t].xy
+        Every candidate last hop (a corner, or a source in a straight line, to the spot's
+        point, to an end of a booth side, or to the foot of the perpendicular on a side)
+        is priced exactly; the cheapest are tested for sight in small batches until one is
+        clear. That one is the shortest path: a shortest path reaches a side at its foot
+        or at an end, from its last corner.
+        """
+        V = self.V
+        J = np.nonzero(np.isfinite(fld.dist))[0]
+        S = np.asarray([an.xy for an in fld.sources], float).reshape(-1, 2)
+        # from-points: corners J (codes >= 0), then sources (codes -1 - index)
+        F = np.concatenate([V[J], S])
+        code = np.concatenate([J, -1 - np.arange(len(S))])
+        base = np.concatenate([fld.dist[J], np.zeros(len(S))])
+        ends = [spot.points] if len(spot.points) else []
+        nf = len(F)
+        fi = [np.repeat(np.arange(nf), len(spot.points))] if len(spot.points) else []
+        for (ax, ay), (bx, by) in spot.segs:
+            vx, vy = bx - ax, by - ay
+            ll = vx * vx + vy * vy
+            t = np.clip(((F[:, 0] - ax) * vx + (F[:, 1] - ay) * vy) / ll, 0.0, 1.0) if ll > 0 \
+                else np.zeros(nf)
+            ends.append(np.stack([ax + t * vx, ay + t * vy], axis=1))
+            fi.append(np.arange(nf))
+        if not ends or nf == 0:
+            return None
+        if len(spot.points):
+            ends[0] = np.tile(spot.points, (nf, 1))
+        P = np.concatenate(ends)
+        fidx = np.concatenate(fi)
+        d = P - F[fidx]
+        c = code[fidx]
+        corner = c >= 0
+        ok = np.ones(len(P), bool)
+        if corner.any():
+            ok[corner] = self._taut(c[corner], d[corner])  # shortest paths are taut at corners
+        cost = base[fidx] + np.hypot(d[:, 0], d[:, 1])
+        ok &= np.isfinite(cost)
+        idx = np.nonzero(ok)[0]
+        idx = idx[np.argsort(cost[idx], kind="stable")]
+        for k in range(0, len(idx), batch):
+            chunk = idx[k:k + batch]
+            blk = self.sight.blocked(F[fidx[chunk]], P[chunk])
+            clear = np.nonzero(~blk)[0]
+            if clear.size:
+                i = int(chunk[clear[0]])
+                cc = int(c[i])
+                xy = (float(P[i, 0]), float(P[i, 1]))
+                if cc >= 0:
+                    return (float(cost[i]), xy, cc, -1)
+                return (float(cost[i]), xy, -1, -1 - cc)
+            batch = min(batch * 2, 1024)
+        return None
+
+    def path(self, fld: _Field, hit) -> tuple[list[tuple[float, float]], _Anchor]:
+        """The corner path of a hit, and the source anchor it starts from."""
+        _, end, last, si = hit
         if last < 0:
             return [fld.sources[si].xy, end], fld.sources[si]
         chain = []
@@ -647,8 +713,36 @@ class _Level:
             v = int(fld.pred[v])
             guard += 1
         source = fld.sources[int(fld.src[chain[-1]])]
-        pts = [source.xy] + [(float(self.V[c][0]), float(self.V[c][1])) for c in reversed(chain)] + [end]
-        return pts, source
+        pts = [source.xy] + [(float(self.V[c][0]), float(self.V[c][1])) for c in reversed(chain)]
+        return pts + [end], source
+
+
+@dataclass
+class _Spot:
+    """A place resolved on a level: where a route may start or end there.
+
+    ``points`` are fixed end points (a snapped point; the ends of a booth's sides),
+    ``segs`` the booth's sides in the aisle (just inside the walkable area), and
+    ``samples`` the points from which a field is grown when the spot is a route's source.
+    """
+
+    place: Place
+    level: _Level
+    points: np.ndarray
+    segs: list[tuple[tuple[float, float], tuple[float, float]]]
+    samples: list[tuple[float, float]]
+    sample_segs: list
+    key: tuple = ()
+
+    def distance(self, xy: tuple[float, float]) -> float:
+        """Straight-line distance from a point to the nearest end point of this spot."""
+        best = min(math.dist(xy, p) for p in self.points.tolist())
+        for (ax, ay), (bx, by) in self.segs:
+            vx, vy = bx - ax, by - ay
+            ll = vx * vx + vy * vy
+            t = 0.0 if ll <= 0 else min(1.0, max(0.0, ((xy[0] - ax) * vx + (xy[1] - ay) * vy) / ll))
+            best = min(best, math.dist(xy, (ax + t * vx, ay + t * vy)))
+        return best
 
 
 # --------------------------------------------------------------------------- router
@@ -679,6 +773,10 @@ class _End:
     fld: _Field
 
 
+_FIELD_CACHE = 32  # fields kept per router (a kiosk asks from the same place again and again)
+_SPOT_CACHE = 512  # resolved places kept per router
+
+
 class Router:
     """Shortest walking routes on every level of a venue and across its connectors."""
 
@@ -687,6 +785,8 @@ class Router:
         self._levels: dict[str, _Level] = {}
         self._ends: dict[str, list[_End]] = {}  # level id -> connector ends on it
         self._between: dict[str, np.ndarray] = {}  # level id -> metres between its ends
+        self._fields: dict[tuple, _Field] = {}
+        self._spots: dict[tuple, _Spot] = {}
         for level_id in venue.plans:
             self._build(level_id)
 
@@ -696,6 +796,8 @@ class Router:
         plan = self.venue.plans[level_id]
         lv = _Level(plan)
         self._levels[level_id] = lv
+        self._fields = {k: f for k, f in self._fields.items() if k[0] != level_id}
+        self._spots = {k: s for k, s in self._spots.items() if k[0] != level_id}
         ends: list[_End] = []
         for c in self.venue.connectors:
             for i, e in enumerate(c.ends):
@@ -733,202 +835,145 @@ class Router:
 
     # -- places
 
-    def _level_of(self, place: Place) -> _Level:
+    def _spot(self, place: Place) -> _Spot:
+        """Where a route may start or end for a place (cached: kiosks ask again and again)."""
+        poly = place.polygon
+        key = (place.level, place.id, place.x, place.y, poly.bounds if poly is not None else None)
+        spot = self._spots.get(key)
+        if spot is None:
+            spot = self._make_spot(place)
+            if len(self._spots) >= _SPOT_CACHE:
+                self._spots.pop(next(iter(self._spots)))
+            self._spots[key] = spot
+        return spot
+
+    def _make_spot(self, place: Place) -> _Spot:
+        """Where a route may start or end for a place: one point, or a booth's aisle sides."""
         lv = self._levels.get(place.level)
         if lv is None:
             raise Unreachable(f"{place.id} is on level {place.level}, which this venue does not have.")
-        return lv
-
-    def _anchors(self, place: Place) -> tuple[_Level, list[_Anchor]]:
-        """Where a route may start or end for a place: one point, or a booth's sides."""
-        lv = self._level_of(place)
         poly = place.polygon
         if poly is not None and not poly.is_empty and lv.sight.n_edges:
-            pts, segs = self._booth_points(lv, poly)
-            if pts:
-                return lv, lv.anchors_many(pts, segs)
+            segs = self._booth_sides(lv, poly)
+            if segs:
+                ends = [p for seg in segs for p in seg]
+                samples, sample_segs = [], []
+                for a, b in segs:  # the start is slid along its side afterwards
+                    k = max(1, int(math.ceil(math.dist(a, b) / SAMPLE_M)))
+                    for t in np.linspace(0.0, 1.0, k + 1).tolist():
+                        samples.append((a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])))
+                        sample_segs.append((a, b))
+                key = (lv.id, "booth", tuple(np.round(poly.bounds, 6)), len(samples))
+                return _Spot(place, lv, np.asarray(ends, float), segs, samples, sample_segs, key)
             # no aisle side: the nearest walkable point to the booth, if close
             xy = self._snap_geom(lv, poly)
-            if xy is not None:
-                return lv, [lv.anchor(xy)]
-            raise Unreachable(f"{place.id} has no side on a walkable aisle within {SNAP_M:g} m.")
-        xy = lv.snap(place.x, place.y, SNAP_M)
-        if xy is None:
-            raise Unreachable(
-                f"{place.id} is more than {SNAP_M:g} m from any walkable aisle on {place.level}."
-            )
-        return lv, [lv.anchor(xy)]
+            if xy is None:
+                raise Unreachable(f"{place.id} has no side on a walkable aisle within {SNAP_M:g} m.")
+        else:
+            xy = lv.snap(place.x, place.y, SNAP_M)
+            if xy is None:
+                raise Unreachable(
+                    f"{place.id} is more than {SNAP_M:g} m from any walkable aisle on {place.level}."
+                )
+        return _Spot(place, lv, np.asarray([xy], float), [], [xy], [None], (lv.id, "point", xy))
 
     def _snap_geom(self, lv: _Level, poly: BaseGeometry) -> tuple[float, float] | None:
         k = lv.edge_tree.query_nearest(poly, max_distance=SNAP_M + CLEARANCE_M, all_matches=False)
         if len(k) == 0:
             return None
         line = lv.edge_lines[int(k[0])]
+        if line.distance(poly) > SNAP_M + CLEARANCE_M:
+            return None
         q = nearest_points(line, poly)[0]
         return lv._nudge(q.x, q.y, int(k[0]))
 
-    def _booth_points(self, lv: _Level, poly: BaseGeometry):
-        """Arrival candidates: points of the walkable boundary within 0.6 m of the booth."""
+    def _booth_sides(self, lv: _Level, poly: BaseGeometry):
+        """The walkable boundary within 0.6 m of a booth, moved just inside the area."""
         region = poly.buffer(BOOTH_REACH_M, quad_segs=8)
         idx = lv.edge_tree.query(region, predicate="intersects")
-        pts: list[tuple[float, float]] = []
-        segs: list = []
+        segs = []
         if not len(idx):
-            return pts, segs
+            return segs
         pieces = shapely.intersection(lv.edge_lines[idx], region)
-        total = float(shapely.length(pieces).sum())
-        spacing = max(3.0, total / 8.0)  # the arrival point is refined afterwards
         for e, piece in zip(idx.tolist(), pieces, strict=True):
+            ex, ey = lv.sight.ev[e]
+            ln = math.hypot(ex, ey)
+            if ln <= 0:
+                continue
+            ux, uy = ex / ln, ey / ln
+            nx, ny = -uy * _NUDGE, ux * _NUDGE  # towards the free side
             for part in getattr(piece, "geoms", [piece]):
-                if part.is_empty or part.geom_type != "LineString" or part.length < 1e-6:
+                if part.is_empty or part.geom_type != "LineString" or part.length < 1e-3:
                     continue
                 (x0, y0), (x1, y1) = part.coords[0], part.coords[-1]
-                k = max(1, int(math.ceil(part.length / spacing)))
-                for t in np.linspace(0.0, 1.0, k + 1):
-                    q = lv._nudge(float(x0 + t * (x1 - x0)), float(y0 + t * (y1 - y0)), e)
-                    if q is not None:
-                        pts.append(q)
-                        segs.append(((x0, y0), (x1, y1), e))
-        return pts, segs
+                if (x1 - x0) * ux + (y1 - y0) * uy < 0:
+                    (x0, y0), (x1, y1) = (x1, y1), (x0, y0)
+                s = 1e-4  # keep clear of the side's ends, where other edges meet
+                a = (x0 + s * ux + nx, y0 + s * uy + ny)
+                b = (x1 - s * ux + nx, y1 - s * uy + ny)
+                if lv.contains(*a) and lv.contains(*b):
+                    segs.append((a, b))
+        return segs
 
-    def _refine(self, lv: _Level, prev: tuple[float, float], an: _Anchor, cost: float,
-                to_prev: float) -> tuple[tuple[float, float], float]:
-        """On a booth side, slide the arrival point to the foot of the perpendicular."""
-        if an.seg is None:
-            return an.xy, cost
-        (x0, y0), (x1, y1), e = an.seg
-        vx, vy = x1 - x0, y1 - y0
+    def _field(self, spot: _Spot) -> _Field:
+        """The shortest-path field grown from a spot (cached per place)."""
+        fld = self._fields.get(spot.key)
+        if fld is None:
+            lv = spot.level
+            anchors = lv.anchors_many(spot.samples, spot.sample_segs)
+            fld = lv.field(anchors)
+            if len(self._fields) >= _FIELD_CACHE:
+                self._fields.pop(next(iter(self._fields)))
+            self._fields[spot.key] = fld
+        return fld
+
+    def _slide(self, lv: _Level, coords: list, an: _Anchor | None) -> list:
+        """If coords start on a booth side, slide the start to the foot of the next point."""
+        if an is None or an.seg is None or len(coords) < 2:
+            return coords
+        (ax, ay), (bx, by) = an.seg
+        nxt = coords[1]
+        vx, vy = bx - ax, by - ay
         ll = vx * vx + vy * vy
         if ll <= 0:
-            return an.xy, cost
-        t = min(1.0, max(0.0, ((prev[0] - x0) * vx + (prev[1] - y0) * vy) / ll))
-        q = lv._nudge(x0 + t * vx, y0 + t * vy, e)
-        if q is None:
-            return an.xy, cost
-        c = to_prev + math.dist(prev, q)
-        if c < cost - 1e-9 and lv.visible(prev, q):
-            return q, c
-        return an.xy, cost
+            return coords
+        t = min(1.0, max(0.0, ((nxt[0] - ax) * vx + (nxt[1] - ay) * vy) / ll))
+        q = (ax + t * vx, ay + t * vy)
+        if math.dist(q, nxt) < math.dist(coords[0], nxt) - 1e-9 and lv.visible(q, nxt):
+            return [q] + coords[1:]
+        return coords
 
     # -- routes
 
+    def _usable(self, level_id: str, step_free: bool) -> list[int]:
+        return [i for i, e in enumerate(self._ends.get(level_id, []))
+                if e.connector.step_free or not step_free]
+
+    def _rides(self, lid: str, i: int, step_free: bool):
+        """(level, end index, seconds) reachable by riding the connector of end i."""
+        end = self._ends[lid][i]
+        c = end.connector
+        if step_free and not c.step_free:
+            return
+        for olid, ends in self._ends.items():
+            for j, oe in enumerate(ends):
+                if oe.connector is c and oe.index != end.index:
+                    yield olid, j, c.ride_s + c.wait_s
+
     def route(self, origin: Place, destination: Place, *, step_free: bool = False,
               lang: str = "en") -> Route:
-        speed = STEP_FREE_SPEED if step_free else WALK_SPEED
-        lo, src = self._anchors(origin)
-        ld, dst = self._anchors(destination)
-        fo = lo.field(src)
-        # small Dijkstra in seconds over origin, connector ends and destination
-        best_direct = lo.best_to(fo, dst) if lo is ld else None
-        ends_o = self._usable(lo.id, step_free)
-        ends_d = self._usable(ld.id, step_free)
-        INF = math.inf
-        # node keys: ("o",), ("e", level, i), ("d",)
-        dist: dict = {("o",): 0.0}
-        prev: dict = {}
-        heap: list = [(0.0, 0, ("o",))]
-        tick = 1
-        # to the destination from ends on its level
-        end_to_dest: dict[int, tuple] = {}
-        hits = ld.best_many([(self._ends[ld.id][i].fld, dst) for i in ends_d])
-        for i, h in zip(ends_d, hits, strict=True):
-            if h is not None:
-                end_to_dest[i] = h
-        ends = self._ends[lo.id]
-        origin_to_end = dict(zip(ends_o, lo.best_many([(fo, [ends[i].anchor]) for i in ends_o]),
-                                 strict=True))
-        done = set()
-        final = None
-        while heap:
-            d, _, node = heapq.heappop(heap)
-            if node in done:
-                continue
-            done.add(node)
-            if node == ("d",):
-                final = d
-                break
-            nbrs = []
-            if node == ("o",):
-                if best_direct is not None:
-                    nbrs.append((("d",), best_direct[0] / speed, ("walk", best_direct)))
-                for i in ends_o:
-                    h = origin_to_end[i]
-                    if h is not None:
-                        nbrs.append((("e", lo.id, i), h[0] / speed, ("walk", h)))
-            else:
-                _, lid, i = node
-                end = self._ends[lid][i]
-                between = self._between[lid]
-                for j in self._usable(lid, step_free):
-                    if j != i and np.isfinite(between[i, j]):
-                        nbrs.append((("e", lid, j), between[i, j] / speed, ("level", lid, i, j)))
-                c = end.connector
-                for other_lid, ends in self._ends.items():
-                    for j, oe in enumerate(ends):
-                        if oe.connector is c and oe.index != end.index:
-                            nbrs.append((("e", other_lid, j), c.ride_s + c.wait_s, ("ride", c.id)))
-                if lid == ld.id and i in end_to_dest:
-                    nbrs.append((("d",), end_to_dest[i][0] / speed, ("last", i)))
-            for nb, w, how in nbrs:
-                nd = d + w
-                if nd < dist.get(nb, INF) - 1e-12:
-                    dist[nb] = nd
-                    prev[nb] = (node, how)
-                    heapq.heappush(heap, (nd, tick, nb))
-                    tick += 1
-        if final is None:
-            mode = " step-free" if step_free else ""
-            raise Unreachable(f"No{mode} walking route connects {origin.id} and {destination.id}.")
-        # walk back
-        hops = []
-        node = ("d",)
-        while node != ("o",):
-            p, how = prev[node]
-            hops.append((p, node, how))
-            node = p
-        hops.reverse()
-        legs: list[RouteLeg] = []
-        cur: list[tuple[float, float]] = []
-        cur_level = lo.id
-        rides = 0.0
-        for p, node, how in hops:
-            kind = how[0]
-            if kind == "walk":
-                h = how[1]
-                tg = dst if node == ("d",) else [self._ends[lo.id][node[2]].anchor]
-                coords, source = lo.path_from(fo, tg, h)
-                if node == ("d",):
-                    coords = self._refined(lo, coords, dst[h[1]])
-                coords = self._refined(lo, coords[::-1], source)[::-1]
-                cur.extend(coords if not cur else coords[1:])
-            elif kind == "level":
-                _, lid, i, j = how
-                a = self._ends[lid][i]
-                b = self._ends[lid][j]
-                h = self._levels[lid].best_to(a.fld, [b.anchor])
-                coords = self._levels[lid].path(a.fld, [b.anchor], h)
-                cur.extend(coords if not cur else coords[1:])
-            elif kind == "ride":
-                c = next(x for x in self.venue.connectors if x.id == how[1])
-                rides += c.ride_s + c.wait_s
-                if not cur:
-                    e = self._ends[p[1]][p[2]]
-                    cur = [e.anchor.xy]
-                cc = _dedupe(cur)
-                legs.append(RouteLeg(cur_level, cc, c.id, _length(cc)))
-                cur = [self._ends[node[1]][node[2]].anchor.xy]
-                cur_level = node[1]
-            elif kind == "last":
-                i = how[1]
-                end = self._ends[ld.id][i]
-                h = end_to_dest[i]
-                coords = ld.path(end.fld, dst, h)
-                coords = self._refined(ld, coords, dst[h[1]])
-                cur.extend(coords if not cur else coords[1:])
-        cc = _dedupe(cur) if cur else [dst[0].xy, dst[0].xy]
-        legs.append(RouteLeg(cur_level, cc, None, _length(cc)))
-        walk = sum(leg.length_m for leg in legs)
-        route = Route(origin, destination, legs, step_free, walk / speed + rides)
+        """The quickest walking route (shortest on one level), with steps in ``lang``."""
+        so, sd = self._spot(origin), self._spot(destination)
+        if so.level is sd.level and so.segs and not sd.segs:
+            # from a booth to a point: grow the field from the point (one sight sweep, not
+            # one per sample of the booth's sides) and walk the answer backwards
+            back = self._route(destination, origin, sd, so, step_free)
+            n = len(back.legs)
+            legs = [RouteLeg(leg.level, leg.coords[::-1], back.legs[n - 2 - k].via if k < n - 1 else None,
+                             leg.length_m) for k, leg in enumerate(reversed(back.legs))]
+            route = Route(origin, destination, legs, step_free, back.duration_s)
+        else:
+            route = self._route(origin, destination, so, sd, step_free)
         from exponav.core.directions import directions  # late: directions imports this module
 
         try:
@@ -937,24 +982,129 @@ class Router:
             route.steps = []
         return route
 
-    def _refined(self, lv: _Level, coords, an: _Anchor):
-        """Slide the last point of coords along its booth side (if any) to shorten the path."""
-        if an.seg is None or len(coords) < 2:
-            return coords
-        prev = coords[-2]
-        to_prev = _length(coords[:-1])
-        q, _ = self._refine(lv, prev, an, _length(coords), to_prev)
-        return coords[:-1] + [q]
+    def _route(self, origin: Place, destination: Place, so: _Spot, sd: _Spot,
+               step_free: bool) -> Route:
+        speed = STEP_FREE_SPEED if step_free else WALK_SPEED
+        lo, ld = so.level, sd.level
+        fo = self._field(so)
+        fd: list[_Field] = []  # grown from the destination, only when a connector leads there
 
-    def _usable(self, level_id: str, step_free: bool) -> list[int]:
-        return [i for i, e in enumerate(self._ends.get(level_id, []))
-                if e.connector.step_free or not step_free]
+        def field_d() -> _Field:
+            if not fd:
+                fd.append(self._field(sd))
+            return fd[0]
+
+        # Dijkstra in seconds over: origin, connector ends, destination. A connector end on
+        # the destination level first gets a lower bound for its last walk ("bound"); the
+        # exact walk is priced only if that bound is ever the cheapest thing left.
+        ORIGIN, DEST = ("o",), ("d",)
+        dist: dict = {ORIGIN: 0.0}
+        prev: dict = {}
+        heap: list = [(0.0, 0, ORIGIN)]
+        tick = 1
+        done = set()
+
+        def push(node, d, how, frm):
+            nonlocal tick
+            if d < dist.get(node, math.inf) - 1e-12:
+                dist[node] = d
+                prev[node] = (frm, how)
+                heapq.heappush(heap, (d, tick, node))
+                tick += 1
+
+        found = False
+        while heap:
+            d, _, node = heapq.heappop(heap)
+            if node in done or d > dist.get(node, math.inf):
+                continue
+            done.add(node)
+            if node == DEST:
+                found = True
+                break
+            if node == ORIGIN:
+                if lo is ld:
+                    h = lo.best_lazy(fo, sd)
+                    if h is not None:
+                        push(DEST, h[0] / speed, ("walk", h), ORIGIN)
+                ends_o = self._usable(lo.id, step_free)
+                ends = self._ends[lo.id]
+                for i, h in zip(ends_o, lo.best_many([(fo, [ends[i].anchor]) for i in ends_o]),
+                                strict=True):
+                    if h is not None:
+                        push(("e", lo.id, i), h[0] / speed, ("walk", h), ORIGIN)
+            elif node[0] == "b":
+                _, i = node
+                an = self._ends[ld.id][i].anchor
+                h = ld.best_to(field_d(), [an])
+                if h is not None:
+                    push(DEST, dist[("e", ld.id, i)] + h[0] / speed, ("last", i, h), ("e", ld.id, i))
+            else:
+                _, lid, i = node
+                between = self._between[lid]
+                for j in self._usable(lid, step_free):
+                    if j != i and np.isfinite(between[i, j]):
+                        push(("e", lid, j), d + between[i, j] / speed, ("level", lid, i, j), node)
+                for olid, j, secs in self._rides(lid, i, step_free):
+                    push(("e", olid, j), d + secs, ("ride",), node)
+                if lid == ld.id:
+                    an = self._ends[lid][i].anchor
+                    push(("b", i), d + sd.distance(an.xy) / speed, ("bound",), node)
+        if not found:
+            mode = " step-free" if step_free else ""
+            raise Unreachable(f"No{mode} walking route connects {origin.id} and {destination.id}.")
+        hops = []
+        node = DEST
+        while node != ORIGIN:
+            p, how = prev[node]
+            if how[0] != "bound":
+                hops.append((p, node, how))
+            node = p
+        hops.reverse()
+        return self._assemble(origin, destination, so, sd, fo, fd, hops, speed, step_free)
+
+    def _assemble(self, origin, destination, so, sd, fo, fd, hops, speed, step_free) -> Route:
+        lo, ld = so.level, sd.level
+        legs: list[RouteLeg] = []
+        cur: list[tuple[float, float]] = []
+        cur_level = lo.id
+        rides = 0.0
+
+        def extend(coords):
+            cur.extend(coords if not cur else coords[1:])
+
+        for p, node, how in hops:
+            kind = how[0]
+            if kind == "walk":  # from the origin, to the destination or to a connector end
+                coords, source = lo.path(fo, how[1])
+                extend(self._slide(lo, coords, source))
+            elif kind == "level":  # between two connector ends on one level
+                _, lid, i, j = how
+                a, b = self._ends[lid][i], self._ends[lid][j]
+                lv = self._levels[lid]
+                extend(lv.path(a.fld, lv.best_to(a.fld, [b.anchor]))[0])
+            elif kind == "ride":
+                c = self._ends[p[1]][p[2]].connector
+                rides += c.ride_s + c.wait_s
+                if not cur:
+                    cur = [self._ends[p[1]][p[2]].anchor.xy]
+                cc = _dedupe(cur)
+                legs.append(RouteLeg(cur_level, cc, c.id, _length(cc)))
+                cur = [self._ends[node[1]][node[2]].anchor.xy]
+                cur_level = node[1]
+            elif kind == "last":  # from a connector end to the destination, walked backwards
+                coords, source = ld.path(fd[0], how[2])
+                extend(self._slide(ld, coords, source)[::-1])
+        cc = _dedupe(cur) if cur else [tuple(sd.points[0]), tuple(sd.points[0])]
+        legs.append(RouteLeg(cur_level, cc, None, _length(cc)))
+        walk = sum(leg.length_m for leg in legs)
+        return Route(origin, destination, legs, step_free, walk / speed + rides)
 
     def _reach(self, origin: Place, step_free: bool):
         """Seconds and metres from origin to every connector end usable on the way."""
         speed = STEP_FREE_SPEED if step_free else WALK_SPEED
-        lo, src = self._anchors(origin)
-        fo = lo.field(src)
+        so = self._spot(origin)
+        lo = so.level
+        fo = self._field(so)
         best: dict = {}
         heap: list = []
         usable = self._usable(lo.id, step_free)
@@ -972,13 +1122,9 @@ class Router:
             for j in self._usable(lid, step_free):
                 if j != i and (lid, j) not in best and np.isfinite(between[i, j]):
                     heapq.heappush(heap, (t + between[i, j] / speed, m + between[i, j], lid, j))
-            end = self._ends[lid][i]
-            c = end.connector
-            for olid, ends in self._ends.items():
-                for j, oe in enumerate(ends):
-                    if (oe.connector is c and oe.index != end.index and (olid, j) not in best
-                            and (c.step_free or not step_free)):
-                        heapq.heappush(heap, (t + c.ride_s + c.wait_s, m, olid, j))
+            for olid, j, secs in self._rides(lid, i, step_free):
+                if (olid, j) not in best:
+                    heapq.heappush(heap, (t + secs, m, olid, j))
         return lo, fo, best, speed
 
     def nearest_by_walking(self, origin: Place, candidates: Sequence[Place], *,
@@ -992,19 +1138,20 @@ class Router:
         scored = []
         for n, cand in enumerate(candidates):
             try:
-                lc, tgt = self._anchors(cand)
+                sc = self._spot(cand)
             except Unreachable:
                 continue
+            lc = sc.level
             best = None
             if lc is lo:
-                h = lo.best_to(fo, tgt)
+                h = lo.best_lazy(fo, sc)
                 if h is not None:
                     best = (h[0] / speed, h[0])
             for i, end in enumerate(self._ends.get(lc.id, [])):
                 r = reach.get((lc.id, i))
                 if r is None or (best is not None and r[0] >= best[0]):
                     continue
-                h = lc.best_to(end.fld, tgt)
+                h = lc.best_lazy(end.fld, sc)
                 if h is not None:
                     t = r[0] + h[0] / speed
                     if best is None or t < best[0]:
