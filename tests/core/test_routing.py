@@ -518,3 +518,51 @@ def test_route_object_and_steps(campus):
     assert any("up" in s and "4F" in s for s in r.steps)
     zh = router.route(pt("A-1F", 10.0, 2.0), pt("A-4F", 10.0, 2.5), lang="zh-Hant")
     assert zh.steps != r.steps
+
+
+def test_empty_hall_and_same_place():
+    plan = LevelPlan(_level("E-1F", 1), box(0, 0, 20, 10))
+    router = Router(venue_of(plan))
+    r = router.route(pt("E-1F", 1, 1), pt("E-1F", 19, 9))
+    assert r.legs[0].coords == [(1, 1), (19, 9)]
+    here = router.route(pt("E-1F", 5, 5), pt("E-1F", 5, 5))
+    assert here.length_m == 0.0 and here.duration_s == 0.0
+    assert here.steps and "already" in here.steps[-1]
+
+
+def test_booth_to_point_walks_the_same_way_back():
+    plan, router, ref = _hall("grid")
+    booth, spot = booth_place(plan, "A0030"), pt("G-1F", 58.0, 2.0)
+    there, back = router.route(booth, spot), router.route(spot, booth)
+    assert there.length_m == pytest.approx(back.length_m, rel=1e-9)
+    assert there.legs[0].coords == back.legs[0].coords[::-1]
+    assert there.legs[0].coords[-1] == pytest.approx((58.0, 2.0))
+    assert 0.5 - 1e-6 <= Point(there.legs[0].coords[0]).distance(booth.polygon) <= 0.7
+    assert there.steps[-1].startswith("You have arrived")
+
+
+def test_booth_across_levels(campus):
+    venue, router = campus
+    a = booth_place(venue.plans["A-4F"], "S0010")
+    b = booth_place(venue.plans["B-1F"], "J0042")
+    ab, ba = router.route(a, b), router.route(b, a)
+    assert [leg.level for leg in ab.legs] == ["A-4F", "A-1F", "B-1F"]
+    assert ab.duration_s == pytest.approx(ba.duration_s, rel=0.01)
+    assert 0.5 - 1e-6 <= Point(ab.legs[0].coords[0]).distance(a.polygon) <= 0.7
+    assert 0.5 - 1e-6 <= Point(ab.legs[-1].coords[-1]).distance(b.polygon) <= 0.7
+    for leg in ab.legs + ba.legs:
+        assert_clear(venue.plans[leg.level], leg.coords)
+
+
+def test_without_scipy_the_answers_are_the_same(monkeypatch):
+    import exponav.core.routing as routing
+
+    plan = grid_hall("G-1F")
+    pairs = [(pt("G-1F", 1.5, 2.0), pt("G-1F", 58.0, 38.0)),
+             (pt("G-1F", 17.5, 20.0), booth_place(plan, "A0040")),
+             (booth_place(plan, "A0003"), booth_place(plan, "A0078"))]
+    with_c = Router(venue_of(plan))
+    expected = [with_c.route(a, b).to_dict() for a, b in pairs]
+    monkeypatch.setattr(routing, "_sp_dijkstra", None)
+    pure = Router(venue_of(plan))
+    assert [pure.route(a, b).to_dict() for a, b in pairs] == expected

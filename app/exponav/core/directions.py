@@ -147,6 +147,15 @@ def _stretches(coords: list[tuple[float, float]]) -> list[tuple[tuple, tuple, fl
                 break
         if changed:
             continue
+        # a short first or last stretch: head straight for the next corner instead
+        if math.dist(P[0], P[1]) < JOG_M:
+            del P[1], W[1]
+            changed = True
+            continue
+        if math.dist(P[-2], P[-1]) < JOG_M:
+            del P[-2], W[-2]
+            changed = True
+            continue
         # fold a short jog in the middle into one corner
         for i in range(1, len(P) - 2):
             if math.dist(P[i], P[i + 1]) < JOG_M:
