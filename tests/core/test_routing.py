@@ -566,3 +566,14 @@ def test_without_scipy_the_answers_are_the_same(monkeypatch):
     monkeypatch.setattr(routing, "_sp_dijkstra", None)
     pure = Router(venue_of(plan))
     assert [pure.route(a, b).to_dict() for a, b in pairs] == expected
+
+
+def test_lazy_router_builds_levels_when_needed(campus):
+    venue, eager = campus
+    lazy = Router(venue, lazy=True)
+    assert dict.__len__(lazy._levels) == 0
+    a, b = pt("A-1F", 10.0, 2.0), pt("A-1F", 50.0, 38.0)
+    assert lazy.route(a, b).to_dict() == eager.route(a, b).to_dict()
+    far = (pt("A-4F", 10.0, 2.0), pt("B-4F", 150.0, 20.0))
+    assert lazy.route(*far).to_dict() == eager.route(*far).to_dict()
+    assert set(dict.keys(lazy._levels)) <= set(venue.plans)

@@ -797,23 +797,40 @@ _FIELD_CACHE = 32  # fields kept per router (a kiosk asks from the same place ag
 _SPOT_CACHE = 512  # resolved places kept per router
 
 
-class Router:
-    """Shortest walking routes on every level of a venue and across its connectors."""
+class _Built(dict):
+    """Per-level data that builds the level on first use (a lazy router)."""
 
-    def __init__(self, venue: Venue) -> None:
+    def __init__(self, build) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, level_id: str):
+        self._build(level_id)
+        return dict.__getitem__(self, level_id)
+
+
+class Router:
+    """Shortest walking routes on every level of a venue and across its connectors.
+
+    Every level is built at once; with ``lazy=True`` a level is built when a route first
+    needs it instead (a quicker start for venues with many levels).
+    """
+
+    def __init__(self, venue: Venue, *, lazy: bool = False) -> None:
         self.venue = venue
-        self._levels: dict[str, _Level] = {}
-        self._ends: dict[str, list[_End]] = {}  # level id -> connector ends on it
-        self._between: dict[str, np.ndarray] = {}  # level id -> metres between its ends
+        self._levels: dict[str, _Level] = _Built(self._build)
+        self._ends: dict[str, list[_End]] = _Built(self._build)  # connector ends on a level
+        self._between: dict[str, np.ndarray] = _Built(self._build)  # metres between them
         self._fields: dict[tuple, _Field] = {}
         self._spots: dict[tuple, _Spot] = {}
-        for level_id in venue.plans:
-            self._build(level_id)
+        if not lazy:
+            for level_id in venue.plans:
+                self._build(level_id)
 
     # -- building
 
     def _build(self, level_id: str) -> None:
-        plan = self.venue.plans[level_id]
+        plan = self.venue.plans[level_id]  # KeyError for a level the venue does not have
         lv = _Level(plan)
         self._levels[level_id] = lv
         self._fields = {k: f for k, f in self._fields.items() if k[0] != level_id}
@@ -869,7 +886,7 @@ class Router:
 
     def _make_spot(self, place: Place) -> _Spot:
         """Where a route may start or end for a place: one point, or a booth's aisle sides."""
-        lv = self._levels.get(place.level)
+        lv = self._levels[place.level] if place.level in self.venue.plans else None
         if lv is None:
             raise Unreachable(f"{place.id} is on level {place.level}, which this venue does not have.")
         poly = place.polygon
@@ -966,7 +983,7 @@ class Router:
     # -- routes
 
     def _usable(self, level_id: str, step_free: bool) -> list[int]:
-        return [i for i, e in enumerate(self._ends.get(level_id, []))
+        return [i for i, e in enumerate(self._ends[level_id])
                 if e.connector.step_free or not step_free]
 
     def _rides(self, lid: str, i: int, step_free: bool):
@@ -975,10 +992,12 @@ class Router:
         c = end.connector
         if step_free and not c.step_free:
             return
-        for olid, ends in self._ends.items():
-            for j, oe in enumerate(ends):
-                if oe.connector is c and oe.index != end.index:
-                    yield olid, j, c.ride_s + c.wait_s
+        for k, ce in enumerate(c.ends):
+            if k == end.index or ce.level not in self.venue.plans:
+                continue
+            for j, oe in enumerate(self._ends[ce.level]):
+                if oe.connector is c and oe.index == k:
+                    yield ce.level, j, c.ride_s + c.wait_s
 
     def route(self, origin: Place, destination: Place, *, step_free: bool = False,
               lang: str = "en") -> Route:
@@ -1167,7 +1186,7 @@ class Router:
                 h = lo.best_lazy(fo, sc)
                 if h is not None:
                     best = (h[0] / speed, h[0])
-            for i, end in enumerate(self._ends.get(lc.id, [])):
+            for i, end in enumerate(self._ends[lc.id]):
                 r = reach.get((lc.id, i))
                 if r is None or (best is not None and r[0] >= best[0]):
                     continue
