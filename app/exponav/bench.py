@@ -87,7 +87,18 @@ def run_bench(data: str | Path | None = None, *, scale: str = "scse",
     rows.append(measure("nearest", [
         lambda p=p: nav.nearest(*p, kind="amenity:toilet.accessible", limit=3) for p in points]))
     rows.extend(_route_rows(nav, rng, min(n, 300)))
+    rows.extend(_window_rows(nav, data))
     return rows
+
+
+def _window_rows(nav: Navigator, data: str | Path | None) -> list[dict[str, Any]]:
+    """Render a whole level and start to first frame, when Qt is installed (offscreen
+    when there is no display)."""
+    try:
+        from exponav.ui.bench import render_level_rows, start_to_first_frame_row
+    except ImportError:  # a core-only install: no window to time
+        return []
+    return [*render_level_rows(nav, measure), start_to_first_frame_row(data)]
 
 
 def _route_rows(nav: Navigator, rng: random.Random, n: int) -> list[dict[str, Any]]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 __all__ = ["make_app", "run_gui"]
 
@@ -50,12 +53,37 @@ def initial_language() -> str:
     return "en"
 
 
-def run_gui(data: str | Path | None = None, kiosk: str | None = None, staff: bool = False) -> int:
-    app = make_app()
-    from exponav.core.navigator import Navigator
+def _open_in_background(data: str | Path | None) -> Callable[[], Any]:
+    """Start opening the data file (and importing the core) on a thread; the returned
+    function waits for the Navigator or re-raises what went wrong. Qt starts meanwhile."""
+    box: dict[str, Any] = {}
 
-    nav = Navigator.open(data)
+    def load() -> None:
+        try:
+            from exponav.core.navigator import Navigator
+
+            box["nav"] = Navigator.open(data)
+        except BaseException as e:  # noqa: BLE001 - handed to the caller by result()
+            box["error"] = e
+
+    thread = threading.Thread(target=load, name="exponav-open", daemon=True)
+    thread.start()
+
+    def result():
+        thread.join()
+        if "error" in box:
+            raise box["error"]
+        return box["nav"]
+
+    return result
+
+
+def run_gui(data: str | Path | None = None, kiosk: str | None = None, staff: bool = False) -> int:
+    navigator = _open_in_background(data)
+    app = make_app()
     from exponav.ui.main_window import MainWindow
+
+    nav = navigator()
 
     window = MainWindow(nav, lang=initial_language())
     if os.environ.get("EXPONAV_FIRST_FRAME_EXIT"):
@@ -63,7 +91,7 @@ def run_gui(data: str | Path | None = None, kiosk: str | None = None, staff: boo
         import time
 
         def painted() -> None:
-            print(f"first-frame {time.perf_counter():.6f}", flush=True)
+            print(f"first-frame {time.time():.6f}", flush=True)
             app.quit()
 
         window.view.first_painted.connect(painted)

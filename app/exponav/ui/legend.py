@@ -116,7 +116,8 @@ class Legend(QFrame):
 
     def retranslate_ui(self) -> None:
         arrow = "▾" if self.toggle.isChecked() else "▸"
-        self.toggle.setText(f"{self.tr('Legend')}  {arrow}")
+        title = self.tr("Legend")
+        self.toggle.setText(f"{title}  {arrow}")
         for label, theme in self.theme_labels:
             label.setText(theme.name(self.lang))
         self.fixed_labels["free"].setText(self.tr("Not yet assigned"))

@@ -187,7 +187,11 @@ class MainWindow(QMainWindow):
         self.show_level(first, fit=True)
         self.set_language(lang, force=True)
         self.resize(1440, 900)
-        QTimer.singleShot(300, self._prepare_levels)
+        # the other levels are drawn after the first frame, one per event-loop turn
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.timeout.connect(self._prepare_levels)
+        self._prepare_timer.start(300)
 
     # -- levels ----------------------------------------------------------------------
 
@@ -200,11 +204,11 @@ class MainWindow(QMainWindow):
         return scene
 
     def _prepare_levels(self) -> None:
-        """Build the other levels' scenes after the first frame, one per event-loop turn."""
+        """Build one more level's scene; again on the next turn until all are built."""
         for level_id in self.nav.venue.levels:
             if level_id not in self.scenes:
                 self.scene_for(level_id)
-                QTimer.singleShot(0, self._prepare_levels)
+                self._prepare_timer.start(0)
                 return
 
     def show_level(self, level_id: str, fit: bool = False) -> None:
@@ -352,7 +356,8 @@ class MainWindow(QMainWindow):
             e = service_entry(self.nav, category, p.level, (p.id,), self.lang,
                               names=[f"{n}  {pick(p.name, p.name_zh, self.lang)}"])
             distance = math.hypot(p.x - ref[0], p.y - ref[1])
-            e.subtitle = f"{e.subtitle} · {self.tr('%1 m away').replace('%1', f'{distance:.0f}')}"
+            away = self.tr("%1 m away").replace("%1", f"{distance:.0f}")
+            e.subtitle = f"{e.subtitle} · {away}"
             entries.append(e)
         en, zh = AMENITY_LABELS.get(category, (category, ""))
         self.search.show_entries(self.tr("Nearest: %1").replace("%1", pick(en, zh, self.lang)),
@@ -418,5 +423,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.card)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self._prepare_timer.stop()
         self.search.shutdown()
         super().closeEvent(event)

@@ -85,7 +85,7 @@ class ScaleBar(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._px_per_m = 1.0
-        self.setFixedSize(180, 34)
+        self.setFixedSize(240, 34)
         self._font = QFont(self.font())
         self._font.setPixelSize(12)
         self._font.setWeight(QFont.Weight.DemiBold)
@@ -107,17 +107,17 @@ class ScaleBar(QWidget):
         text = self.tr("%1 m").replace("%1", f"{metres:g}")
         painter.setFont(self._font)
         x0, y = 10.0, 24.0
-        bg = QRectF(2, 2, px + 20 + 60, 30)
+        text_w = painter.fontMetrics().horizontalAdvance(text)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 215))
-        painter.drawRoundedRect(QRectF(2, 2, min(self.width() - 4, bg.width()), 30), 8, 8)
+        painter.drawRoundedRect(QRectF(2, 2, min(self.width() - 4, px + text_w + 30), 30), 8, 8)
         pen = QPen(QColor(UI.ink), 2)
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(pen)
         painter.drawLine(QPointF(x0, y), QPointF(x0 + px, y))
         painter.drawLine(QPointF(x0, y - 6), QPointF(x0, y + 1))
         painter.drawLine(QPointF(x0 + px, y - 6), QPointF(x0 + px, y + 1))
-        painter.drawText(QRectF(x0 + px + 8, 4, 70, 26),
+        painter.drawText(QRectF(x0 + px + 8, 4, text_w + 8, 26),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
 
     def changeEvent(self, event) -> None:  # noqa: N802

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Polygon
 
@@ -76,34 +77,26 @@ def _find(parent: list[int], i: int) -> int:
 
 def group_stands(booths: Sequence[Booth], owner: Mapping[str, str]) -> list[Stand]:
     """Group ``booths`` into stands; ``owner`` maps booth code -> exhibitor id."""
-    by_exhibitor: dict[str | None, list[Booth]] = defaultdict(list)
-    for b in booths:
-        by_exhibitor[owner.get(b.code)].append(b)
+    if not booths:
+        return []
+    polys = np.array([b.polygon for b in booths], dtype=object)
+    owners = [owner.get(b.code) for b in booths]
+    # pairs of booths of one exhibitor that touch (one vectorised query for the level)
+    left, right = shapely.STRtree(polys).query(polys, predicate="dwithin", distance=0.05)
+    parent = list(range(len(booths)))
+    for i, j in zip(left.tolist(), right.tolist(), strict=True):
+        if i < j and owners[i] is not None and owners[i] == owners[j]:
+            ri, rj = _find(parent, i), _find(parent, j)
+            if ri != rj:
+                parent[ri] = rj
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(booths)):
+        groups[_find(parent, i)].append(i)
     stands: list[Stand] = []
-    for exhibitor, members in by_exhibitor.items():
-        if exhibitor is None or len(members) == 1:
-            stands.extend(Stand((b.code,), exhibitor, b.polygon, label_box(b.polygon))
-                          for b in members)
-            continue
-        # Connected components of "touches" among this exhibitor's booths.
-        polys = [b.polygon for b in members]
-        tree = shapely.STRtree(polys)
-        parent = list(range(len(members)))
-
-        for i, p in enumerate(polys):
-            for j in tree.query(p, predicate="dwithin", distance=0.05):
-                ri, rj = _find(parent, i), _find(parent, int(j))
-                if ri != rj:
-                    parent[ri] = rj
-        groups: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(members)):
-            groups[_find(parent, i)].append(i)
-        for idx in groups.values():
-            geom = shapely.union_all([polys[i].buffer(0.01, join_style="mitre")
-                                      for i in idx]).buffer(-0.01, join_style="mitre")
-            if geom.is_empty:
-                geom = shapely.union_all([polys[i] for i in idx])
-            codes = tuple(sorted(members[i].code for i in idx))
-            stands.append(Stand(codes, exhibitor, geom, label_box(geom)))
+    # a 1 cm grid merges edges that meet exactly or nearly: no slivers between booths
+    for idx in groups.values():
+        geom = polys[idx[0]] if len(idx) == 1 else shapely.union_all(polys[idx], grid_size=0.01)
+        codes = tuple(sorted(booths[i].code for i in idx))
+        stands.append(Stand(codes, owners[idx[0]], geom, label_box(geom)))
     stands.sort(key=lambda s: s.code)
     return stands

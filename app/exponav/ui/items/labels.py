@@ -10,11 +10,21 @@ and move to a tag at the zone's corner once booth names appear.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QStaticText,
+)
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QStyleOptionGraphicsItem
 
 from exponav.ui.palette import MAP
@@ -151,7 +161,7 @@ class LabelLayer(QGraphicsItem):
         self._code_w = np.array([self._code_fm.horizontalAdvance(c) for c in self._codes])
         self._static: dict[tuple[str, int], QStaticText] = {}
         self._wrapped: dict[tuple[int, int, int], list[str]] = {}
-        self._zone_paths: dict[tuple[int, int, bool], list[QPainterPath]] = {}
+        self._zone_pixmaps: dict[tuple[int, int, bool, float], QPixmap] = {}
         bounds = QRectF()
         if len(boxes):
             bounds = QRectF(float(self._x0.min()), float(self._y0.min()),
@@ -168,7 +178,7 @@ class LabelLayer(QGraphicsItem):
         self._names = [short_name(n) if n else "" for n in names]
         self._zone_names = list(zone_names)
         self._wrapped.clear()
-        self._zone_paths.clear()
+        self._zone_pixmaps.clear()
         self.update()
 
     def set_highlighted(self, indices: set[int]) -> None:
@@ -251,36 +261,44 @@ class LabelLayer(QGraphicsItem):
                     painter.drawStaticText(QPointF(cx - lw / 2, y), self._text(line, 1))
                     y += line_h
 
-    def _zone_text_paths(self, i: int, width: float, big: bool) -> list[QPainterPath]:
-        key = (i, int(width // 16), big)
-        paths = self._zone_paths.get(key)
-        if paths is None:
+    def _zone_tag(self, i: int, width: float, big: bool, dpr: float) -> QPixmap:
+        """The zone's name with a white halo, rendered once into a pixmap: stroking
+        glyph outlines on every frame would cost more than the rest of the plan."""
+        key = (i, int(width // 16), big, dpr)
+        pixmap = self._zone_pixmaps.get(key)
+        if pixmap is None:
             font = self._zone_font if big else self._tag_font
             fm = QFontMetricsF(font)
             line = fm.elidedText(self._zone_names[i], Qt.TextElideMode.ElideRight, width)
             path = QPainterPath()
-            path.addText(QPointF(0, 0), font, line)
-            paths = [path]
-            self._zone_paths[key] = paths
-        return paths
+            path.addText(QPointF(3, 3 + fm.ascent()), font, line)
+            w, h = fm.horizontalAdvance(line) + 6, fm.height() + 6
+            pixmap = QPixmap(max(1, math.ceil(w * dpr)), max(1, math.ceil(h * dpr)))
+            pixmap.setDevicePixelRatio(dpr)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pixmap)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            halo = QPen(MAP.halo, 4.0)
+            halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            p.strokePath(path, halo)
+            p.fillPath(path, MAP.zone_label)
+            p.end()
+            self._zone_pixmaps[key] = pixmap
+        return pixmap
 
     def _paint_zones(self, painter: QPainter, s: float, dx: float, dy: float,
                      names_shown: bool) -> None:
         """Zone names as tags just above the zone's top-left corner, in the aisle, where
         they never cover a stand's label; larger while the plan is small."""
-        halo = QPen(MAP.halo, 4.0)
-        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         big = not names_shown
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
         for i, rect in enumerate(self._zones):
             if not self._zone_names[i]:
                 continue
             w = rect.width() * s
             if w < 40:
                 continue
-            paths = self._zone_text_paths(i, max(60.0, w + 40), big=big)
-            x, y = rect.left() * s + dx + 1, rect.top() * s + dy - 5
-            for path in paths[:1]:
-                moved = path.translated(x, y)
-                painter.strokePath(moved, halo)
-                painter.fillPath(moved, MAP.zone_label)
+            pixmap = self._zone_tag(i, max(60.0, w + 40), big, max(1.0, dpr))
+            h = pixmap.height() / pixmap.devicePixelRatio()
+            painter.drawPixmap(QPointF(rect.left() * s + dx - 2, rect.top() * s + dy - h + 1),
+                               pixmap)

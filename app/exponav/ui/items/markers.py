@@ -7,8 +7,11 @@ in a pill once there is room.
 
 from __future__ import annotations
 
+import math
+from functools import lru_cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QStyleOptionGraphicsItem
 
 from exponav.ui.assets import icon_pixmap
@@ -75,10 +78,10 @@ class MarkerItem(QGraphicsItem):
         return rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         c = self._centre()
-        r = self._size / 2
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
         if self._show_text:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             pill = self._pill_rect()
             painter.setPen(QPen(QColor("#ffffff"), 1.5))
             painter.setBrush(self.colour)
@@ -91,10 +94,25 @@ class MarkerItem(QGraphicsItem):
                              self._text)
             if self._offset[0] < -0.5:
                 c = QPointF(pill.right() - self._size / 2 - 2, c.y())
-        painter.setPen(QPen(QColor("#ffffff"), 1.5))
-        painter.setBrush(self.colour)
-        painter.drawEllipse(c, r, r)
-        glyph = round(self._size * 0.62)
-        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        pixmap = icon_pixmap(self.icon_name, glyph, "#ffffff", max(1.0, dpr))
-        painter.drawPixmap(QPointF(c.x() - glyph / 2, c.y() - glyph / 2), pixmap)
+        badge = badge_pixmap(self.icon_name, self.colour.name(), self._size, max(1.0, dpr))
+        half = self._size / 2 + 1
+        painter.drawPixmap(QPointF(c.x() - half, c.y() - half), badge)
+
+
+@lru_cache(maxsize=256)
+def badge_pixmap(icon_name: str, colour: str, size: float, dpr: float) -> QPixmap:
+    """A round badge with a white glyph and a white rim, drawn once per size and ratio."""
+    side = size + 2
+    pixmap = QPixmap(math.ceil(side * dpr), math.ceil(side * dpr))
+    pixmap.setDevicePixelRatio(dpr)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(QColor("#ffffff"), 1.5))
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(QPointF(side / 2, side / 2), size / 2, size / 2)
+    glyph = round(size * 0.62)
+    painter.drawPixmap(QPointF((side - glyph) / 2, (side - glyph) / 2),
+                       icon_pixmap(icon_name, glyph, "#ffffff", dpr))
+    painter.end()
+    return pixmap

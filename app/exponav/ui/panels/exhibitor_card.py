@@ -378,7 +378,8 @@ class ExhibitorCard(QScrollArea):
             grid.setColumnStretch(1, 1)
             layout.addWidget(row)
         if len(sessions) > 12:
-            layout.addWidget(self._label("more_sessions", self.tr("and %n more", "", len(sessions) - 12),
+            layout.addWidget(self._label("more_sessions", self.tr("and %1 more").replace(
+                "%1", str(len(sessions) - 12)),
                                          "cardHint"))
 
     def _action_row(self, layout: QVBoxLayout, subject: CardSubject) -> None:

@@ -26,10 +26,6 @@ __all__ = ["ENTRY_ROLE", "ResultDelegate", "ResultEntry", "booth_summary", "buil
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SearchResults", text)
-
-
 @dataclass
 class ResultEntry:
     kind: str  # header | exhibitor | booth | amenity
@@ -117,7 +113,7 @@ def build_entries(hits: Sequence, nav, lang: str, themes: ThemeColours,
             theme = themes.theme_of(ex.categories) if ex else None
             if focus is not None and (theme is None or theme.id not in focus):
                 continue
-            who = pick(ex.name, ex.name_zh, lang) if ex else _t("Not yet assigned")
+            who = pick(ex.name, ex.name_zh, lang) if ex else QCoreApplication.translate("SearchResults", "Not yet assigned")
             parts = [who, _level_name(nav, hit.level, lang)]
             booths.append(ResultEntry(
                 "booth", hit.id, hit.id, " · ".join(p for p in parts if p), level=hit.level,
@@ -130,13 +126,13 @@ def build_entries(hits: Sequence, nav, lang: str, themes: ThemeColours,
     booths = [b for b in booths if b.booths[0] not in seen_exhibitor_booths]
     rows: list[ResultEntry] = []
     if exhibitors:
-        rows.append(ResultEntry("header", "exhibitors", _t("Exhibitors")))
+        rows.append(ResultEntry("header", "exhibitors", QCoreApplication.translate("SearchResults", "Exhibitors")))
         rows += exhibitors
     if booths:
-        rows.append(ResultEntry("header", "booths", _t("Booths")))
+        rows.append(ResultEntry("header", "booths", QCoreApplication.translate("SearchResults", "Booths")))
         rows += booths
     if services:
-        rows.append(ResultEntry("header", "services", _t("Services")))
+        rows.append(ResultEntry("header", "services", QCoreApplication.translate("SearchResults", "Services")))
         for (category, level), members in services.items():
             rows.append(service_entry(nav, category, level, [m.id for m in members], lang,
                                       names=[pick(m.name, m.name_zh, lang) for m in members]))
@@ -150,7 +146,8 @@ def service_entry(nav, category: str, level: str | None, place_ids: Sequence[str
     count = len(place_ids)
     parts = [_level_name(nav, level, lang)]
     if count > 1:
-        parts.append(_t("%n places").replace("%n", str(count)))
+        parts.append(QCoreApplication.translate("SearchResults", "%1 places").replace(
+            "%1", str(count)))
     return ResultEntry("amenity", f"{category}@{level}", title,
                        " · ".join(p for p in parts if p), level=level,
                        levels=(level,) if level else (), places=tuple(place_ids),

@@ -1,0 +1,95 @@
+"""The window's rows of ``exponav bench``: render a whole level, start to first frame.
+
+``render_level`` draws one whole level, fitted, into a 1920 x 1080 image through the
+map view, exactly as a frame on screen is drawn, with nothing cached between frames
+(so it is the cost of a zoom step, the worst case; a pan only redraws the new strip).
+``start_to_first_frame`` starts ``exponav gui`` in a fresh process, offscreen, and
+times from just before the process starts to its first painted map frame.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+__all__ = ["render_level_rows", "start_to_first_frame_row"]
+
+
+def _ensure_platform() -> None:
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def render_level_rows(nav, measure, levels: list[str] | None = None,
+                      frames: int = 60) -> list[dict[str, Any]]:
+    """One row per level: ``render_level`` timings of a fitted 1920 x 1080 frame."""
+    _ensure_platform()
+    from collections import Counter
+
+    from PySide6.QtGui import QImage, QPainter
+
+    from exponav.ui.app import make_app
+    from exponav.ui.map_view import MapView
+    from exponav.ui.palette import ThemeColours
+    from exponav.ui.scene import FloorPlanScene
+
+    app = make_app()
+    counts: Counter[str] = Counter(c for e in nav.show.exhibitors.values() for c in e.categories[:1])
+    themes = ThemeColours(counts, {c.id: (c.name, c.name_zh) for c in nav.show.categories.values()})
+    view = MapView()
+    view.resize(1920, 1080)
+    view.show()  # a hidden view has no viewport size to fit into
+    image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
+    rows = []
+    wanted = levels or [lv for lv in nav.venue.levels if nav.venue.plans[lv].booths][:2]
+    for level in wanted:
+        scene = FloorPlanScene(nav, level, themes, "en")
+        view.set_level_scene(scene)
+        view.fit(animated=False)
+        app.processEvents()
+
+        def frame() -> None:
+            painter = QPainter(image)
+            view.render(painter)
+            painter.end()
+
+        row = measure("render_level", [frame] * frames)
+        row["name"] = f"render_level {level}"
+        rows.append(row)
+        view.setScene(None)
+        scene.deleteLater()
+    view.deleteLater()
+    app.processEvents()
+    return rows
+
+
+def start_to_first_frame_row(data: str | Path | None, runs: int = 5) -> dict[str, Any]:
+    """Median and p95 over ``runs`` fresh starts of the window (milliseconds)."""
+    import numpy as np
+
+    from exponav.bench import BUDGETS_MS
+
+    env = dict(os.environ, EXPONAV_FIRST_FRAME_EXIT="1")
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    cmd = [sys.executable, "-m", "exponav", "gui"]
+    if data is not None:
+        cmd += ["--data", str(data)]
+    times = []
+    for _ in range(runs):
+        t0 = time.time()
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+        stamp = next((line.split()[1] for line in done.stdout.splitlines()
+                      if line.startswith("first-frame ")), None)
+        if stamp is None:
+            raise RuntimeError(f"the window did not paint: {done.stderr.strip()[-300:]}")
+        times.append((float(stamp) - t0) * 1000.0)
+    arr = np.asarray(times)
+    return {"name": "start_to_first_frame", "n": len(times),
+            "p50_ms": round(float(np.percentile(arr, 50)), 1),
+            "p95_ms": round(float(np.percentile(arr, 95)), 1),
+            "budget_ms": BUDGETS_MS["start_to_first_frame"]}
