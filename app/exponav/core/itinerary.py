@@ -563,7 +563,7 @@ def _heuristic_order(w: np.ndarray, dwell: list[float], due: list[float | None],
             out = rng.sample(free, rng.randint(1, max(1, min(len(free), n // 2))))
             kicked = _insert_cheapest(search, [i for i in best if i not in out], out)
         else:  # double bridge on the open path: A B C D -> A C B D
-            a, b, c = sorted(rng.sample(range(1, n), 3))
+            a, b, c = sorted(rng.sample(range(n + 1), 3))
             kicked = best[:a] + best[b:c] + best[a:b] + best[c:]
         kicked = search.improve(kicked)
         key = search.key(kicked)
