@@ -577,3 +577,25 @@ def test_lazy_router_builds_levels_when_needed(campus):
     far = (pt("A-4F", 10.0, 2.0), pt("B-4F", 150.0, 20.0))
     assert lazy.route(*far).to_dict() == eager.route(*far).to_dict()
     assert set(dict.keys(lazy._levels)) <= set(venue.plans)
+
+
+def test_walking_matrix_agrees_with_routes(campus):
+    venue, router = campus
+    places = [pt("A-1F", 2.0, 20.0), pt("A-1F", 50.0, 38.0), pt("A-4F", 10.0, 2.0),
+              pt("B-4F", 150.0, 20.0), booth_place(venue.plans["A-1F"], "Q0012"),
+              pt("A-1F", 10.0, 7.0)]  # the last one lies deep in a booth block: unreachable
+    for step_free in (False, True):
+        sec, met = router.walking_matrix(places, step_free=step_free)
+        assert sec.shape == met.shape == (6, 6)
+        assert all(sec[k, k] == 0.0 for k in range(6))
+        for i in range(5):
+            assert math.isinf(sec[i, 5]) and math.isinf(sec[5, i])
+            for j in range(5):
+                if i == j:
+                    continue
+                r = router.route(places[i], places[j], step_free=step_free)
+                if 4 in (i, j):  # a booth: reached at samples of its sides, never shorter
+                    assert r.duration_s - 1e-6 <= sec[i, j] <= r.duration_s * 1.05
+                else:
+                    assert sec[i, j] == pytest.approx(r.duration_s, rel=1e-6)
+                    assert met[i, j] == pytest.approx(r.length_m, rel=1e-6)

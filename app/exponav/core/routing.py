@@ -823,6 +823,7 @@ class Router:
         self._between: dict[str, np.ndarray] = _Built(self._build)  # metres between them
         self._fields: dict[tuple, _Field] = {}
         self._spots: dict[tuple, _Spot] = {}
+        self._anchors: dict[tuple, list[_Anchor]] = {}
         if not lazy:
             for level_id in venue.plans:
                 self._build(level_id)
@@ -835,6 +836,7 @@ class Router:
         self._levels[level_id] = lv
         self._fields = {k: f for k, f in self._fields.items() if k[0] != level_id}
         self._spots = {k: s for k, s in self._spots.items() if k[0] != level_id}
+        self._anchors = {k: a for k, a in self._anchors.items() if k[0] != level_id}
         ends: list[_End] = []
         for c in self.venue.connectors:
             for i, e in enumerate(c.ends):
@@ -952,13 +954,21 @@ class Router:
                     segs.append((a, b))
         return segs
 
+    def _anchors_of(self, spot: _Spot) -> list[_Anchor]:
+        """The spot's sample points joined to the corners they see (cached per place)."""
+        anchors = self._anchors.get(spot.key)
+        if anchors is None:
+            anchors = spot.level.anchors_many(spot.samples, spot.sample_segs)
+            if len(self._anchors) >= _SPOT_CACHE:
+                self._anchors.pop(next(iter(self._anchors)))
+            self._anchors[spot.key] = anchors
+        return anchors
+
     def _field(self, spot: _Spot) -> _Field:
         """The shortest-path field grown from a spot (cached per place)."""
         fld = self._fields.get(spot.key)
         if fld is None:
-            lv = spot.level
-            anchors = lv.anchors_many(spot.samples, spot.sample_segs)
-            fld = lv.field(anchors)
+            fld = spot.level.field(self._anchors_of(spot))
             if len(self._fields) >= _FIELD_CACHE:
                 self._fields.pop(next(iter(self._fields)))
             self._fields[spot.key] = fld
@@ -1138,12 +1148,9 @@ class Router:
         walk = sum(leg.length_m for leg in legs)
         return Route(origin, destination, legs, step_free, walk / speed + rides)
 
-    def _reach(self, origin: Place, step_free: bool):
-        """Seconds and metres from origin to every connector end usable on the way."""
+    def _reach(self, lo: _Level, fo: _Field, step_free: bool) -> dict:
+        """(seconds, metres) from a field's sources to every connector end usable on the way."""
         speed = STEP_FREE_SPEED if step_free else WALK_SPEED
-        so = self._spot(origin)
-        lo = so.level
-        fo = self._field(so)
         best: dict = {}
         heap: list = []
         usable = self._usable(lo.id, step_free)
@@ -1164,7 +1171,18 @@ class Router:
             for olid, j, secs in self._rides(lid, i, step_free):
                 if (olid, j) not in best:
                     heapq.heappush(heap, (t + secs, m, olid, j))
-        return lo, fo, best, speed
+        return best
+
+    def _ends_to(self, spot: _Spot, step_free: bool) -> dict[tuple[str, int], float]:
+        """Metres from each usable connector end on a spot's level to the spot."""
+        lid = spot.level.id
+        idx = self._usable(lid, step_free)
+        if not idx:
+            return {}
+        anchors = self._anchors_of(spot)
+        ends = self._ends[lid]
+        hits = spot.level.best_many([(ends[i].fld, anchors) for i in idx])
+        return {(lid, i): h[0] for i, h in zip(idx, hits, strict=True) if h is not None}
 
     def nearest_by_walking(self, origin: Place, candidates: Sequence[Place], *,
                            step_free: bool = False, limit: int = 3) -> list[tuple[Place, float]]:
@@ -1173,29 +1191,70 @@ class Router:
         Ranked by time to reach (walking plus any connector ride and wait); candidates that
         cannot be reached are left out.
         """
-        lo, fo, reach, speed = self._reach(origin, step_free)
+        speed = STEP_FREE_SPEED if step_free else WALK_SPEED
+        so = self._spot(origin)
+        lo = so.level
+        fo = self._field(so)
+        reach = self._reach(lo, fo, step_free)
         scored = []
         for n, cand in enumerate(candidates):
             try:
                 sc = self._spot(cand)
             except Unreachable:
                 continue
-            lc = sc.level
             best = None
-            if lc is lo:
+            if sc.level is lo:
                 h = lo.best_lazy(fo, sc)
                 if h is not None:
                     best = (h[0] / speed, h[0])
-            for i, end in enumerate(self._ends[lc.id]):
-                r = reach.get((lc.id, i))
-                if r is None or (best is not None and r[0] >= best[0]):
-                    continue
-                h = lc.best_lazy(end.fld, sc)
-                if h is not None:
-                    t = r[0] + h[0] / speed
-                    if best is None or t < best[0]:
-                        best = (t, r[1] + h[0])
+            lid = sc.level.id
+            if any(key[0] == lid and (best is None or r[0] < best[0]) for key, r in reach.items()):
+                for key, m in self._ends_to(sc, step_free).items():
+                    r = reach.get(key)
+                    if r is not None and (best is None or r[0] + m / speed < best[0]):
+                        best = (r[0] + m / speed, r[1] + m)
             if best is not None:
                 scored.append((best[0], n, cand, best[1]))
         scored.sort(key=lambda s: (s[0], s[1]))
         return [(cand, float(m)) for _, _, cand, m in scored[: max(0, limit)]]
+
+    def walking_matrix(self, places: Sequence[Place], *, step_free: bool = False
+                       ) -> tuple[np.ndarray, np.ndarray]:
+        """Seconds and metres of the quickest way between every ordered pair of places.
+
+        For ordering the stops of a visit: exact between points; a booth is reached at
+        samples of its sides (every few metres), so its entries can be a little long.
+        Places that cannot be reached from one another are ``inf``.
+        """
+        speed = STEP_FREE_SPEED if step_free else WALK_SPEED
+        n = len(places)
+        sec = np.full((n, n), np.inf)
+        met = np.full((n, n), np.inf)
+        np.fill_diagonal(sec, 0.0)
+        np.fill_diagonal(met, 0.0)
+        spots: list[_Spot | None] = []
+        for p in places:
+            try:
+                spots.append(self._spot(p))
+            except Unreachable:
+                spots.append(None)
+        into = [self._ends_to(s, step_free) if s is not None else {} for s in spots]
+        for i, si in enumerate(spots):
+            if si is None:
+                continue
+            lo = si.level
+            fo = self._field(si)
+            reach = self._reach(lo, fo, step_free)
+            same = [j for j, sj in enumerate(spots) if j != i and sj is not None and sj.level is lo]
+            for j, h in zip(same, lo.best_many([(fo, self._anchors_of(spots[j])) for j in same]),
+                            strict=True):
+                if h is not None:
+                    sec[i, j], met[i, j] = h[0] / speed, h[0]
+            for j in range(n):
+                if j == i:
+                    continue
+                for key, m in into[j].items():
+                    r = reach.get(key)
+                    if r is not None and r[0] + m / speed < sec[i, j]:
+                        sec[i, j], met[i, j] = r[0] + m / speed, r[1] + m
+        return sec, met
