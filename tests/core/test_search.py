@@ -306,6 +306,20 @@ def test_exit_also_finds_entrances(searcher: Searcher) -> None:
     assert "entrance" in cats
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    ("toi", "toilet"), ("restr", "toilet"), ("resta", "food"), ("wheel", "toilet.accessible"),
+    ("emerg", "exit"), ("matchm", "meeting"), ("廁", "toilet"), ("無障", "toilet.accessible"),
+])
+def test_amenities_as_you_type(searcher: Searcher, text: str, category: str) -> None:
+    assert categories_of(searcher.search(text))[0] == category
+
+
+def test_lone_chinese_character_prefers_names(searcher: Searcher) -> None:
+    hits = searcher.search("中")
+    assert hits[0].id == "EX0001"
+    assert "INFORMATION" not in " ".join(ids(hits[:3]))  # 服務中心 is an everyday word
+
+
 def test_amenity_typo(searcher: Searcher) -> None:
     assert categories_of(searcher.search("toliet"))[0] == "toilet"
 
@@ -375,6 +389,11 @@ def test_category_filter(searcher: Searcher) -> None:
     assert searcher.search("toilet", category="no-such-thing") == []
 
 
+def test_filters_ignore_case(searcher: Searcher) -> None:
+    assert ids(searcher.search("toilet", category="TOILET.Accessible ", level="h2-1f")) == [
+        "TOILET.ACCESSIBLE-H2-1F-1", "TOILET.ACCESSIBLE-H2-1F-2"]
+
+
 def test_filters_combine(searcher: Searcher) -> None:
     hits = searcher.search("廁所", level="H2-1F", category="toilet.accessible")
     assert ids(hits) == ["TOILET.ACCESSIBLE-H2-1F-1", "TOILET.ACCESSIBLE-H2-1F-2"]
@@ -415,6 +434,37 @@ def test_index_is_rebuilt_and_rejects_duplicates(tmp_path: Path) -> None:
     assert db["search_docs"].count == 1
     with pytest.raises(ValueError, match="S0001"):
         create_index(db, [doc, doc])
+
+
+QUERIES = ["chunghwa", "中華", "電信", "chungwha", "s-1024", "S10", "q210", "toilet", "廁所",
+           "wheelchair", "cordoba", "lumen", "5g", "資安", "street", "smart", "a", "toi"]
+
+
+@pytest.mark.parametrize("damage", [
+    "UPDATE search_meta SET value = '0' WHERE key = 'format'",
+    "DROP TABLE search_terms",
+    "DELETE FROM search_terms WHERE field = 'kw'",
+    "DROP TABLE search_meta",
+])
+def test_index_of_another_version_is_analysed_again(data_path: Path, searcher: Searcher,
+                                                    tmp_path: Path, damage: str) -> None:
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(data_path.read_bytes())
+    with sqlite3.connect(copy) as conn:
+        conn.execute(damage)
+    conn.close()
+    conn, again = open_searcher(copy)
+    for text in QUERIES:
+        assert again.search(text, limit=50) == searcher.search(text, limit=50), text
+    conn.close()
+
+
+def test_documents_with_lists_instead_of_tuples(tmp_path: Path) -> None:
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    create_index(db, [SearchDoc("exhibitor", "EX1", "Acme", "", ["S0001"], "H2-4F",  # type: ignore[arg-type]
+                                ["ai"], "")])
+    hit = Searcher(db.conn).search("acme", category="ai")[0]
+    assert hit.booths == ("S0001",)
 
 
 def test_missing_index_is_a_plain_error(tmp_path: Path) -> None:

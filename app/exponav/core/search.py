@@ -57,6 +57,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from itertools import chain, product
 from typing import Any
@@ -71,7 +72,11 @@ TABLE = "search_docs"
 TERMS_TABLE = "search_terms"
 META_TABLE = "search_meta"
 #: Bump when the analysis changes: a file of another format is re-analysed on open.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
+#: The fields of the index (see ``_analyse``); the first fourteen come from documents.
+_FIELDS = ("name", "first", "names", "phrases", "ids", "kw", "code", "code_ex", "level",
+           "category", "alias", "alias_rel", "alias_phrases", "alias_rel_phrases",
+           "name_p", "kw_p", "typo_words", "typo")
 
 #: Only this much of what is typed is looked at.
 _MAX_QUERY_CHARS = 200
@@ -533,19 +538,27 @@ def _analyse(docs: Iterable[SearchDoc]) -> tuple[list[SearchDoc], dict[str, dict
     name and amenity words of 3-24 letters that a typo may stand for -> position in their
     sorted list) and ``typo`` (their deletions, SymSpell style -> those positions).
     """
-    memo: dict[str, tuple[tuple[str, ...], ...]] = {}
+    memo: dict[str, tuple[tuple[str, ...], tuple[str, ...], list[tuple[str, bool]]]] = {}
+    name_memo: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
-    def analyse(text: str) -> tuple[tuple[str, ...], ...]:
-        """((folded words,), index terms, first-word terms, name phrases) of a text."""
+    def analyse(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[str, bool]]]:
+        """((folded words,), index terms, tokens) of a text."""
         got = memo.get(text)
         if got is None:
             toks = _tokens(_fold(text))
-            canon = _canon(toks)
+            got = memo[text] = ((_canon(toks),), tuple(dict.fromkeys(_doc_terms(toks))), toks)
+        return got
+
+    def analyse_name(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(first-word terms, phrases from the second word on) of a name."""
+        got = name_memo.get(text)
+        if got is None:
+            (canon,), _, toks = analyse(text)
             first = [toks[0][0]] if toks else []
             if len(toks) > 1 and toks[1][1]:
                 first.append(toks[0][0] + toks[1][0])
-            got = memo[text] = ((canon,), tuple(dict.fromkeys(_doc_terms(toks))), tuple(first),
-                                tuple(canon[i + 1:] for i, ch in enumerate(canon) if ch == " "))
+            got = name_memo[text] = (tuple(first), tuple(
+                canon[i + 1:] for i, ch in enumerate(canon) if ch == " "))
         return got
 
     docs = [d if type(d.booths) is tuple and type(d.categories) is tuple
@@ -557,9 +570,7 @@ def _analyse(docs: Iterable[SearchDoc]) -> tuple[list[SearchDoc], dict[str, dict
     booth_level = {d.id: d.level for d in docs if d.kind == "booth" and d.level}
     # Documents with the same terms in a field (a booth and its exhibitor, booths of one
     # zone) are grouped first: field -> terms -> ranks.
-    names = ("name", "first", "names", "phrases", "ids", "kw", "code", "code_ex", "level",
-             "category", "alias", "alias_rel", "alias_phrases", "alias_rel_phrases")
-    groups: dict[str, dict[tuple[str, ...], list[int]]] = {name: {} for name in names}
+    groups: dict[str, dict[tuple[str, ...], list[int]]] = {name: {} for name in _FIELDS[:14]}
     keywords: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
     categories: dict[tuple[str, ...], tuple[str, ...]] = {}
     phrases: dict[str, tuple[list[tuple[str, tuple[str, ...]]], ...]] = {}
@@ -574,8 +585,9 @@ def _analyse(docs: Iterable[SearchDoc]) -> tuple[list[SearchDoc], dict[str, dict
 
     for rank, d in enumerate(ordered):
         for text in (d.name, d.name_zh):
-            canon, terms, first, suffixes = analyse(text)
+            canon, terms, _ = analyse(text)
             if canon[0]:
+                first, suffixes = analyse_name(text)
                 add("name", terms, rank)
                 add("first", first, rank)
                 add("names", canon, rank)
@@ -673,45 +685,54 @@ class Searcher:
         >>> Searcher(db.conn).search("anything")
         []
         """
-        try:
-            fmt = conn.execute(f"SELECT value FROM {META_TABLE} WHERE key = 'format'").fetchone()
-        except sqlite3.DatabaseError:
-            fmt = None
-        try:
-            if fmt is not None and fmt[0] == str(INDEX_FORMAT):
-                self._rows = conn.execute(
-                    f"SELECT kind, id, name, name_zh, booths, level FROM {TABLE} "
-                    f"ORDER BY rank").fetchall()
-                n = len(self._rows)
-                fields = {row[0]: _Field.from_row(row[2:], row[1]) for row in conn.execute(
-                    f"SELECT field, nbits, dense_terms, dense, sparse_terms, offsets, ranks "
-                    f"FROM {TERMS_TABLE}")}
-            else:
-                docs, lists = _analyse(_doc(*row) for row in conn.execute(
-                    f"SELECT kind, id, name, name_zh, booths, level, categories, keywords "
-                    f"FROM {TABLE}"))
-                n = len(docs)
-                self._rows = [(d.kind, d.id, d.name, d.name_zh, json.dumps(list(d.booths)),
-                               d.level) for d in docs]
-                fields = {name: _Field.from_lists(p, _nbits(name, p, n))
-                          for name, p in lists.items()}
-            f = fields
-            self._name, self._first, self._names = f["name"], f["first"], f["names"]
-            self._phrases, self._ids, self._kw = f["phrases"], f["ids"], f["kw"]
-            self._code, self._code_ex = f["code"], f["code_ex"]
-            self._level, self._category = f["level"], f["category"]
-            self._alias, self._alias_rel = f["alias"], f["alias_rel"]
-            self._alias_phrases = f["alias_phrases"]
-            self._alias_rel_phrases = f["alias_rel_phrases"]
-            self._typo, self._typo_words = f["typo"], f["typo_words"].vocab
-            self._name.short, self._kw.short = f["name_p"], f["kw_p"]
-        except (sqlite3.DatabaseError, ValueError, TypeError, KeyError) as exc:
-            raise ValueError(f"the data file has no usable search index ({TABLE}: {exc}); "
-                             f"rebuild it") from exc
+        fields = None
+        # A file written by another version is analysed again from its documents.
+        with suppress(sqlite3.DatabaseError, ValueError, TypeError, KeyError, IndexError):
+            fields = self._load(conn)
+        if fields is None:
+            try:
+                fields = self._reanalyse(conn)
+            except (sqlite3.DatabaseError, ValueError, TypeError) as exc:
+                raise ValueError(f"the data file has no usable search index ({TABLE}: "
+                                 f"{exc}); rebuild it") from exc
+        f = fields
+        n = len(self._rows)
+        self._name, self._first, self._names = f["name"], f["first"], f["names"]
+        self._phrases, self._ids, self._kw = f["phrases"], f["ids"], f["kw"]
+        self._code, self._code_ex = f["code"], f["code_ex"]
+        self._level, self._category = f["level"], f["category"]
+        self._alias, self._alias_rel = f["alias"], f["alias_rel"]
+        self._alias_phrases = f["alias_phrases"]
+        self._alias_rel_phrases = f["alias_rel_phrases"]
+        self._typo, self._typo_words = f["typo"], f["typo_words"].vocab
+        self._name.short, self._kw.short = f["name_p"], f["kw_p"]
         self._n = n
         self._all = (1 << n) - 1
         self._masks: dict[tuple[str, str], int] = {}
         self._typo_cache: dict[str, dict[str, int]] = {}
+
+    def _load(self, conn: sqlite3.Connection) -> dict[str, _Field] | None:
+        """The stored fields, or None when the file has another format or lacks some."""
+        fmt = conn.execute(f"SELECT value FROM {META_TABLE} WHERE key = 'format'").fetchone()
+        if fmt is None or fmt[0] != str(INDEX_FORMAT):
+            return None
+        rows = conn.execute(f"SELECT kind, id, name, name_zh, booths, level FROM {TABLE} "
+                            f"ORDER BY rank").fetchall()
+        fields = {row[0]: _Field.from_row(row[2:], row[1]) for row in conn.execute(
+            f"SELECT field, nbits, dense_terms, dense, sparse_terms, offsets, ranks "
+            f"FROM {TERMS_TABLE}")}
+        if set(fields) != set(_FIELDS):
+            return None
+        self._rows = rows
+        return fields
+
+    def _reanalyse(self, conn: sqlite3.Connection) -> dict[str, _Field]:
+        docs, lists = _analyse(_doc(*row) for row in conn.execute(
+            f"SELECT kind, id, name, name_zh, booths, level, categories, keywords FROM {TABLE}"))
+        n = len(docs)
+        self._rows = [(d.kind, d.id, d.name, d.name_zh, json.dumps(list(d.booths)), d.level)
+                      for d in docs]
+        return {name: _Field.from_lists(p, _nbits(name, p, n)) for name, p in lists.items()}
 
     # -- searching -------------------------------------------------------------------
 
