@@ -842,12 +842,15 @@ class _Wanted:
     until_s: float | None = None  # a session's end: a late visitor still leaves then
 
 
+_SESSIONS: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
 def _session(nav: Navigator, spec: str):
-    key = spec.strip().upper()
-    for s in nav.show.sessions:
-        if s.id.upper() == key:
-            return s
-    return None
+    """The session with this id (any case), or None."""
+    by_id = _SESSIONS.get(nav)
+    if by_id is None:
+        by_id = _SESSIONS[nav] = {s.id.upper(): s for s in nav.show.sessions}
+    return by_id.get(spec.strip().upper())
 
 
 def _resolve(nav: Navigator, spec: str | Place | tuple[str, float, float]) -> _Wanted:
