@@ -21,8 +21,8 @@ user text never reaches an SQL or FTS parser:
   accessible toilet is also a toilet, an entrance also a way out.
 * **Keywords.** Category names, country, zones and descriptions, ranked below names.
 * **Typos.** Words of 4-7 letters may be one edit (insertion, deletion, substitution or
-  swap of neighbours) from a name word, words of 8 or more two; candidates come from a
-  deletion-neighbourhood table built on the first query that needs it.
+  swap of neighbours) from a name or amenity word, words of 8 or more two; candidates
+  come from a stored table of the words' deletions (SymSpell), checked by edit distance.
 
 Each document has a rank, its place in the order (kind: exhibitor, amenity, booth; then
 name; then id). A set of documents is a Python integer used as a bitset over ranks, so
