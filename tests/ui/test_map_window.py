@@ -7,7 +7,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 
 from exponav.ui.convert import to_scene
-from exponav.ui.palette import MAP, fill_tone
+from exponav.ui.items.level_base import BIG_STAND_M2, stand_fill
+from exponav.ui.palette import MAP
 from tests.ui.conftest import exhibitor_on
 
 
@@ -158,7 +159,11 @@ def test_pixels_show_booth_colours_and_the_highlight(window, qtbot):
         return image.pixelColor(round(v.x() * dpr), round(v.y() * dpr))
 
     theme = window.themes.theme_of(ex.categories)
-    assert _close(colour_at(), fill_tone(theme.colour)), colour_at().name()
+    scene = window.current_scene()
+    stand = scene.stands[scene.stand_of[booth_code := ex.booths[0]]]
+    expected = stand_fill(theme.colour, stand.polygon.area >= BIG_STAND_M2)
+    assert booth_code in stand.codes
+    assert _close(colour_at(), expected), colour_at().name()
     window.current_scene().highlight_booths(ex.booths)
     qtbot.wait(10)
     assert _close(colour_at(), MAP.highlight, 20), colour_at().name()

@@ -48,7 +48,13 @@ class FlowLayout(QLayout):
         for item in self._items:
             size = size.expandedTo(item.minimumSize())
         m = self.contentsMargins()
-        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+        size += QSize(m.left() + m.right(), m.top() + m.bottom())
+        # as tall as the wrapped lines need at the current width, so a crowded panel
+        # squeezes its list rather than drawing the chips over it
+        width = self.geometry().width()
+        if width > 0:
+            size.setHeight(max(size.height(), self.heightForWidth(width)))
+        return size
 
     def _arrange(self, rect: QRect, apply: bool) -> int:
         m = self.contentsMargins()

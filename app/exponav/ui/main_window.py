@@ -182,10 +182,12 @@ class MainWindow(QMainWindow):
         self.card.back_requested.connect(self.show_results)
         self.card.booth_requested.connect(self._card_booth)
         self.view.clicked.connect(self.map_clicked)
+        self.view.hovered.connect(self._map_hovered)
 
         first = next(iter(nav.venue.levels))
         self.show_level(first, fit=True)
         self.set_language(lang, force=True)
+        self.setMinimumSize(1024, 680)
         self.resize(1440, 900)
         # the other levels are drawn after the first frame, one per event-loop turn
         self._prepare_timer = QTimer(self)
@@ -215,6 +217,8 @@ class MainWindow(QMainWindow):
         if level_id == self.level and not fit:
             return
         scene = self.scene_for(level_id)
+        if self.level in self.scenes:
+            self.scenes[self.level].set_hover(None)
         first_time = self.view.scene() is None
         self.view.set_level_scene(scene, fit=fit or first_time)
         self.level = level_id
@@ -353,7 +357,7 @@ class MainWindow(QMainWindow):
         category = category or self._category_of(nearest[0].id)
         entries = []
         for n, p in enumerate(nearest, start=1):
-            e = service_entry(self.nav, category, p.level, (p.id,), self.lang,
+            e = service_entry(self.nav, self._category_of(p.id), p.level, (p.id,), self.lang,
                               names=[f"{n}  {pick(p.name, p.name_zh, self.lang)}"])
             distance = math.hypot(p.x - ref[0], p.y - ref[1])
             away = self.tr("%1 m away").replace("%1", f"{distance:.0f}")
@@ -368,7 +372,13 @@ class MainWindow(QMainWindow):
         a = self.nav.amenity(place_id)
         if a is not None:
             return a.category
-        return "exit" if self.nav.place(place_id).kind == "opening" else "information"
+        place = self.nav.place(place_id)
+        if place.kind == "opening":
+            plan = self.nav.venue.plans[place.level]
+            opening = next((o for o in plan.openings if o.id == place_id), None)
+            return "exit" if opening is not None and opening.category == "emergencyexit" \
+                else "entrance"
+        return "information"
 
     def show_nearest_service(self, category: str) -> None:
         """A one-tap service: the nearest few on this level (or the next level that has one)."""
@@ -398,6 +408,19 @@ class MainWindow(QMainWindow):
             rect = self.current_scene().stand_rect(code)
         if not rect.isEmpty():
             self.view.fly_to(rect.center(), max(self.view.scale_px_per_m(), 18.0))
+
+    def _map_hovered(self, scene_pos) -> None:
+        """Outline the stand under the mouse and show a hand: booths are clickable."""
+        if self.level is None:
+            return
+        info = None
+        if scene_pos is not None:
+            info = self.nav.booth_at(self.level, *to_model(scene_pos))
+        self.current_scene().set_hover(info.code if info is not None else None)
+        if info is None:
+            self.view.viewport().unsetCursor()
+        else:
+            self.view.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
 
     def map_clicked(self, scene_pos: QPointF) -> None:
         """A click or tap on the plan: a booth's card, a service's card, or nothing."""

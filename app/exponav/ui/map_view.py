@@ -40,6 +40,7 @@ class MapView(QGraphicsView):
     """Shows one :class:`~exponav.ui.scene.FloorPlanScene` at a time."""
 
     clicked = Signal(QPointF)  # scene position
+    hovered = Signal(object)  # scene position under a free mouse, or None when it left
     zoom_changed = Signal(float)  # pixels per metre
     first_painted = Signal()
 
@@ -56,6 +57,7 @@ class MapView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self._press: QPointF | None = None
         self._last: QPointF | None = None
@@ -153,7 +155,7 @@ class MapView(QGraphicsView):
         if isinstance(target, QRectF):
             vw, vh = max(1, self.viewport().width() - 160), max(1, self.viewport().height() - 160)
             fit = min(vw / max(target.width(), 1e-6), vh / max(target.height(), 1e-6))
-            scale = scale or min(fit, 30.0)
+            scale = scale or min(fit, 16.0)
             target = target.center()
         lo, hi = self.scale_limits()
         scale = min(hi, max(lo, scale or self.scale_px_per_m()))
@@ -224,7 +226,13 @@ class MapView(QGraphicsView):
             self._last = pos
             event.accept()
             return
+        if not event.buttons():
+            self.hovered.emit(self.mapToScene(event.position().toPoint()))
         super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802
+        self.hovered.emit(None)
+        super().leaveEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton and self._press is not None:

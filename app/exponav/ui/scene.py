@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import shapely
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QVariantAnimation
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from exponav.core.model import AMENITY_LABELS, LevelPlan
 from exponav.ui.convert import polygon_path, to_scene
@@ -31,7 +31,7 @@ __all__ = ["FloorPlanScene"]
 Z_BASE, Z_HIGHLIGHT, Z_LABELS, Z_MARKERS, Z_PINS = 0, 5, 10, 20, 30
 
 #: markers that only appear when zoomed in far enough (pixels per metre)
-_MARKER_MIN_SCALE = {"meeting": 14.0, "emergencyexit": 5.0}
+_MARKER_MIN_SCALE = {"meeting": 45.0, "emergencyexit": 5.0}
 
 
 class FloorPlanScene(QGraphicsScene):
@@ -65,6 +65,15 @@ class FloorPlanScene(QGraphicsScene):
         self.highlight.setZValue(Z_HIGHLIGHT)
         self.highlight.setVisible(False)
         self.addItem(self.highlight)
+        self.hover = QGraphicsPathItem()
+        pen = QPen(MAP.label, 2.0)
+        pen.setCosmetic(True)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        self.hover.setPen(pen)
+        self.hover.setZValue(Z_HIGHLIGHT + 1)
+        self.hover.setVisible(False)
+        self.addItem(self.hover)
+        self._hover_stand: int | None = None
         self.markers: list[MarkerItem] = []
         self._add_markers()
         self.pins: list[PinItem] = []
@@ -205,6 +214,18 @@ class FloorPlanScene(QGraphicsScene):
         pin.setZValue(Z_PINS)
         self.addItem(pin)
         self.pins.append(pin)
+
+    def set_hover(self, code: str | None) -> None:
+        """Outline the stand holding booth ``code`` (None: no outline)."""
+        index = self.stand_of.get(code) if code else None
+        if index == self._hover_stand:
+            return
+        self._hover_stand = index
+        if index is None:
+            self.hover.setVisible(False)
+            return
+        self.hover.setPath(polygon_path(self.stands[index].polygon))
+        self.hover.setVisible(True)
 
     def stand_rect(self, code: str) -> QRectF:
         geom = self._booth_polygons.get(code)

@@ -158,9 +158,11 @@ class LabelLayer(QGraphicsItem):
         self._tag_font = _font(12, QFont.Weight.Bold)
         self._code_fm = QFontMetricsF(self._code_font)
         self._name_fm = QFontMetricsF(self._name_font)
+        self._large_font = _font(15, QFont.Weight.DemiBold)
+        self._large_fm = QFontMetricsF(self._large_font)
         self._code_w = np.array([self._code_fm.horizontalAdvance(c) for c in self._codes])
         self._static: dict[tuple[str, int], QStaticText] = {}
-        self._wrapped: dict[tuple[int, int, int], list[str]] = {}
+        self._wrapped: dict[tuple[int, int, int, bool], list[str]] = {}
         self._zone_pixmaps: dict[tuple[int, int, bool, float], QPixmap] = {}
         bounds = QRectF()
         if len(boxes):
@@ -230,7 +232,6 @@ class LabelLayer(QGraphicsItem):
             return
         visible = fits & (self._x1 >= exposed.left()) & (self._x0 <= exposed.right()) \
             & (self._y1 >= exposed.top()) & (self._y0 <= exposed.bottom())
-        line_h = self._name_fm.height()
         for i in np.flatnonzero(visible).tolist():
             cx = (self._x0[i] + self._x1[i]) * 0.5 * s + dx
             cy = (self._y0[i] + self._y1[i]) * 0.5 * s + dy
@@ -238,13 +239,18 @@ class LabelLayer(QGraphicsItem):
             lit = i in self._highlighted
             lines: list[str] = []
             name = self._names[i]
+            # a big stand seen close up gets a larger name, as a stand's own sign would
+            large = w >= 200 and h >= 110
+            name_font, name_fm = (self._large_font, self._large_fm) if large else (
+                self._name_font, self._name_fm)
+            line_h = name_fm.height()
             if name and w >= self.NAME_MIN_PX:
                 max_lines = min(3, int((h - code_h - 6) // line_h))
                 if max_lines >= 1:
-                    key = (i, int(w // 8), max_lines)
+                    key = (i, int(w // 8), max_lines, large)
                     lines = self._wrapped.get(key)  # type: ignore[assignment]
                     if lines is None:
-                        lines = wrap_text(name, self._name_fm, w - 8, max_lines)
+                        lines = wrap_text(name, name_fm, min(w - 8, 320), max_lines)
                         self._wrapped[key] = lines
             total = code_h + len(lines) * line_h
             y = cy - total / 2
@@ -253,12 +259,12 @@ class LabelLayer(QGraphicsItem):
             code = self._codes[i]
             painter.drawStaticText(QPointF(cx - self._code_w[i] / 2, y), self._text(code, 0))
             if lines:
-                painter.setFont(self._name_font)
+                painter.setFont(name_font)
                 painter.setPen(QColor("#ffffff") if lit else MAP.label)
                 y += code_h
                 for line in lines:
-                    lw = self._name_fm.horizontalAdvance(line)
-                    painter.drawStaticText(QPointF(cx - lw / 2, y), self._text(line, 1))
+                    lw = name_fm.horizontalAdvance(line)
+                    painter.drawStaticText(QPointF(cx - lw / 2, y), self._text(line, 2 if large else 1))
                     y += line_h
 
     def _zone_tag(self, i: int, width: float, big: bool, dpr: float) -> QPixmap:

@@ -21,9 +21,16 @@ from exponav.ui.convert import line_path, polygon_path
 from exponav.ui.palette import MAP, fill_tone
 from exponav.ui.stands import Stand
 
-__all__ = ["LevelBaseItem"]
+__all__ = ["BIG_STAND_M2", "LevelBaseItem", "stand_fill"]
 
 FREE = "__free__"
+BIG = "|big"
+BIG_STAND_M2 = 90.0  # ten standard booths and more
+
+
+def stand_fill(colour: QColor, big: bool) -> QColor:
+    """The fill of a stand of a theme of ``colour``; lighter for a big stand."""
+    return fill_tone(colour, 0.46 if big else 0.62)
 
 
 def _cosmetic(colour: QColor, width: float = 1.0, style=Qt.PenStyle.SolidLine) -> QPen:
@@ -49,6 +56,8 @@ class LevelBaseItem(QGraphicsItem):
             key = FREE if theme is None else theme[0]
             if theme is not None:
                 self._theme_colour[key] = theme[1]
+                if stand.polygon.area >= BIG_STAND_M2:
+                    key += BIG  # a large area reads stronger: fill it lighter
             groups[key].addPath(polygon_path(stand.polygon))
         self._groups = dict(groups)
         obstacles: dict[str, QPainterPath] = defaultdict(QPainterPath)
@@ -81,10 +90,11 @@ class LevelBaseItem(QGraphicsItem):
 
     def _restyle(self) -> None:
         for key in self._groups:
+            theme = key.removesuffix(BIG)
             if key == FREE:
                 fill, edge = MAP.booth_free, MAP.booth_free_edge
-            elif self._focus is None or key in self._focus:
-                fill = fill_tone(self._theme_colour[key])
+            elif self._focus is None or theme in self._focus:
+                fill = stand_fill(self._theme_colour[theme], key.endswith(BIG))
                 edge = MAP.booth_edge
             else:
                 fill, edge = MAP.dimmed, MAP.booth_free_edge
