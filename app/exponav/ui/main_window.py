@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
@@ -35,7 +36,7 @@ from exponav.ui.palette import UI, ThemeColours
 from exponav.ui.panels.exhibitor_card import ExhibitorCard
 from exponav.ui.panels.results import ResultEntry, service_entry
 from exponav.ui.panels.search_panel import SearchPanel
-from exponav.ui.scene import FloorPlanScene
+from exponav.ui.scene import FloorPlanScene, level_stands
 
 __all__ = ["MainWindow"]
 
@@ -108,6 +109,8 @@ class MainWindow(QMainWindow):
         names = {c.id: (c.name, c.name_zh) for c in nav.show.categories.values()}
         self.themes = ThemeColours(counts, names)
         self.scenes: dict[str, FloorPlanScene] = {}
+        self._geometry = ThreadPoolExecutor(max_workers=1, thread_name_prefix="exponav-stands")
+        self._stands: dict[str, Future] = {}
         self.level: str | None = None
         self.lang = "en"
 
@@ -189,7 +192,7 @@ class MainWindow(QMainWindow):
         self.set_language(lang, force=True)
         self.setMinimumSize(1024, 680)
         self.resize(1440, 900)
-        # the other levels are drawn after the first frame, one per event-loop turn
+        # the other levels are drawn after the first frame, their geometry on a thread
         self._prepare_timer = QTimer(self)
         self._prepare_timer.setSingleShot(True)
         self._prepare_timer.timeout.connect(self._prepare_levels)
@@ -200,18 +203,29 @@ class MainWindow(QMainWindow):
     def scene_for(self, level_id: str) -> FloorPlanScene:
         scene = self.scenes.get(level_id)
         if scene is None:
-            scene = FloorPlanScene(self.nav, level_id, self.themes, self.lang, self)
+            future = self._stands.get(level_id)
+            stands = future.result() if future is not None else None
+            scene = FloorPlanScene(self.nav, level_id, self.themes, self.lang, self, stands)
             scene.set_focus(self.search.focus)
             self.scenes[level_id] = scene
         return scene
 
     def _prepare_levels(self) -> None:
-        """Build one more level's scene; again on the next turn until all are built."""
+        """Build one more level's scene once its geometry is ready (worked out on a
+        thread); again shortly until every level is built."""
+        if not self._stands:
+            self._stands = {lv: self._geometry.submit(level_stands, self.nav, lv)
+                            for lv in self.nav.venue.levels if lv not in self.scenes}
         for level_id in self.nav.venue.levels:
             if level_id not in self.scenes:
+                future = self._stands.get(level_id)
+                if future is not None and not future.done():
+                    self._prepare_timer.start(30)
+                    return
                 self.scene_for(level_id)
                 self._prepare_timer.start(0)
                 return
+        self._geometry.shutdown(wait=False)
 
     def show_level(self, level_id: str, fit: bool = False) -> None:
         if level_id == self.level and not fit:
@@ -447,5 +461,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._prepare_timer.stop()
+        self._geometry.shutdown(wait=False, cancel_futures=True)
         self.search.shutdown()
         super().closeEvent(event)

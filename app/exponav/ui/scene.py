@@ -26,7 +26,7 @@ from exponav.ui.items.markers import MarkerItem
 from exponav.ui.palette import MAP, ThemeColours
 from exponav.ui.stands import Stand, group_stands
 
-__all__ = ["FloorPlanScene"]
+__all__ = ["FloorPlanScene", "level_stands"]
 
 Z_BASE, Z_HIGHLIGHT, Z_LABELS, Z_MARKERS, Z_PINS = 0, 5, 10, 20, 30
 
@@ -34,11 +34,22 @@ Z_BASE, Z_HIGHLIGHT, Z_LABELS, Z_MARKERS, Z_PINS = 0, 5, 10, 20, 30
 _MARKER_MIN_SCALE = {"meeting": 45.0, "emergencyexit": 5.0}
 
 
+def level_stands(nav, level_id: str) -> list[Stand]:
+    """The stands of a level (plain geometry, no Qt: may run on any thread)."""
+    plan = nav.venue.plans[level_id]
+    owner = {}
+    for b in plan.booths:
+        ex = nav.exhibitor_at(b.code)
+        if ex is not None:
+            owner[b.code] = ex.id
+    return group_stands(plan.booths, owner)
+
+
 class FloorPlanScene(QGraphicsScene):
     """Draws one level; ``nav`` is the Navigator (or anything with its facade)."""
 
     def __init__(self, nav, level_id: str, themes: ThemeColours, lang: str = "en",
-                 parent=None) -> None:
+                 parent=None, stands: Sequence[Stand] | None = None) -> None:
         super().__init__(parent)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # few items
         self.nav = nav
@@ -46,12 +57,9 @@ class FloorPlanScene(QGraphicsScene):
         self.plan: LevelPlan = nav.venue.plans[level_id]
         self.themes = themes
         self.setBackgroundBrush(MAP.outside)
-        owner = {}
-        for b in self.plan.booths:
-            ex = nav.exhibitor_at(b.code)
-            if ex is not None:
-                owner[b.code] = ex.id
-        self.stands: list[Stand] = group_stands(self.plan.booths, owner)
+        if stands is None:
+            stands = level_stands(nav, level_id)
+        self.stands: list[Stand] = list(stands)
         self.stand_of: dict[str, int] = {c: i for i, s in enumerate(self.stands) for c in s.codes}
         self._booth_polygons = {b.code: b.polygon for b in self.plan.booths}
 
