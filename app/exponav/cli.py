@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from exponav.cli_itinerary import add_itinerary_command
 from exponav.core.errors import ExpoNavError
 
 __all__ = ["main"]
@@ -184,6 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--step-free", action="store_true", help="elevators and ramps only")
     p.add_argument("--lang", choices=["en", "zh-Hant", "id"], default="en")
     p.set_defaults(func=cmd_route)
+
+    add_itinerary_command(sub, common)
 
     p = sub.add_parser("stats", parents=[common], help="counts of what the data holds")
     p.set_defaults(func=cmd_stats)

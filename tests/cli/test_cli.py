@@ -157,3 +157,28 @@ def test_route_step_free_uses_elevator(capsys, data_file):
 def test_route_to_unknown_place(capsys, data_file):
     code, _, err = run(capsys, "route", "K-H2-1F-1", "S99999", "--data", str(data_file))
     assert code == 2 and "S99999" in err and err.count("\n") == 1
+
+
+def test_itinerary_json_shape_and_pdf(capsys, data_file, tmp_path):
+    pdf = tmp_path / "visit.pdf"
+    code, out, _ = run(capsys, "itinerary", "--from", "K-H2-1F-1", "S1024", "Q0210", "Q0909",
+                       "--start", "10:30", "--appointment", "MM-B12@14:00", "--pdf", str(pdf),
+                       "--json", "--data", str(data_file))
+    assert code == 0
+    d = json.loads(out)
+    assert set(d) == {"origin", "stops", "length_m", "duration_s", "qr_payload", "pdf"}
+    assert {s["place"] for s in d["stops"]} == {"S1024", "Q0210", "Q0909", "MM-B12"}
+    for s in d["stops"]:
+        assert set(s) == {"place", "name", "arrive", "depart", "leg_length_m"}
+    meeting = next(s for s in d["stops"] if s["place"] == "MM-B12")
+    assert meeting["arrive"] <= "14:00" and meeting["depart"] >= "14:00"
+    assert d["stops"][-1]["place"] == "MM-B12"  # the other stops fill the morning
+    assert abs(d["length_m"] - sum(s["leg_length_m"] for s in d["stops"])) < 0.5
+    assert d["qr_payload"].splitlines()[-1].startswith("EXPONAV1|scse2025|K-H2-1F-1|")
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_itinerary_bad_time_is_one_sentence(capsys, data_file):
+    code, _, err = run(capsys, "itinerary", "--from", "K-H2-1F-1", "S1024",
+                       "--appointment", "MM-B12@25:99", "--data", str(data_file))
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err

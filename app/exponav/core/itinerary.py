@@ -167,6 +167,11 @@ def schedule(sequence: Sequence[int], walk: np.ndarray, dwell_s: Sequence[float]
     return arrive, depart, late, walked
 
 
+#: What a second of waiting for an appointment costs, in seconds of walking, when a
+#: visitor plans a visit (see :func:`plan_visit`).
+VISITOR_IDLE_WEIGHT = 0.1
+
+
 def order_stops(walk: np.ndarray | Sequence[Sequence[float]], dwell_s: Sequence[float],
                 appointments_s: Sequence[float | None], start_s: float, *,
                 idle_weight: float = 0.0, exact_limit: int = EXACT_LIMIT,
@@ -631,20 +636,9 @@ def _ride_times(router: Router, step_free: bool) -> dict[tuple[str, str], float]
     return best
 
 
-_ROUTERS: weakref.WeakKeyDictionary[Any, Router] = weakref.WeakKeyDictionary()
-
-
 def router_for(nav: Navigator) -> Router:
-    """The navigator's router (``nav.router`` when it has one), built once per navigator."""
-    own = getattr(nav, "router", None)
-    if own is not None:
-        return own
-    router = _ROUTERS.get(nav)
-    if router is None:
-        from exponav.core.routing import Router
-
-        router = _ROUTERS[nav] = Router(nav.venue)
-    return router
+    """The navigator's router, built on first use."""
+    return nav.router
 
 
 # -- the planned visit -----------------------------------------------------------------------
@@ -881,7 +875,8 @@ def plan_visit(nav: Navigator, origin: str | Place | tuple[str, float, float],
                start_time: str | time | datetime | None = None,
                appointments: Mapping[str, str | time] | None = None,
                dwell_min: float | Mapping[str, float] = DEFAULT_DWELL_MIN,
-               step_free: bool = False, *, optimise: bool = True, idle_weight: float = 0.0,
+               step_free: bool = False, *, optimise: bool = True,
+               idle_weight: float = VISITOR_IDLE_WEIGHT,
                router: Router | None = None,
                now: Callable[[], datetime] = datetime.now) -> Itinerary:
     """Plan a visit from ``origin`` to ``stops``: the order, the times, the walks.
@@ -892,7 +887,10 @@ def plan_visit(nav: Navigator, origin: str | Place | tuple[str, float, float],
     not among the stops is added to them. ``dwell_min`` is minutes per stop, or a
     mapping from stop to minutes (others take 10). With ``optimise=False`` the stops
     keep the given order (a visitor's own). Without ``start_time`` the visit starts now.
-    ``idle_weight`` is passed to :func:`order_stops` (0: the walk is strictly shortest).
+    ``idle_weight`` is passed to :func:`order_stops`: by default a second spent waiting
+    for a meeting costs a tenth of a second of walking, so a visitor sees the other
+    stops before a 14:00 meeting instead of waiting hours at its table (0: the walk is
+    strictly shortest, whatever the wait).
 
     >>> # plan_visit(nav, "K-H2-1F-1", ["S1024", "Q0210"], "10:30", {"MM-B12": "14:00"})
     """

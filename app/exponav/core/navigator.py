@@ -240,6 +240,17 @@ class Navigator:
                                                limit=limit)
         return [Nearby(p.kind, p.id, p.level, metres, self._category(p)) for p, metres in found]
 
+    def itinerary(self, origin: str | tuple[str, float, float] | Place,
+                  stops: list[str | tuple[str, float, float] | Place],
+                  start_time: str | None = None, appointments: dict[str, str] | None = None,
+                  *, dwell_min: float = 10.0, step_free: bool = False, optimise: bool = True):
+        """A visit of several stops in the order that walks least while keeping every
+        appointment (see :func:`exponav.core.itinerary.plan_visit`)."""
+        from exponav.core.itinerary import plan_visit
+
+        return plan_visit(self, origin, stops, start_time, appointments, dwell_min=dwell_min,
+                          step_free=step_free, optimise=optimise)
+
     def _category(self, place: Place) -> str:
         amenity = self.amenity(place.id) if place.kind == "amenity" else None
         return amenity.category if amenity else ""
