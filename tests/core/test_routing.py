@@ -599,3 +599,43 @@ def test_walking_matrix_agrees_with_routes(campus):
                 else:
                     assert sec[i, j] == pytest.approx(r.duration_s, rel=1e-6)
                     assert met[i, j] == pytest.approx(r.length_m, rel=1e-6)
+
+
+def _graph_edges(router: Router, lid: str) -> set:
+    lv = router._levels[lid]
+    iu, ju = lv.pairs
+    return {tuple(sorted((tuple(a), tuple(b)))) for a, b in zip(lv.V[iu].tolist(), lv.V[ju].tolist(),
+                                                                  strict=True)}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(k=st.integers(0, 87), dx=st.floats(-4, 4), dy=st.floats(-4, 4), drop=st.booleans(),
+       add=st.booleans())
+def test_rebuild_after_an_edit_equals_a_fresh_build(k, dx, dy, drop, add):
+    from dataclasses import replace
+
+    import shapely.affinity
+
+    plan = grid_hall("G-1F")
+    router = Router(venue_of(plan))
+    k %= len(plan.booths)
+    if drop:
+        del plan.booths[k]
+    else:
+        b = plan.booths[k]
+        plan.booths[k] = replace(b, polygon=shapely.affinity.translate(b.polygon, dx, dy))
+    if add:
+        plan.obstacles.append(Obstacle("G-1F", "column", box(17.0 + dx, 20.0 + dy, 18.0 + dx, 21.0 + dy)))
+    import exponav.core.routing as routing
+
+    was = routing._INCREMENTAL_MAX
+    routing._INCREMENTAL_MAX = 2.0  # always reuse the previous build, to test that path
+    try:
+        router.rebuild_level("G-1F")
+    finally:
+        routing._INCREMENTAL_MAX = was
+    assert router._levels["G-1F"].incremental
+    fresh = Router(venue_of(plan))
+    assert _graph_edges(router, "G-1F") == _graph_edges(fresh, "G-1F")
+    s, g = pt("G-1F", 1.5, 1.5), pt("G-1F", 58.5, 38.5)
+    assert router.route(s, g).to_dict() == fresh.route(s, g).to_dict()
