@@ -72,11 +72,11 @@ TABLE = "search_docs"
 TERMS_TABLE = "search_terms"
 META_TABLE = "search_meta"
 #: Bump when the analysis changes: a file of another format is re-analysed on open.
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 #: The fields of the index (see ``_analyse``); the first fourteen come from documents.
 _FIELDS = ("name", "first", "names", "phrases", "ids", "kw", "code", "code_ex", "level",
            "category", "alias", "alias_rel", "alias_phrases", "alias_rel_phrases",
-           "name_p", "kw_p", "typo_words", "typo")
+           "name_p", "first_p", "kw_p", "typo_words", "typo")
 
 #: Only this much of what is typed is looked at.
 _MAX_QUERY_CHARS = 200
@@ -532,8 +532,8 @@ def _analyse(docs: Iterable[SearchDoc]) -> tuple[list[SearchDoc], dict[str, dict
     ``ids``, ``kw`` (keywords and category ids), ``code`` (booth code -> booth),
     ``code_ex`` (booth code -> exhibitors), ``level``, ``category`` (with its parents),
     ``alias``/``alias_rel`` (words of amenity phrases of the own / a related category),
-    ``alias_phrases``/``alias_rel_phrases`` (the whole phrases), ``name_p``/``kw_p``
-    (the first one and two letters of Latin words -> documents with such words, so that
+    ``alias_phrases``/``alias_rel_phrases`` (the whole phrases), ``name_p``/``first_p``/
+    ``kw_p`` (the first one and two letters of Latin words -> documents with such words, so that
     the commonest prefixes need no union at query time), ``typo_words`` (Latin
     name and amenity words of 3-24 letters that a typo may stand for -> position in their
     sorted list) and ``typo`` (their deletions, SymSpell style -> those positions).
@@ -633,7 +633,7 @@ def _analyse(docs: Iterable[SearchDoc]) -> tuple[list[SearchDoc], dict[str, dict
                     lst.extend(ranks)
         postings.pop("", None)
         fields[name] = {t: r if len(r) == 1 else sorted(set(r)) for t, r in postings.items()}
-    for name in ("name", "kw"):
+    for name in ("name", "first", "kw"):
         short: dict[str, list[int]] = {}
         for w, ranks in fields[name].items():
             if _is_latin(w):
@@ -705,7 +705,8 @@ class Searcher:
         self._alias_phrases = f["alias_phrases"]
         self._alias_rel_phrases = f["alias_rel_phrases"]
         self._typo, self._typo_words = f["typo"], f["typo_words"].vocab
-        self._name.short, self._kw.short = f["name_p"], f["kw_p"]
+        self._name.short, self._first.short, self._kw.short = (f["name_p"], f["first_p"],
+                                                               f["kw_p"])
         self._n = n
         self._all = (1 << n) - 1
         self._masks: dict[tuple[str, str], int] = {}
