@@ -507,6 +507,7 @@ class _Level:
         self.Pu = self.Vprev / np.hypot(self.Vprev[:, 0], self.Vprev[:, 1])[:, None]
         self.Qu = self.Vnext / np.hypot(self.Vnext[:, 0], self.Vnext[:, 1])[:, None]
         self.incremental = False
+        self.unchanged = False  # the same graph as the previous build
         # graph edges: corner pairs taut at both ends that see each other
         if n > 1:
             iu = ju = None
@@ -557,7 +558,7 @@ class _Level:
             return None, None
         if not len(changed) and prev.n == self.n and np.array_equal(prev.V, self.V) \
                 and np.array_equal(prev.Vprev, self.Vprev) and np.array_equal(prev.Vnext, self.Vnext):
-            self.incremental = True
+            self.incremental = self.unchanged = True
             return prev.pairs
         # corners that are still there, with the same neighbours
         okey = {k: i for i, k in enumerate(map(tuple, np.hstack(
@@ -930,7 +931,13 @@ class Router:
 
     def _build(self, level_id: str) -> None:
         plan = self.venue.plans[level_id]  # KeyError for a level the venue does not have
-        lv = _Level(plan, dict.get(self._levels, level_id))
+        prev = dict.get(self._levels, level_id)
+        lv = _Level(plan, prev)
+        sig = tuple((c.id, i, e.x, e.y) for c in self.venue.connectors
+                    for i, e in enumerate(c.ends) if e.level == level_id)
+        if lv.unchanged and prev is not None and getattr(prev, "ends_sig", None) == sig:
+            return  # the same graph and connectors: keep the level, its fields and caches
+        lv.ends_sig = sig
         self._levels[level_id] = lv
         self._fields = {k: f for k, f in self._fields.items() if k[0] != level_id}
         self._spots = {k: s for k, s in self._spots.items() if k[0] != level_id}
