@@ -61,8 +61,12 @@ def _open_in_background(data: str | Path | None) -> Callable[[], Any]:
     def load() -> None:
         try:
             from exponav.core.navigator import Navigator
+            from exponav.ui.stands import level_stands
 
-            box["nav"] = Navigator.open(data)
+            nav = Navigator.open(data)
+            first = next(iter(nav.venue.levels))
+            box["stands"] = {first: level_stands(nav, first)}  # the first frame's geometry
+            box["nav"] = nav
         except BaseException as e:  # noqa: BLE001 - handed to the caller by result()
             box["error"] = e
 
@@ -73,7 +77,7 @@ def _open_in_background(data: str | Path | None) -> Callable[[], Any]:
         thread.join()
         if "error" in box:
             raise box["error"]
-        return box["nav"]
+        return box["nav"], box["stands"]
 
     return result
 
@@ -83,9 +87,9 @@ def run_gui(data: str | Path | None = None, kiosk: str | None = None, staff: boo
     app = make_app()
     from exponav.ui.main_window import MainWindow
 
-    nav = navigator()
+    nav, stands = navigator()
 
-    window = MainWindow(nav, lang=initial_language())
+    window = MainWindow(nav, lang=initial_language(), stands=stands)
     if os.environ.get("EXPONAV_FIRST_FRAME_EXIT"):
         # used by `exponav bench`: report the first painted frame, then quit
         import time

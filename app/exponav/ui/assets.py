@@ -56,12 +56,18 @@ def icon_pixmap(name: str, size: int, colour: str = "#1f2933", dpr: float = 1.0)
 
 
 def icon(name: str, colour: str = "#1f2933", size: int = 24) -> QIcon:
-    """A QIcon sharp at 1x, 2x and 3x."""
+    """A QIcon sharp on this machine's screens (rendered for their pixel ratios)."""
     result = QIcon()
-    for dpr in (1.0, 2.0, 3.0):
+    for dpr in _screen_ratios():
         result.addPixmap(icon_pixmap(name, size, colour, dpr))
-    result.addPixmap(icon_pixmap(name, size, colour, 1.0), QIcon.Mode.Normal)
     return result
+
+
+def _screen_ratios() -> list[float]:
+    from PySide6.QtGui import QGuiApplication
+
+    ratios = sorted({max(1.0, s.devicePixelRatio()) for s in QGuiApplication.screens()})
+    return ratios or [1.0]
 
 
 def icon_size(size: int) -> QSize:

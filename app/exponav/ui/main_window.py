@@ -36,7 +36,8 @@ from exponav.ui.palette import UI, ThemeColours
 from exponav.ui.panels.exhibitor_card import ExhibitorCard
 from exponav.ui.panels.results import ResultEntry, service_entry
 from exponav.ui.panels.search_panel import SearchPanel
-from exponav.ui.scene import FloorPlanScene, level_stands
+from exponav.ui.scene import FloorPlanScene
+from exponav.ui.stands import Stand, level_stands
 
 __all__ = ["MainWindow"]
 
@@ -95,7 +96,9 @@ class MainWindow(QMainWindow):
     level_changed = Signal(str)
     language_changed = Signal(str)
 
-    def __init__(self, nav, lang: str = "en") -> None:
+    def __init__(self, nav, lang: str = "en",
+                 stands: dict[str, list[Stand]] | None = None) -> None:
+        """``stands`` may hold levels' stands worked out in advance (see ``app.py``)."""
         super().__init__()
         self.nav = nav
         self.setObjectName("mainWindow")
@@ -111,6 +114,7 @@ class MainWindow(QMainWindow):
         self.scenes: dict[str, FloorPlanScene] = {}
         self._geometry = ThreadPoolExecutor(max_workers=1, thread_name_prefix="exponav-stands")
         self._stands: dict[str, Future] = {}
+        self._ready_stands = dict(stands or {})
         self.level: str | None = None
         self.lang = "en"
 
@@ -204,7 +208,9 @@ class MainWindow(QMainWindow):
         scene = self.scenes.get(level_id)
         if scene is None:
             future = self._stands.get(level_id)
-            stands = future.result() if future is not None else None
+            stands = self._ready_stands.pop(level_id, None)
+            if stands is None and future is not None:
+                stands = future.result()
             scene = FloorPlanScene(self.nav, level_id, self.themes, self.lang, self, stands)
             scene.set_focus(self.search.focus)
             self.scenes[level_id] = scene

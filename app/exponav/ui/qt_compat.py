@@ -6,10 +6,12 @@ reference to it. Each such call lowers ``None``'s reference count by one, and af
 few thousand calls the interpreter aborts with "Fatal Python error: none_dealloc".
 A map repaint makes hundreds of such calls, so the window would die within seconds.
 
-From CPython 3.12 on ``None`` is immortal and the defect is harmless. On 3.11 we
-detect it with a probe and, when present, raise ``None``'s count so far that no run
-can use it up; ``None`` is a static object that is never freed, so a high count
-costs nothing. Remove this module once the binding is fixed.
+From CPython 3.12 on ``None`` is immortal and the defect is harmless. Before 3.12 we
+raise ``None``'s count so far that no run can use it up; ``None`` is a static object
+that is never freed, so a high count costs nothing and is safe with a sound binding
+too. (It is done unconditionally rather than after a probe: another thread touching
+``None`` while the probe runs could hide the defect.) :func:`void_calls_drop_none`
+tells whether the binding in use has the defect. Remove this module once it is fixed.
 """
 
 from __future__ import annotations
@@ -33,15 +35,13 @@ def void_calls_drop_none() -> bool:
 
 
 def guard_none_refcount() -> bool:
-    """Apply the workaround if this interpreter and binding need it; True if applied."""
+    """Apply the workaround where the interpreter can be hurt; True if applied."""
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return False
     if hasattr(sys, "gettotalrefcount"):  # a debug build lays objects out differently
         return False
     if sys.getrefcount(None) > _RESERVE // 2:
         return True  # done already
-    if not void_calls_drop_none():
-        return False
     import ctypes
 
     ctypes.c_ssize_t.from_address(id(None)).value += _RESERVE

@@ -24,25 +24,14 @@ from exponav.ui.items.labels import LabelLayer
 from exponav.ui.items.level_base import LevelBaseItem
 from exponav.ui.items.markers import MarkerItem
 from exponav.ui.palette import MAP, ThemeColours
-from exponav.ui.stands import Stand, group_stands
+from exponav.ui.stands import Stand, level_stands
 
-__all__ = ["FloorPlanScene", "level_stands"]
+__all__ = ["FloorPlanScene"]
 
 Z_BASE, Z_HIGHLIGHT, Z_LABELS, Z_MARKERS, Z_PINS = 0, 5, 10, 20, 30
 
 #: markers that only appear when zoomed in far enough (pixels per metre)
 _MARKER_MIN_SCALE = {"meeting": 45.0, "emergencyexit": 5.0}
-
-
-def level_stands(nav, level_id: str) -> list[Stand]:
-    """The stands of a level (plain geometry, no Qt: may run on any thread)."""
-    plan = nav.venue.plans[level_id]
-    owner = {}
-    for b in plan.booths:
-        ex = nav.exhibitor_at(b.code)
-        if ex is not None:
-            owner[b.code] = ex.id
-    return group_stands(plan.booths, owner)
 
 
 class FloorPlanScene(QGraphicsScene):

@@ -25,7 +25,7 @@ from shapely.geometry import MultiPolygon, Polygon
 
 from exponav.core.model import Booth
 
-__all__ = ["Stand", "group_stands", "label_box"]
+__all__ = ["Stand", "group_stands", "label_box", "level_stands"]
 
 
 @dataclass(frozen=True)
@@ -100,3 +100,14 @@ def group_stands(booths: Sequence[Booth], owner: Mapping[str, str]) -> list[Stan
         stands.append(Stand(codes, owners[idx[0]], geom, label_box(geom)))
     stands.sort(key=lambda s: s.code)
     return stands
+
+
+def level_stands(nav, level_id: str) -> list[Stand]:
+    """The stands of one level of a Navigator's venue (plain geometry: any thread)."""
+    plan = nav.venue.plans[level_id]
+    owner = {}
+    for b in plan.booths:
+        ex = nav.exhibitor_at(b.code)
+        if ex is not None:
+            owner[b.code] = ex.id
+    return group_stands(plan.booths, owner)

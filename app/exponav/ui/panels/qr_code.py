@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import qrcode
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -19,6 +18,8 @@ def qr_matrix(text: str) -> list[list[bool]]:
     >>> len(m) == len(m[0]) >= 21
     True
     """
+    import qrcode  # imported on first use: it is not needed for the first frame
+
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     qr.add_data(text)
     qr.make(fit=True)
