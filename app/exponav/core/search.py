@@ -72,7 +72,7 @@ TABLE = "search_docs"
 TERMS_TABLE = "search_terms"
 META_TABLE = "search_meta"
 #: Bump when the analysis changes: a file of another format is re-analysed on open.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 #: The fields of the index (see ``_analyse``); the first fourteen come from documents.
 _FIELDS = ("name", "first", "names", "phrases", "ids", "kw", "code", "code_ex", "level",
            "category", "alias", "alias_rel", "alias_phrases", "alias_rel_phrases",
@@ -84,6 +84,8 @@ _MAX_QUERY_CHARS = 200
 _MAX_TERMS = 12
 _KIND_ORDER = {"exhibitor": 0, "amenity": 1, "booth": 2}
 _LAST = "\U0010ffff"
+#: Prefixes of Latin words up to this long have stored postings (no union when typed).
+_SHORT = 3
 
 _S_CODE = 100.0
 _S_CODE_EXHIBITOR = 99.0
@@ -408,7 +410,7 @@ class _Field:
         self._starts: list[int] = []
         self._joined = ""
         self._cache: dict[tuple[str, str], int] = {}
-        self.short: _Field | None = None  # postings of the one- and two-letter prefixes
+        self.short: _Field | None = None  # postings of prefixes up to _SHORT letters
 
     @classmethod
     def from_lists(cls, lists: dict[str, list[int]], nbits: int) -> _Field:
@@ -502,7 +504,7 @@ class _Field:
 
     def prefix(self, term: str) -> int:
         """Documents with a term starting with ``term``."""
-        if self.short is not None and len(term) <= 2 and _is_latin(term):
+        if self.short is not None and len(term) <= _SHORT and _is_latin(term):
             return self.short.word(term)
         return self._cached("p", term, lambda: self.prefix_terms(term))
 
@@ -533,7 +535,7 @@ def _analyse(docs: Iterable[SearchDoc]) -> tuple[list[SearchDoc], dict[str, dict
     ``code_ex`` (booth code -> exhibitors), ``level``, ``category`` (with its parents),
     ``alias``/``alias_rel`` (words of amenity phrases of the own / a related category),
     ``alias_phrases``/``alias_rel_phrases`` (the whole phrases), ``name_p``/``first_p``/
-    ``kw_p`` (the first one and two letters of Latin words -> documents with such words, so that
+    ``kw_p`` (the first one to three letters of Latin words -> documents with such words, so that
     the commonest prefixes need no union at query time), ``typo_words`` (Latin
     name and amenity words of 3-24 letters that a typo may stand for -> position in their
     sorted list) and ``typo`` (their deletions, SymSpell style -> those positions).
@@ -637,7 +639,7 @@ def _analyse(docs: Iterable[SearchDoc]) -> tuple[list[SearchDoc], dict[str, dict
         short: dict[str, list[int]] = {}
         for w, ranks in fields[name].items():
             if _is_latin(w):
-                for p in {w[:1], w[:2]}:
+                for p in {w[:i] for i in range(1, _SHORT + 1)}:
                     short.setdefault(p, []).extend(ranks)
         fields[f"{name}_p"] = {p: sorted(set(r)) for p, r in short.items()}
     vocab = sorted({w for f in ("name", "alias", "alias_rel") for w in fields[f]
