@@ -268,3 +268,33 @@ def test_card_lists_the_days_sessions(window):
     assert session.title in titles
     assert window.card.labels["sessions_title"].text().startswith("Today")
     assert window.card.qr is None or window.card.qr.modules() >= 21
+
+
+def test_double_click_zooms_in_and_drag_pans(window, qtbot):
+    view = window.view
+    c = view.viewport().rect().center()
+    s0 = view.scale_px_per_m()
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=c)
+    view.finish_flight()
+    assert view.scale_px_per_m() == pytest.approx(s0 * 2, rel=0.02)
+    before = view.centre()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=c)
+    for step in range(1, 6):
+        qtbot.mouseMove(view.viewport(), c + QPoint(20 * step, 0))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=c + QPoint(100, 0))
+    moved = before.x() - view.centre().x()
+    assert moved == pytest.approx(100 / view.scale_px_per_m(), rel=0.1)
+    assert window.stack.currentWidget() is window.search  # a drag is not a tap
+
+
+def test_a_stage_card_lists_its_sessions(window):
+    from PySide6.QtCore import QDate
+
+    nav = window.nav
+    stage = next(a for p in nav.venue.plans.values() for a in p.amenities
+                 if a.category == "stage" and nav.sessions_at(a.id))
+    first = nav.sessions_at(stage.id)[0]
+    window.card.today = QDate.fromString(first.start[:10], "yyyy-MM-dd")
+    window.card.show_amenity(stage.id)
+    titles = [lbl.text() for key, lbl in window.card.labels.items() if key.startswith("session:")]
+    assert first.title in titles
