@@ -44,7 +44,7 @@ from exponav.core.model import (
     Show,
     Venue,
 )
-from exponav.core.search import SearchDoc, create_index
+from exponav.core.search import INDEX_FORMAT, SearchDoc, create_index
 from exponav.core.showdata import ShowData, load_show
 
 __all__ = ["SCHEMA_VERSION", "DataFile", "build_data_file", "ensure_data_file",
@@ -65,8 +65,9 @@ class DataFile:
 
 
 def source_fingerprint(venue_dir: Path, show_dir: Path) -> str:
-    """SHA-256 over the names and bytes of every source file."""
-    h = hashlib.sha256()
+    """SHA-256 over the names and bytes of every source file, and the formats of what is
+    derived from them (the search index), so that a change to either rebuilds the file."""
+    h = hashlib.sha256(f"schema {SCHEMA_VERSION} search {INDEX_FORMAT}".encode())
     for folder in (venue_dir, show_dir):
         for f in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".md"):
             h.update(f.relative_to(folder).as_posix().encode())
