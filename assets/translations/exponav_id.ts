@@ -2,9 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id">
 <context>
+    <name>AmenityNames</name>
+    <message>
+        <location filename="../../app/exponav/ui/amenity_names.py" line="+17"/>
+        <source>Toilets</source>
+        <translation>Toilet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accessible toilet</source>
+        <translation>Toilet difabel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Information</source>
+        <translation>Informasi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Food and drink</source>
+        <translation>Makanan dan minuman</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First aid</source>
+        <translation>P3K</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nursing room</source>
+        <translation>Ruang laktasi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prayer room</source>
+        <translation>Ruang ibadah</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charging</source>
+        <translation>Isi daya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting table</source>
+        <translation>Meja pertemuan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage</source>
+        <translation>Panggung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Entrance</source>
+        <translation>Pintu masuk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Emergency exit</source>
+        <translation>Pintu darurat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalator</source>
+        <translation>Eskalator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elevator</source>
+        <translation>Lift</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stairs</source>
+        <translation>Tangga</translation>
+    </message>
+</context>
+<context>
     <name>ExhibitorCard</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/exhibitor_card.py" line="+175"/>
+        <location filename="../../app/exponav/ui/panels/exhibitor_card.py" line="+176"/>
         <source>Back to results</source>
         <translation>Kembali ke hasil</translation>
     </message>
@@ -26,12 +106,12 @@
     <message>
         <location line="+2"/>
         <location line="+31"/>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Level</source>
         <translation>Lantai</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-42"/>
         <location line="+26"/>
         <source>Area</source>
         <translation>Area</translation>
@@ -67,7 +147,7 @@
         <translation>%1 m²</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Website</source>
         <translation>Situs web</translation>
     </message>
@@ -105,7 +185,7 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../app/exponav/ui/legend.py" line="+119"/>
+        <location filename="../../app/exponav/ui/legend.py" line="+124"/>
         <source>Legend</source>
         <translation>Keterangan</translation>
     </message>
@@ -119,71 +199,11 @@
         <source>Your selection</source>
         <translation>Pilihan Anda</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>Toilets</source>
-        <translation>Toilet</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Accessible toilet</source>
-        <translation>Toilet difabel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Information</source>
-        <translation>Informasi</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Food and drink</source>
-        <translation>Makanan dan minuman</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>First aid</source>
-        <translation>P3K</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Nursing room</source>
-        <translation>Ruang laktasi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Charging</source>
-        <translation>Isi daya</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Escalator</source>
-        <translation>Eskalator</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Elevator</source>
-        <translation>Lift</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Stairs</source>
-        <translation>Tangga</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Entrance</source>
-        <translation>Pintu masuk</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Emergency exit</source>
-        <translation>Pintu darurat</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/exponav/ui/main_window.py" line="+244"/>
+        <location filename="../../app/exponav/ui/main_window.py" line="+272"/>
         <source>ExpoNav — %1</source>
         <translation>ExpoNav — %1</translation>
     </message>
@@ -199,12 +219,12 @@
         <translation>%1 m lagi</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Nearest: %1</source>
         <translation>Terdekat: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>No %1 on any level.</source>
         <translation>Tidak ada %1 di lantai mana pun.</translation>
     </message>
@@ -328,7 +348,7 @@
         <translation>Layanan</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>%1 places</source>
         <translation>%1 tempat</translation>
     </message>

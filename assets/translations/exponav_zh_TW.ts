@@ -2,9 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AmenityNames</name>
+    <message>
+        <location filename="../../app/exponav/ui/amenity_names.py" line="+17"/>
+        <source>Toilets</source>
+        <translation>廁所</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accessible toilet</source>
+        <translation>無障礙廁所</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Information</source>
+        <translation>服務台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Food and drink</source>
+        <translation>餐飲</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First aid</source>
+        <translation>醫護室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nursing room</source>
+        <translation>哺集乳室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prayer room</source>
+        <translation>祈禱室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charging</source>
+        <translation>充電站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting table</source>
+        <translation>洽談桌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage</source>
+        <translation>舞台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Entrance</source>
+        <translation>入口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Emergency exit</source>
+        <translation>緊急出口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalator</source>
+        <translation>電扶梯</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elevator</source>
+        <translation>電梯</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stairs</source>
+        <translation>樓梯</translation>
+    </message>
+</context>
+<context>
     <name>ExhibitorCard</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/exhibitor_card.py" line="+175"/>
+        <location filename="../../app/exponav/ui/panels/exhibitor_card.py" line="+176"/>
         <source>Back to results</source>
         <translation>返回搜尋結果</translation>
     </message>
@@ -26,12 +106,12 @@
     <message>
         <location line="+2"/>
         <location line="+31"/>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Level</source>
         <translation>樓層</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-42"/>
         <location line="+26"/>
         <source>Area</source>
         <translation>展區</translation>
@@ -67,7 +147,7 @@
         <translation>%1 平方公尺</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Website</source>
         <translation>網站</translation>
     </message>
@@ -105,7 +185,7 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../app/exponav/ui/legend.py" line="+119"/>
+        <location filename="../../app/exponav/ui/legend.py" line="+124"/>
         <source>Legend</source>
         <translation>圖例</translation>
     </message>
@@ -119,71 +199,11 @@
         <source>Your selection</source>
         <translation>您的選擇</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>Toilets</source>
-        <translation>廁所</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Accessible toilet</source>
-        <translation>無障礙廁所</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Information</source>
-        <translation>服務台</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Food and drink</source>
-        <translation>餐飲</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>First aid</source>
-        <translation>醫護室</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Nursing room</source>
-        <translation>哺集乳室</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Charging</source>
-        <translation>充電站</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Escalator</source>
-        <translation>電扶梯</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Elevator</source>
-        <translation>電梯</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Stairs</source>
-        <translation>樓梯</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Entrance</source>
-        <translation>入口</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Emergency exit</source>
-        <translation>緊急出口</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/exponav/ui/main_window.py" line="+244"/>
+        <location filename="../../app/exponav/ui/main_window.py" line="+272"/>
         <source>ExpoNav — %1</source>
         <translation>ExpoNav — %1</translation>
     </message>
@@ -199,12 +219,12 @@
         <translation>距離 %1 公尺</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Nearest: %1</source>
         <translation>最近的%1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>No %1 on any level.</source>
         <translation>各樓層都沒有%1。</translation>
     </message>
@@ -328,7 +348,7 @@
         <translation>服務設施</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>%1 places</source>
         <translation>%1 處</translation>
     </message>

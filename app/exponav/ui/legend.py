@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from exponav.ui.amenity_names import amenity_name
 from exponav.ui.assets import icon_pixmap
 from exponav.ui.palette import MAP, ThemeColours, amenity_style, fill_tone
 
@@ -126,16 +127,8 @@ class Legend(QFrame):
             label.setText(theme.name(self.lang))
         self.fixed_labels["free"].setText(self.tr("Not yet assigned"))
         self.fixed_labels["selected"].setText(self.tr("Your selection"))
-        names = {
-            "toilet": self.tr("Toilets"), "toilet.accessible": self.tr("Accessible toilet"),
-            "information": self.tr("Information"), "food": self.tr("Food and drink"),
-            "firstaid": self.tr("First aid"), "nursing": self.tr("Nursing room"),
-            "charging": self.tr("Charging"), "escalator": self.tr("Escalator"),
-            "elevator": self.tr("Elevator"), "stairs": self.tr("Stairs"),
-            "entrance": self.tr("Entrance"), "exit": self.tr("Emergency exit"),
-        }
         for key, label in self.symbol_labels.items():
-            label.setText(names[key])
+            label.setText(amenity_name(key))
         self.adjustSize()
 
     def changeEvent(self, event) -> None:  # noqa: N802

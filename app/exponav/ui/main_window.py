@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exponav.core.model import AMENITY_LABELS
+from exponav.ui.amenity_names import amenity_name
 from exponav.ui.assets import icon
 from exponav.ui.convert import to_model
 from exponav.ui.i18n import LANGUAGES, Languages, is_chinese, pick
@@ -383,8 +383,7 @@ class MainWindow(QMainWindow):
             away = self.tr("%1 m away").replace("%1", f"{distance:.0f}")
             e.subtitle = f"{e.subtitle} · {away}"
             entries.append(e)
-        en, zh = AMENITY_LABELS.get(category, (category, ""))
-        self.search.show_entries(self.tr("Nearest: %1").replace("%1", pick(en, zh, self.lang)),
+        self.search.show_entries(self.tr("Nearest: %1").replace("%1", amenity_name(category)),
                                  entries)
         self.stack.setCurrentWidget(self.search)
 
@@ -410,9 +409,8 @@ class MainWindow(QMainWindow):
             if found:
                 self.show_places(level_id, tuple(f.id for f in found), category)
                 return
-        en, zh = AMENITY_LABELS.get(category, (category, ""))
         self.search.show_entries(self.tr("No %1 on any level.").replace(
-            "%1", pick(en, zh, self.lang)), [])
+            "%1", amenity_name(category)), [])
 
     def _place_label(self, place_id: str) -> str:
         p = self.nav.place(place_id)

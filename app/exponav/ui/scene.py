@@ -16,7 +16,8 @@ from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
-from exponav.core.model import AMENITY_LABELS, LevelPlan
+from exponav.core.model import LevelPlan
+from exponav.ui.amenity_names import amenity_name
 from exponav.ui.convert import polygon_path, to_scene
 from exponav.ui.i18n import pick
 from exponav.ui.items.highlight import HighlightItem, PinItem
@@ -138,9 +139,7 @@ class FloorPlanScene(QGraphicsScene):
         places.update({o.id: (o.name, o.name_zh, o.category) for o in self.plan.openings})
         for m in self.markers:
             en, zh, category = places.get(m.place_id, ("", "", m.category))
-            if not en:
-                en, zh = AMENITY_LABELS.get(category, (category, ""))
-            m.set_text(pick(en, zh, lang))
+            m.set_text(pick(en, zh, lang) if en else amenity_name(category))
 
     def set_zoom(self, scale: float) -> None:
         """Tell markers the zoom (pixels per metre): their size and which show."""

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exponav.core.model import AMENITY_LABELS, Session
+from exponav.core.model import Session
+from exponav.ui.amenity_names import amenity_name
 from exponav.ui.assets import icon
 from exponav.ui.flow_layout import FlowLayout
 from exponav.ui.i18n import is_chinese, pick
@@ -289,10 +290,9 @@ class ExhibitorCard(QScrollArea):
             plan = self.nav.venue.plans.get(place.level)
             opening = next((o for o in plan.openings if o.id == subject.id), None) if plan else None
             category = "exit" if opening and opening.category == "emergencyexit" else "entrance"
-        en, zh = AMENITY_LABELS.get(category, (category, ""))
         _, colour = amenity_style(category)
-        self._theme_strip(layout, QColor(colour), pick(en, zh, self.lang))
-        title = pick(place.name, place.name_zh, self.lang) or pick(en, zh, self.lang)
+        self._theme_strip(layout, QColor(colour), amenity_name(category))
+        title = pick(place.name, place.name_zh, self.lang) or amenity_name(category)
         layout.addWidget(self._label("name", title, "cardTitle"))
         self._facts(layout, [(self.tr("Level"), self._level_name(place.level), None)])
         self._sessions(layout, self._sessions_for({subject.id}, None), always=category == "stage")

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from exponav.core.model import AMENITY_LABELS
+from exponav.ui.amenity_names import amenity_name
 from exponav.ui.assets import icon_pixmap
 from exponav.ui.i18n import pick
 from exponav.ui.palette import UI, ThemeColours, amenity_style, fill_tone
@@ -141,8 +141,7 @@ def build_entries(hits: Sequence, nav, lang: str, themes: ThemeColours,
 
 def service_entry(nav, category: str, level: str | None, place_ids: Sequence[str], lang: str,
                   names: Sequence[str] | None = None) -> ResultEntry:
-    en, zh = AMENITY_LABELS.get(category, (category, ""))
-    title = names[0] if len(place_ids) == 1 and names else pick(en, zh, lang)
+    title = names[0] if len(place_ids) == 1 and names else amenity_name(category)
     count = len(place_ids)
     parts = [_level_name(nav, level, lang)]
     if count > 1:
