@@ -641,3 +641,20 @@ def test_rebuild_after_an_edit_equals_a_fresh_build(k, dx, dy, drop, add):
     assert _graph_edges(router, "G-1F") == _graph_edges(fresh, "G-1F")
     s, g = pt("G-1F", 1.5, 1.5), pt("G-1F", 58.5, 38.5)
     assert router.route(s, g).to_dict() == fresh.route(s, g).to_dict()
+
+
+def test_long_walk_round_a_wall_loses_to_a_lift_detour():
+    """A wall with a gap at its far end: walking round is possible but slower than upstairs."""
+    g = LevelPlan(_level("W-1F", 1), box(0, 0, 40, 200), obstacles=[
+        Obstacle("W-1F", "wall", box(19, 0, 21, 195))])
+    u = LevelPlan(_level("W-2F", 2), box(0, 0, 40, 200))
+    conns = [Connector("EL-W", "elevator", True, (ConnectorEnd("W-1F", 5, 10), ConnectorEnd("W-2F", 5, 10)), 20, 10),
+             Connector("EL-E", "elevator", True, (ConnectorEnd("W-1F", 35, 10), ConnectorEnd("W-2F", 35, 10)), 20, 10)]
+    router = Router(venue_of(g, u, connectors=conns))
+    r = router.route(pt("W-1F", 10, 10), pt("W-1F", 30, 10))
+    assert [leg.via for leg in r.legs] == ["EL-W", "EL-E", None]
+    assert r.duration_s == pytest.approx(40 / WALK_SPEED + 60)
+    # near the gap, walking round is quicker
+    r = router.route(pt("W-1F", 10, 190), pt("W-1F", 30, 190))
+    assert [leg.via for leg in r.legs] == [None]
+    assert r.length_m == pytest.approx(Reference(router.walkable_area("W-1F")).shortest((10, 190), (30, 190)))

@@ -432,7 +432,7 @@ class _Field:
     src: np.ndarray  # which source a corner's path starts from
 
 
-def _dijkstra_py(n, indptr, indices, data, start_idx, start_d):
+def _dijkstra_py(n, indptr, indices, data, start_idx, start_d, limit=math.inf):
     dist = np.full(n, np.inf)
     pred = np.full(n, -2, np.int64)
     heap = []
@@ -448,6 +448,8 @@ def _dijkstra_py(n, indptr, indices, data, start_idx, start_d):
     done = [False] * n
     while heap:
         d, u = heapq.heappop(heap)
+        if d > limit:
+            break
         if done[u]:
             continue
         done[u] = True
@@ -458,7 +460,11 @@ def _dijkstra_py(n, indptr, indices, data, start_idx, start_d):
                 dl[v] = nd
                 pl[v] = u
                 heapq.heappush(heap, (nd, v))
-    return np.asarray(dl), np.asarray(pl, dtype=np.int64)
+    dist, pred = np.asarray(dl), np.asarray(pl, dtype=np.int64)
+    far = dist > limit
+    dist[far] = np.inf
+    pred[far] = -2
+    return dist, pred
 
 
 def _splits(dx, dy, px, py, qx, qy) -> np.ndarray:
@@ -670,16 +676,18 @@ class _Level:
         dv = d[vis]
         return _Anchor(xy, vis, np.hypot(dv[:, 0], dv[:, 1]), seg)
 
-    def anchors_many(self, pts: list[tuple[float, float]], segs: list) -> list[_Anchor]:
-        """Anchors for many points with one bulk sight test."""
+    def anchors_many(self, pts: list[tuple[float, float]], segs: list,
+                     corners: np.ndarray | None = None) -> list[_Anchor]:
+        """Anchors for many points with one bulk sight test (to some corners only, if given)."""
         if not pts:
             return []
         if self.n == 0:
             return [self.anchor(p, s) for p, s in zip(pts, segs, strict=True)]
         P = np.asarray(pts, dtype=float)
         k = len(P)
-        ii = np.repeat(np.arange(k), self.n)
-        vv = np.tile(np.arange(self.n), k)
+        cand = np.arange(self.n) if corners is None else np.asarray(corners, dtype=np.int64)
+        ii = np.repeat(np.arange(k), len(cand))
+        vv = np.tile(cand, k)
         d = self.V[vv] - P[ii]
         ok = self._taut(vv, d)
         ii, vv, d = ii[ok], vv[ok], d[ok]
@@ -697,7 +705,8 @@ class _Level:
 
     # -- search
 
-    def field(self, sources: list[_Anchor]) -> _Field:
+    def field(self, sources: list[_Anchor], limit: float = math.inf) -> _Field:
+        """Shortest distances from the sources to every corner (inf beyond ``limit``)."""
         n = self.n
         best = np.full(n, np.inf)
         src = np.full(n, -1, np.int64)
@@ -715,13 +724,15 @@ class _Level:
             indices = np.concatenate([self.indices, start.astype(np.int32)])
             data = np.concatenate([self.data, np.maximum(best[start], 1e-12)])
             g = _csr_matrix((data, indices, indptr), shape=(n + 1, n + 1))
-            dist, pred = _sp_dijkstra(g, directed=True, indices=n, return_predecessors=True)
+            dist, pred = _sp_dijkstra(g, directed=True, indices=n, return_predecessors=True,
+                                      limit=limit)
             dist = np.asarray(dist[:n], dtype=float)
             pred = np.asarray(pred[:n], dtype=np.int64)
             pred[pred == n] = -1
             pred[pred < -1] = -2
         else:
-            dist, pred = _dijkstra_py(n, self.indptr, self.indices, self.data, start, best[start])
+            dist, pred = _dijkstra_py(n, self.indptr, self.indices, self.data, start, best[start],
+                                      limit)
         return _Field(sources, dist, pred, src)
 
     def best_to(self, fld: _Field, targets: list[_Anchor]):
@@ -852,6 +863,18 @@ class _Spot:
     samples: list[tuple[float, float]]
     sample_segs: list
     key: tuple = ()
+
+    def distances(self, xy: np.ndarray) -> np.ndarray:
+        """Straight-line distance from each of many points to this spot."""
+        best = np.full(len(xy), np.inf)
+        for px, py in self.points.tolist():
+            best = np.minimum(best, np.hypot(xy[:, 0] - px, xy[:, 1] - py))
+        for (ax, ay), (bx, by) in self.segs:
+            vx, vy = bx - ax, by - ay
+            ll = vx * vx + vy * vy
+            t = np.clip(((xy[:, 0] - ax) * vx + (xy[:, 1] - ay) * vy) / ll, 0, 1) if ll > 0 else 0.0
+            best = np.minimum(best, np.hypot(xy[:, 0] - ax - t * vx, xy[:, 1] - ay - t * vy))
+        return best
 
     def distance(self, xy: tuple[float, float]) -> float:
         """Straight-line distance from a point to the nearest end point of this spot."""
@@ -1136,10 +1159,64 @@ class Router:
             route.steps = []
         return route
 
+    def _route_near(self, origin: Place, destination: Place, so: _Spot, sd: _Spot,
+                    step_free: bool) -> Route | None:
+        """A route on one level, searched only inside an ellipse around its two ends.
+
+        Only corners v with |origin - v| + |v - destination| <= bound are joined to the
+        origin and explored. A path found no longer than the bound is the shortest (any
+        path through a left-out corner is longer than the bound), and it is the quickest
+        when even the nearest connector could not lead anywhere sooner. Otherwise None:
+        the caller searches everything.
+        """
+        lv = so.level
+        if lv.n == 0:
+            return None
+        speed = STEP_FREE_SPEED if step_free else WALK_SPEED
+        src = np.asarray(so.samples, float)
+        straight = min(sd.distance(tuple(p)) for p in src.tolist())
+        bound = 1.3 * straight + 15.0
+        d_src = np.min(np.hypot(lv.V[:, None, 0] - src[None, :, 0], lv.V[:, None, 1] - src[None, :, 1]),
+                       axis=1)
+        corners = np.nonzero(d_src + sd.distances(lv.V) <= bound)[0]
+        fld = lv.field(lv.anchors_many(so.samples, so.sample_segs, corners), limit=bound)
+        h = lv.best_lazy(fld, sd)
+        if h is None or h[0] > bound:
+            return None
+        # another level can only help if going there and back could beat the walk: at
+        # least two rides, and the straight lines from the origin to a connector, between
+        # the far ends of the two connectors, and from the second connector to here
+        walk_s = h[0] / speed
+        ends = [self._ends[lv.id][i] for i in self._usable(lv.id, step_free)]
+        if ends:
+            xy = np.asarray([e.anchor.xy for e in ends], float)
+            to_e = np.min(np.hypot(xy[:, None, 0] - src[None, :, 0], xy[:, None, 1] - src[None, :, 1]),
+                          axis=1)
+            from_f = sd.distances(xy)
+            far = [[(ce.x, ce.y) for k, ce in enumerate(e.connector.ends) if k != e.index]
+                   for e in ends]
+            cost = [e.connector.ride_s + e.connector.wait_s for e in ends]
+            for a_ in range(len(ends)):
+                for b_ in range(len(ends)):
+                    if not far[a_] or not far[b_]:
+                        continue
+                    across = min(math.dist(p, q) for p in far[a_] for q in far[b_])
+                    lower = (to_e[a_] + across + from_f[b_]) / speed + cost[a_] + cost[b_]
+                    if lower < walk_s:
+                        return None  # a detour through another level might be quicker
+        coords, source = lv.path(fld, h)
+        cc = _dedupe(self._slide(lv, coords, source))
+        leg = RouteLeg(lv.id, cc, None, _length(cc))
+        return Route(origin, destination, [leg], step_free, leg.length_m / speed)
+
     def _route(self, origin: Place, destination: Place, so: _Spot, sd: _Spot,
                step_free: bool) -> Route:
         speed = STEP_FREE_SPEED if step_free else WALK_SPEED
         lo, ld = so.level, sd.level
+        if lo is ld:
+            near = self._route_near(origin, destination, so, sd, step_free)
+            if near is not None:
+                return near
         fo = self._field(so)
         fd: list[_Field] = []  # grown from the destination, only when a connector leads there
 
@@ -1158,11 +1235,14 @@ class Router:
         tick = 1
         done = set()
 
+        rode: dict = {ORIGIN: False}  # does the best way to a node take a connector?
+
         def push(node, d, how, frm):
             nonlocal tick
             if d < dist.get(node, math.inf) - 1e-12:
                 dist[node] = d
                 prev[node] = (frm, how)
+                rode[node] = rode[frm] or how[0] == "ride"
                 heapq.heappush(heap, (d, tick, node))
                 tick += 1
 
@@ -1200,7 +1280,9 @@ class Router:
                         push(("e", lid, j), d + between[i, j] / speed, ("level", lid, i, j), node)
                 for olid, j, secs in self._rides(lid, i, step_free):
                     push(("e", olid, j), d + secs, ("ride",), node)
-                if lid == ld.id:
+                if lid == ld.id and (lo is not ld or rode[node]):
+                    # (on the origin's own level, a walk through a connector end without
+                    # riding it is never shorter than the direct walk)
                     an = self._ends[lid][i].anchor
                     push(("b", i), d + sd.distance(an.xy) / speed, ("bound",), node)
         if not found:
