@@ -13,7 +13,7 @@ import difflib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exponav.core.codes import canonical_code
 from exponav.core.errors import NotFound
@@ -28,11 +28,13 @@ from exponav.core.model import (
     Venue,
     Zone,
 )
-from exponav.core.routing import Route, Router
 from exponav.core.search import Searcher, SearchHit
 from exponav.core.showdata import ShowData
 from exponav.core.spatial import Nearby, SpatialIndex, parse_kind
 from exponav.core.store import DataFile, ensure_data_file, read_data_file
+
+if TYPE_CHECKING:  # routing pulls in scipy: import it when the first route is asked for
+    from exponav.core.routing import Route, Router
 
 __all__ = ["BoothInfo", "Navigator"]
 
@@ -214,6 +216,8 @@ class Navigator:
         """The walking-route graphs, built on first use (about half a second)."""
         with self._router_lock:
             if self._router is None:
+                from exponav.core.routing import Router
+
                 self._router = Router(self.venue)
             return self._router
 
