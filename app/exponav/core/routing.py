@@ -28,19 +28,26 @@ Method: an exact visibility graph
     lazily: every possible last hop (from a corner or straight from the origin, to the
     point, or to a booth side at its end or at the foot of the perpendicular) is priced
     exactly, and only the cheapest few are tested for sight, until one is clear; that one
-    is optimal. A booth destination is so reached at its exact best arrival point.
+    is optimal. A booth destination is so reached at its exact best arrival point. On one
+    level the search first keeps to an ellipse around the two ends (corners v with
+    |o - v| + |v - d| <= 1.3 |o - d| + 15 m); a path that fits is provably the shortest,
+    otherwise the whole level is searched.
 
-    Measured on the TaiNEX plans (~450-560 corners, ~7-8 k graph edges per level, on a
-    shared 2-core machine): rebuilding a level 65-140 ms (the area ~20 ms, the graph the
-    rest); a route on one level p95 ~5 ms between points and ~7 ms between booths;
-    across levels p95 ~9 ms.
+    Rebuilding a level after an edit reuses the previous build: a pair of unchanged
+    corners keeps its old answer unless its segment comes near a boundary edge that was
+    added or removed, which gives exactly the graph of a fresh build (the tests check).
+
+    Measured on the TaiNEX plans (330-560 corners and 5-8 k graph edges per level; CPU
+    time on a shared 2-core machine): a level from scratch 45-110 ms (its area ~10 ms),
+    a rebuild after a booth moved ~50 ms, one that changed nothing ~15 ms; a route on
+    one level p50 ~3.5 ms, p95 ~5-7 ms; across levels p50 ~5.5 ms, p95 ~8-10 ms.
 
     Why not a navigation mesh: shapely's constrained Delaunay triangulation is quick to
     build, but A* plus the funnel algorithm is not exact (it can take the wrong corridor,
     more than 1 % longer in a grid of aisles), and Polyanya (exact) expands many search
-    nodes among the equal-length alternatives of a grid of aisles, which is slow in
-    Python. The visibility graph is exact, its build fits the 200 ms rebuild budget, and
-    its queries are a few vectorised sweeps plus a Dijkstra in C.
+    nodes among the equal-length alternatives of a grid of aisles, one Python step each.
+    The visibility graph is exact, its build fits the 200 ms rebuild budget, and its
+    queries are a few vectorised sweeps plus a Dijkstra in C.
 
 Across levels
     Every connector end gets, when its level is built, a shortest-path field over that
@@ -55,9 +62,15 @@ Places
     A point place that lies in an obstacle or in the clearance band snaps to the nearest
     walkable point within 2 m (a connector end within 5 m); further away raises
     :class:`Unreachable`. A booth is reached at the best point of the walkable boundary
-    within 0.6 m of its edge: about 0.5 m out from it, in the aisle. A route that starts
-    at a booth starts from samples of its sides, then slides along its side to the foot
-    of the first leg.
+    within 0.6 m of its edge: about 0.5 m out from it, in the aisle. A route from a booth
+    to a point on its level is searched from the point and walked backwards (exact); one
+    that starts at a booth otherwise starts from samples of its sides (every 6 m at
+    most), then slides along its side to the foot of the first leg.
+
+Besides route() and nearest_by_walking(): ``walking_matrix(places)`` gives seconds and
+metres between every pair of places for ordering a visit, ``Router(venue, lazy=True)``
+builds each level when a route first needs it, and ``route(..., lang=...)`` words the
+steps (see :mod:`exponav.core.directions`).
 
 scipy (``scipy.sparse.csgraph.dijkstra``) is used when it is installed; without it a
 pure-Python Dijkstra gives the same answers, a few times slower.
