@@ -445,7 +445,8 @@ class _Field:
     src: np.ndarray  # which source a corner's path starts from
 
 
-def _dijkstra_py(n, indptr, indices, data, start_idx, start_d, limit=math.inf):
+def _dijkstra_py(n, adj, start_idx, start_d, limit=math.inf):
+    """Dijkstra from several starts over CSR lists adj = (indptr, indices, data)."""
     dist = np.full(n, np.inf)
     pred = np.full(n, -2, np.int64)
     heap = []
@@ -455,7 +456,7 @@ def _dijkstra_py(n, indptr, indices, data, start_idx, start_d, limit=math.inf):
             pred[v] = -1
             heap.append((d, v))
     heapq.heapify(heap)
-    ip, ix, dd = indptr.tolist(), indices.tolist(), data.tolist()
+    ip, ix, dd = adj
     dl = dist.tolist()
     pl = pred.tolist()
     done = [False] * n
@@ -545,6 +546,7 @@ class _Level:
             iu = ju = rows = cols = np.zeros(0, np.int64)
             ww = np.zeros(0)
         self.pairs = (iu, ju)  # the visible pairs i < j, kept for the next rebuild
+        self._py_adj = None
         order = np.lexsort((cols, rows))
         self.indices = cols[order].astype(np.int32)
         self.data = ww[order]
@@ -744,8 +746,9 @@ class _Level:
             pred[pred == n] = -1
             pred[pred < -1] = -2
         else:
-            dist, pred = _dijkstra_py(n, self.indptr, self.indices, self.data, start, best[start],
-                                      limit)
+            if self._py_adj is None:  # plain lists: quicker to walk in Python than arrays
+                self._py_adj = (self.indptr.tolist(), self.indices.tolist(), self.data.tolist())
+            dist, pred = _dijkstra_py(n, self._py_adj, start, best[start], limit)
         return _Field(sources, dist, pred, src)
 
     def best_to(self, fld: _Field, targets: list[_Anchor]):
