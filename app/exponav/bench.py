@@ -87,6 +87,10 @@ def run_bench(data: str | Path | None = None, *, scale: str = "scse",
     rows.append(measure("nearest", [
         lambda p=p: nav.nearest(*p, kind="amenity:toilet.accessible", limit=3) for p in points]))
     rows.extend(_route_rows(nav, rng, min(n, 300)))
+
+    from exponav.core.itinerary import itinerary_bench_rows
+
+    rows.extend(itinerary_bench_rows(nav))
     rows.extend(_window_rows(nav, data))
     return rows
 
@@ -96,17 +100,21 @@ def _window_rows(nav: Navigator, data: str | Path | None) -> list[dict[str, Any]
     when there is no display)."""
     try:
         from exponav.ui.bench import render_level_rows, start_to_first_frame_row
+        from exponav.ui.printing import itinerary_pdf_bench_rows
     except ImportError:  # a core-only install: no window to time
         return []
-    return [*render_level_rows(nav, measure), start_to_first_frame_row(data)]
+    return [*render_level_rows(nav, measure), start_to_first_frame_row(data),
+            *itinerary_pdf_bench_rows(nav)]
 
 
 def _route_rows(nav: Navigator, rng: random.Random, n: int) -> list[dict[str, Any]]:
     """Routes between random places: booths, amenities and kiosks, on one level and across."""
     import time as _time
 
+    from exponav.core.routing import Router
+
     t0 = _time.perf_counter()
-    router = nav.router
+    router = Router(nav.venue)  # every level at once, as a kiosk does after start
     build_ms = (_time.perf_counter() - t0) * 1000
     places: dict[str, list[str]] = {}
     for lv, plan in nav.venue.plans.items():

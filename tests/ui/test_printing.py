@@ -49,7 +49,7 @@ def _size_mm(page) -> tuple[float, float]:
 
 
 def _decoded(page, dpi: float) -> list[str]:
-    image = page.render(scale=dpi / 72).to_pil()
+    image = page.render(scale=dpi / 72, grayscale=True).to_numpy()  # no Pillow needed
     return [r.text for r in zxingcpp.read_barcodes(image)
             if r.format == zxingcpp.BarcodeFormat.QRCode]
 

@@ -88,7 +88,8 @@ class Navigator:
         for plan in self.venue.plans.values():
             self._index_places(plan)
         self._router: Router | None = None
-        self._router_lock = threading.Lock()
+        # The router's caches are not thread-safe: one route computation at a time.
+        self._router_lock = threading.RLock()
 
     # -- opening ---------------------------------------------------------------------
 
@@ -218,7 +219,7 @@ class Navigator:
             if self._router is None:
                 from exponav.core.routing import Router
 
-                self._router = Router(self.venue)
+                self._router = Router(self.venue, lazy=True)
             return self._router
 
     def _as_place(self, spec: str | tuple[str, float, float] | Place) -> Place:
@@ -228,8 +229,9 @@ class Navigator:
               destination: str | tuple[str, float, float] | Place, *,
               step_free: bool = False, lang: str = "en") -> Route:
         """The shortest walking route; ``Unreachable`` when there is none."""
-        return self.router.route(self._as_place(origin), self._as_place(destination),
-                                 step_free=step_free, lang=lang)
+        with self._router_lock:
+            return self.router.route(self._as_place(origin), self._as_place(destination),
+                                     step_free=step_free, lang=lang)
 
     def nearest_by_walking(self, origin: str | tuple[str, float, float] | Place,
                            kind: str = "amenity:toilet", *, limit: int = 3,
@@ -240,8 +242,9 @@ class Navigator:
         candidates = [p for p in self._places.values() if p.kind == base and (
             not category or self._category(p) == category
             or self._category(p).startswith(category + "."))]
-        found = self.router.nearest_by_walking(start, candidates, step_free=step_free,
-                                               limit=limit)
+        with self._router_lock:
+            found = self.router.nearest_by_walking(start, candidates, step_free=step_free,
+                                                   limit=limit)
         return [Nearby(p.kind, p.id, p.level, metres, self._category(p)) for p, metres in found]
 
     def itinerary(self, origin: str | tuple[str, float, float] | Place,
@@ -252,8 +255,9 @@ class Navigator:
         appointment (see :func:`exponav.core.itinerary.plan_visit`)."""
         from exponav.core.itinerary import plan_visit
 
-        return plan_visit(self, origin, stops, start_time, appointments, dwell_min=dwell_min,
-                          step_free=step_free, optimise=optimise)
+        with self._router_lock:
+            return plan_visit(self, origin, stops, start_time, appointments,
+                              dwell_min=dwell_min, step_free=step_free, optimise=optimise)
 
     def _category(self, place: Place) -> str:
         amenity = self.amenity(place.id) if place.kind == "amenity" else None
