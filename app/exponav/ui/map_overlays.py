@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QFrame, QToolButton, QVBoxLayout, QWidget
 
 from exponav.ui.assets import icon
-from exponav.ui.palette import UI
+from exponav.ui.palette import MAP, UI
 
 __all__ = ["NorthArrow", "ScaleBar", "ZoomButtons", "nice_length"]
 
@@ -127,41 +127,68 @@ class ScaleBar(QWidget):
 
 
 class NorthArrow(QWidget):
-    """North is up: the plans are drawn with x to the east and y to the north."""
+    """Where north is. The plans are drawn north-up; on a heading-up kiosk the arrow
+    turns with the plan, its "N" riding at the tip, so the visitor sees the turn."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFixedSize(44, 56)
+        self._heading = 0.0
         self._font = QFont(self.font())
         self._font.setPixelSize(12)
         self._font.setWeight(QFont.Weight.Bold)
         self.retranslate_ui()
 
+    def set_heading(self, heading_deg: float) -> None:
+        """The compass direction that is up on screen; north is drawn turned by minus it."""
+        self._heading = float(heading_deg) % 360.0
+        if self._heading == 0:
+            self.setFixedSize(44, 56)
+        else:  # room for the letter all around
+            self.setFixedSize(58, 58)
+        self.retranslate_ui()
+
+    def heading(self) -> float:
+        return self._heading
+
     def retranslate_ui(self) -> None:
-        self.setToolTip(self.tr("North"))
+        turned = self._heading != 0
+        self.setToolTip(self.tr("North") if not turned else
+                        self.tr("North: the map is turned so that up is the way you face"))
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        c = QPointF(22, 34)
+        turned = self._heading != 0
+        c = QPointF(29, 29) if turned else QPointF(22, 34)
         painter.setPen(QPen(QColor(UI.line), 1))
         painter.setBrush(QColor(255, 255, 255, 230))
-        painter.drawEllipse(c, 18, 18)
+        painter.drawEllipse(c, 27 if turned else 18, 27 if turned else 18)
+        painter.save()
+        painter.translate(c)
+        painter.rotate(-self._heading)
         arrow = QPainterPath()
-        arrow.moveTo(c.x(), c.y() - 13)
-        arrow.lineTo(c.x() + 7, c.y() + 9)
-        arrow.lineTo(c.x(), c.y() + 5)
-        arrow.lineTo(c.x() - 7, c.y() + 9)
+        arrow.moveTo(0, -13)
+        arrow.lineTo(7, 9)
+        arrow.lineTo(0, 5)
+        arrow.lineTo(-7, 9)
         arrow.closeSubpath()
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(UI.ink))
+        painter.setBrush(QColor(MAP.highlight) if turned else QColor(UI.ink))
         painter.drawPath(arrow)
+        painter.restore()
         painter.setFont(self._font)
         painter.setPen(QColor(UI.ink))
-        painter.drawText(QRectF(0, 0, 44, 16), Qt.AlignmentFlag.AlignCenter,
-                         self.tr("N", "north, one letter"))
+        letter = self.tr("N", "north, one letter")
+        if not turned:
+            painter.drawText(QRectF(0, 0, 44, 16), Qt.AlignmentFlag.AlignCenter, letter)
+            return
+        a = math.radians(self._heading)
+        tip = QPointF(c.x() - 20 * math.sin(a), c.y() - 20 * math.cos(a))
+        painter.drawText(QRectF(tip.x() - 8, tip.y() - 8, 16, 16), Qt.AlignmentFlag.AlignCenter,
+                         letter)
 
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() == event.Type.LanguageChange:

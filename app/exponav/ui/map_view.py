@@ -7,6 +7,10 @@ fills a good part of the screen". Touch is handled from raw touch events: one fi
 pans and taps, two fingers pinch and pan together; a trackpad's native zoom gesture
 works as well. A click or tap that did not move emits :attr:`clicked` with the scene
 point; the window hit-tests it through the core's spatial index.
+
+A kiosk turns the plan heading-up with :meth:`MapView.set_heading_up`: the view's
+transform is a rotation and a uniform scale, so zoom, pan, fit and fly-to keep working,
+and the north arrow turns with it.
 """
 
 from __future__ import annotations
@@ -75,6 +79,7 @@ class MapView(QGraphicsView):
         self._fly_from = (QPointF(), 1.0)
         self._fly_to = (QPointF(), 1.0)
         self._fly_dip = 0.0
+        self._heading = 0.0  # compass direction shown as up on screen (0: north-up)
         self.zoom_buttons = ZoomButtons(self)
         self.zoom_buttons.zoom_in.connect(lambda: self.zoom_by(1.6, animated=True))
         self.zoom_buttons.zoom_out.connect(lambda: self.zoom_by(1 / 1.6, animated=True))
@@ -96,7 +101,38 @@ class MapView(QGraphicsView):
             self._apply(self.scale_px_per_m(), self.centre())
 
     def scale_px_per_m(self) -> float:
-        return self.transform().m11()
+        t = self.transform()
+        return math.hypot(t.m11(), t.m12())
+
+    # -- heading-up ------------------------------------------------------------------
+
+    def heading(self) -> float:
+        """The compass direction (degrees, 0 = north, 90 = east) that is up on screen."""
+        return self._heading
+
+    def set_heading_up(self, heading_deg: float) -> None:
+        """Turn the plan so that ``heading_deg`` points up on screen (0 = north-up),
+        keeping the zoom and the point in the middle of the view."""
+        heading = float(heading_deg) % 360.0
+        if heading == self._heading:
+            return
+        self._fly.stop()
+        scale, centre = self.scale_px_per_m(), self.centre()
+        self._heading = heading
+        self.north.set_heading(heading)
+        self._place_overlays()
+        if self.scene() is None:
+            return
+        if self._auto_fit:
+            self.fit(animated=False)
+        else:
+            self._apply(scale, centre)
+
+    def _turned_size(self, rect: QRectF) -> tuple[float, float]:
+        """Width and height on screen (in metres) of a scene rectangle, turned."""
+        a = math.radians(self._heading)
+        c, s = abs(math.cos(a)), abs(math.sin(a))
+        return rect.width() * c + rect.height() * s, rect.width() * s + rect.height() * c
 
     def centre(self) -> QPointF:
         return self.mapToScene(self.viewport().rect().center())
@@ -105,9 +141,9 @@ class MapView(QGraphicsView):
         scene = self.scene()
         if scene is None:
             return 1.0
-        r = scene.level_rect
+        rw, rh = self._turned_size(scene.level_rect)
         vw, vh = max(1, self.viewport().width() - 48), max(1, self.viewport().height() - 48)
-        return max(0.05, min(vw / max(r.width(), 1e-6), vh / max(r.height(), 1e-6)))
+        return max(0.05, min(vw / max(rw, 1e-6), vh / max(rh, 1e-6)))
 
     def scale_limits(self) -> tuple[float, float]:
         fit = self.fit_scale()
@@ -116,7 +152,8 @@ class MapView(QGraphicsView):
     def _apply(self, scale: float, centre: QPointF) -> None:
         lo, hi = self.scale_limits()
         scale = min(hi, max(lo, scale))
-        self.setTransform(QTransform.fromScale(scale, scale))
+        # a compass heading turns clockwise; turning the view by minus it brings it up
+        self.setTransform(QTransform().rotate(-self._heading).scale(scale, scale))
         self.centerOn(centre)
         scene = self.scene()
         if scene is not None and hasattr(scene, "set_zoom"):
@@ -154,7 +191,8 @@ class MapView(QGraphicsView):
         self._auto_fit = False
         if isinstance(target, QRectF):
             vw, vh = max(1, self.viewport().width() - 160), max(1, self.viewport().height() - 160)
-            fit = min(vw / max(target.width(), 1e-6), vh / max(target.height(), 1e-6))
+            tw, th = self._turned_size(target)
+            fit = min(vw / max(tw, 1e-6), vh / max(th, 1e-6))
             scale = scale or min(fit, 16.0)
             target = target.center()
         lo, hi = self.scale_limits()
@@ -337,6 +375,14 @@ class MapView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        self._place_overlays()
+        if self.scene() is not None:
+            if self._auto_fit:
+                self.fit(animated=False)
+            else:
+                self._apply(self.scale_px_per_m(), self.centre())
+
+    def _place_overlays(self) -> None:
         w, h = self.width(), self.height()
         zb = self.zoom_buttons
         zb.adjustSize()
@@ -344,11 +390,6 @@ class MapView(QGraphicsView):
         self.north.move(w - self.north.width() - 20 - (zb.width() - self.north.width()) // 2,
                         zb.y() - self.north.height() - 12)
         self.scale_bar.move(16, h - self.scale_bar.height() - 18)
-        if self.scene() is not None:
-            if self._auto_fit:
-                self.fit(animated=False)
-            else:
-                self._apply(self.scale_px_per_m(), self.centre())
 
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
