@@ -211,30 +211,34 @@ class LabelLayer(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         t = painter.worldTransform()
-        s, dx, dy = t.m11(), t.dx(), t.dy()
+        s = math.hypot(t.m11(), t.m12())  # the view may be turned (a heading-up kiosk)
         if s <= 0:
             return
         exposed = option.exposedRect
         painter.save()
         painter.resetTransform()
         names_shown = s * 3.0 >= self.NAME_MIN_PX
-        self._paint_stands(painter, s, dx, dy, exposed)
-        self._paint_zones(painter, s, dx, dy, names_shown)
+        self._paint_stands(painter, t, s, exposed)
+        self._paint_zones(painter, t, s, names_shown)
         painter.restore()
 
-    def _paint_stands(self, painter: QPainter, s: float, dx: float, dy: float,
-                      exposed: QRectF) -> None:
+    def _paint_stands(self, painter: QPainter, t, s: float, exposed: QRectF) -> None:
         code_h = self._code_fm.height()
         wpx = self._w * s
         hpx = self._h * s
+        m11, m12, m21, m22, dx, dy = t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy()
+        if abs(m12) > abs(m11):  # turned by about a quarter: width is height
+            wpx, hpx = hpx, wpx
         fits = (wpx >= self._code_w + 6) & (hpx >= code_h + 4)
         if not fits.any():
             return
         visible = fits & (self._x1 >= exposed.left()) & (self._x0 <= exposed.right()) \
             & (self._y1 >= exposed.top()) & (self._y0 <= exposed.bottom())
         for i in np.flatnonzero(visible).tolist():
-            cx = (self._x0[i] + self._x1[i]) * 0.5 * s + dx
-            cy = (self._y0[i] + self._y1[i]) * 0.5 * s + dy
+            mx = (self._x0[i] + self._x1[i]) * 0.5
+            my = (self._y0[i] + self._y1[i]) * 0.5
+            cx = m11 * mx + m21 * my + dx
+            cy = m12 * mx + m22 * my + dy
             w, h = float(wpx[i]), float(hpx[i])
             lit = i in self._highlighted
             lines: list[str] = []
@@ -292,8 +296,7 @@ class LabelLayer(QGraphicsItem):
             self._zone_pixmaps[key] = pixmap
         return pixmap
 
-    def _paint_zones(self, painter: QPainter, s: float, dx: float, dy: float,
-                     names_shown: bool) -> None:
+    def _paint_zones(self, painter: QPainter, t, s: float, names_shown: bool) -> None:
         """Zone names as tags just above the zone's top-left corner, in the aisle, where
         they never cover a stand's label; larger while the plan is small."""
         big = not names_shown
@@ -301,10 +304,10 @@ class LabelLayer(QGraphicsItem):
         for i, rect in enumerate(self._zones):
             if not self._zone_names[i]:
                 continue
-            w = rect.width() * s
+            on_screen = t.mapRect(rect)
+            w = on_screen.width()
             if w < 40:
                 continue
             pixmap = self._zone_tag(i, max(60.0, w + 40), big, max(1.0, dpr))
             h = pixmap.height() / pixmap.devicePixelRatio()
-            painter.drawPixmap(QPointF(rect.left() * s + dx - 2, rect.top() * s + dy - h + 1),
-                               pixmap)
+            painter.drawPixmap(QPointF(on_screen.left() - 2, on_screen.top() - h + 1), pixmap)

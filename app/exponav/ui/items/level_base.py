@@ -9,6 +9,7 @@ calls, all rasterised in C++, and stays vector-sharp at any zoom. Pens are cosme
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -107,7 +108,8 @@ class LevelBaseItem(QGraphicsItem):
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        scale = painter.worldTransform().m11()
+        t = painter.worldTransform()
+        scale = math.hypot(t.m11(), t.m12())  # the view may be turned (heading-up)
         no_pen = QPen(Qt.PenStyle.NoPen)
         # the floor
         painter.setPen(_cosmetic(MAP.floor_edge, 1.5))
