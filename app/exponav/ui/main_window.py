@@ -2,7 +2,11 @@
 
 The window is the controller: it turns a chosen result, a tapped booth or a service
 button into a level switch, a flight on the map, a highlight and a card. Levels are
-drawn lazily: the first at start, the others just after the first frame.
+drawn lazily: the first at start, the others just after the first frame. Routes and
+visits have controllers of their own (``route_controller.py``, ``visit_controller.py``)
+that share one planner thread; the window's public API for them (``set_here``,
+``route_to``, ``visit``, ``load_visit_payload``, ``print_visit``, ``reset_visitor_state``
+...) is what the kiosk calls.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from exponav.ui.panels.results import ResultEntry, service_entry
 from exponav.ui.panels.search_panel import SearchPanel
 from exponav.ui.scene import FloorPlanScene
 from exponav.ui.stands import Stand, level_stands
+from exponav.ui.visitor_api import VisitorApi
 
 __all__ = ["MainWindow"]
 
@@ -71,6 +76,10 @@ class MapArea(QWidget):
         self.view.setGeometry(self.rect())
         self._place()
 
+    def place_floating(self) -> None:
+        """Lay out the floating cards again (one was shown, hidden or changed size)."""
+        self._place()
+
     def _place(self) -> None:
         self._placing = True
         try:
@@ -90,9 +99,13 @@ class MapArea(QWidget):
                 widget.move(w - size.width() - 16, 16)
             elif corner == "bottom-left":
                 widget.move(16, h - size.height() - 64)
+            elif corner == "bottom-centre":
+                widget.move(max(16, (w - size.width()) // 2), h - size.height() - 20)
+            elif corner == "top-centre":
+                widget.move(max(16, (w - size.width()) // 2), 76)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(VisitorApi, QMainWindow):
     level_changed = Signal(str)
     language_changed = Signal(str)
 
@@ -144,6 +157,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.search)
         self.stack.addWidget(self.card)
         side.addWidget(self.stack, 1)
+        self.visit_bar_holder = QVBoxLayout()
+        self.visit_bar_holder.setContentsMargins(16, 8, 16, 16)
+        side.addLayout(self.visit_bar_holder)
 
         # the map
         self.view = MapView()
@@ -190,6 +206,7 @@ class MainWindow(QMainWindow):
         self.card.booth_requested.connect(self._card_booth)
         self.view.clicked.connect(self.map_clicked)
         self.view.hovered.connect(self._map_hovered)
+        self._wire_routes_and_visits()
 
         first = next(iter(nav.venue.levels))
         self.show_level(first, fit=True)
@@ -214,6 +231,9 @@ class MainWindow(QMainWindow):
             scene = FloorPlanScene(self.nav, level_id, self.themes, self.lang, self, stands)
             scene.set_focus(self.search.focus)
             self.scenes[level_id] = scene
+            if hasattr(self, "visits"):
+                self.routes.decorate(scene)
+                self.visits.decorate(scene)
         return scene
 
     def _prepare_levels(self) -> None:
@@ -262,6 +282,9 @@ class MainWindow(QMainWindow):
         self.search.set_language(self.lang)
         self.card.set_language(self.lang)
         self.language_actions[self.lang].setChecked(True)
+        self._add_card_actions()
+        self.routes.retranslate()
+        self.visits.retranslate()
         self.retranslate_ui()
         self.map_area._place()
         self.language_changed.emit(self.lang)
@@ -442,7 +465,7 @@ class MainWindow(QMainWindow):
 
     def map_clicked(self, scene_pos: QPointF) -> None:
         """A click or tap on the plan: a booth's card, a service's card, or nothing."""
-        if self.level is None:
+        if self.level is None or self.routes.map_clicked(scene_pos):
             return
         x, y = to_model(scene_pos)
         marker = self.current_scene().marker_at(scene_pos, self.view.scale_px_per_m())
@@ -467,4 +490,5 @@ class MainWindow(QMainWindow):
         self._prepare_timer.stop()
         self._geometry.shutdown(wait=False, cancel_futures=True)
         self.search.shutdown()
+        self.planner.stop()
         super().closeEvent(event)

@@ -24,12 +24,21 @@ from exponav.ui.items.highlight import HighlightItem, PinItem
 from exponav.ui.items.labels import LabelLayer
 from exponav.ui.items.level_base import LevelBaseItem
 from exponav.ui.items.markers import MarkerItem
+from exponav.ui.items.route import (
+    ROUTE_COLOUR,
+    VISIT_COLOUR,
+    RouteEndItem,
+    RouteLineItem,
+    StopBadgeItem,
+)
+from exponav.ui.items.you_are_here import YouAreHereItem
 from exponav.ui.palette import MAP, ThemeColours
 from exponav.ui.stands import Stand, level_stands
 
 __all__ = ["FloorPlanScene"]
 
 Z_BASE, Z_HIGHLIGHT, Z_LABELS, Z_MARKERS, Z_PINS = 0, 5, 10, 20, 30
+Z_VISIT, Z_ROUTE, Z_ROUTE_ENDS, Z_STOPS, Z_HERE = 12, 14, 24, 26, 28
 
 #: markers that only appear when zoomed in far enough (pixels per metre)
 _MARKER_MIN_SCALE = {"meeting": 45.0, "emergencyexit": 5.0}
@@ -77,6 +86,9 @@ class FloorPlanScene(QGraphicsScene):
         self.pins: list[PinItem] = []
         self.highlighted_codes: tuple[str, ...] = ()
         self.highlighted_places: tuple[str, ...] = ()
+        self.route_items: list[RouteLineItem | RouteEndItem] = []
+        self.visit_items: list[RouteLineItem | StopBadgeItem] = []
+        self.here_item: YouAreHereItem | None = None
         x0, y0, x1, y1 = self.plan.footprint.bounds
         self.level_rect = QRectF(x0, -y1, x1 - x0, y1 - y0)
         self._scale = 0.0
@@ -146,6 +158,9 @@ class FloorPlanScene(QGraphicsScene):
         if abs(scale - self._scale) < 1e-6:
             return
         self._scale = scale
+        for item in self.route_items + self.visit_items:
+            if isinstance(item, RouteLineItem):
+                item.set_zoom(scale)
         size = 18.0 if scale < 9 else 22.0 if scale < 20 else 26.0
         for m in self.markers:
             m.setVisible(scale >= _MARKER_MIN_SCALE.get(m.category, 0.0))
@@ -210,6 +225,86 @@ class FloorPlanScene(QGraphicsScene):
         pin.setZValue(Z_PINS)
         self.addItem(pin)
         self.pins.append(pin)
+
+    # -- route, visit and "you are here" ----------------------------------------------
+
+    def _add_overlay(self, item, z: float, into: list) -> None:
+        item.setZValue(z)
+        if isinstance(item, RouteLineItem) and self._scale:
+            item.set_zoom(self._scale)
+        self.addItem(item)
+        into.append(item)
+
+    def draw_route(self, coords: Sequence[tuple[float, float]],
+                   markers: Sequence[tuple[str, float, float, str, str]] = ()) -> None:
+        """The route's leg on this level (model coordinates) with its markers:
+        ``(kind, x, y, text, connector_kind)``, kind ``start``, ``end`` or ``transfer``."""
+        self.clear_route()
+        if len(coords) >= 2:
+            self._add_overlay(RouteLineItem(coords, ROUTE_COLOUR), Z_ROUTE, self.route_items)
+        for kind, x, y, text, connector in markers:
+            self._add_overlay(RouteEndItem(kind, to_scene(x, y), text, connector),
+                              Z_ROUTE_ENDS, self.route_items)
+
+    def clear_route(self) -> None:
+        for item in self.route_items:
+            self.removeItem(item)
+        self.route_items = []
+
+    def route_rect(self) -> QRectF:
+        """The scene rectangle of the route drawn here (null when none)."""
+        return self._items_rect(self.route_items)
+
+    def visit_rect(self) -> QRectF:
+        """The scene rectangle of the visit drawn here, with "you are here" (null: none)."""
+        rect = self._items_rect(self.visit_items)
+        if not rect.isNull() and self.here_item is not None:
+            rect = rect.united(self._items_rect([self.here_item]))
+        return rect
+
+    @staticmethod
+    def _items_rect(items) -> QRectF:
+        rect = QRectF()
+        for item in items:
+            if isinstance(item, RouteLineItem):
+                rect = rect.united(item.path().boundingRect())
+            else:
+                rect = rect.united(QRectF(item.pos() - QPointF(0.5, 0.5), item.pos()
+                                          + QPointF(0.5, 0.5)))
+        return rect
+
+    def draw_visit(self, paths: Sequence[Sequence[tuple[float, float]]],
+                   stops: Sequence[tuple[int, float, float, str, str]]) -> None:
+        """A planned visit's walks on this level and its numbered stops
+        ``(number, x, y, appointment time or "", tooltip)``."""
+        self.clear_visit()
+        for coords in paths:
+            if len(coords) >= 2:
+                self._add_overlay(RouteLineItem(coords, VISIT_COLOUR, width_px=4.5,
+                                                opacity=0.8),
+                                  Z_VISIT, self.visit_items)
+        for number, x, y, when, tip in stops:
+            self._add_overlay(StopBadgeItem(number, to_scene(x, y), when, tooltip=tip),
+                              Z_STOPS, self.visit_items)
+
+    def clear_visit(self) -> None:
+        for item in self.visit_items:
+            self.removeItem(item)
+        self.visit_items = []
+
+    def set_here(self, x: float, y: float, heading_deg: float | None = None,
+                 text: str = "") -> YouAreHereItem:
+        """Show the you-are-here marker at (x, y) on this level."""
+        self.clear_here()
+        self.here_item = YouAreHereItem(to_scene(x, y), heading_deg, text)
+        self.here_item.setZValue(Z_HERE)
+        self.addItem(self.here_item)
+        return self.here_item
+
+    def clear_here(self) -> None:
+        if self.here_item is not None:
+            self.removeItem(self.here_item)
+            self.here_item = None
 
     def set_hover(self, code: str | None) -> None:
         """Outline the stand holding booth ``code`` (None: no outline)."""

@@ -83,7 +83,8 @@ class ExhibitorCard(QScrollArea):
         self.lang = "en"
         self.subject: CardSubject | None = None
         self.today: QDate | None = None  # fixed "today" for tests; None: the clock
-        self._actions: list[tuple[str, Callable[[CardSubject], None], str | None]] = []
+        self._actions: list[tuple[str, Callable[[CardSubject], None], str | None,
+                                  Callable[[CardSubject], str | None] | None]] = []
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -95,14 +96,30 @@ class ExhibitorCard(QScrollArea):
     # -- public API ------------------------------------------------------------------
 
     def add_action(self, text: str, callback: Callable[[CardSubject], None],
-                   icon_name: str | None = None) -> None:
+                   icon_name: str | None = None,
+                   label: Callable[[CardSubject], str | None] | None = None) -> None:
         """Add a button under every card from now on; ``callback(subject)`` on click.
 
         ``text`` should already be translated by the caller's ``tr()``; a caller that
         supports language switching re-adds its action in its own retranslation.
+        ``label(subject)``, when given, may name the button otherwise for a subject
+        (such as "Remove from visit" for a stop already in the visit); None keeps
+        ``text``. :meth:`refresh_actions` asks again.
         """
-        self._actions = [a for a in self._actions if a[0] != text] + [(text, callback, icon_name)]
+        self._actions = [a for a in self._actions if a[0] != text] + [
+            (text, callback, icon_name, label)]
         self._build(self.subject)
+
+    def refresh_actions(self) -> None:
+        """Name the action buttons again for the subject (after what they act on changed)."""
+        for button, (text, _cb, _icon, label) in zip(self.action_buttons, self._actions,
+                                                     strict=False):
+            other = label(self.subject) if label is not None and self.subject else None
+            button.setText(other or text)
+
+    def clear(self) -> None:
+        """Show nothing (the visitor walked away)."""
+        self._build(None)
 
     def remove_action(self, text: str) -> None:
         self._actions = [a for a in self._actions if a[0] != text]
@@ -387,8 +404,9 @@ class ExhibitorCard(QScrollArea):
             return
         row = QHBoxLayout()
         row.setSpacing(8)
-        for text, callback, icon_name in self._actions:
-            button = QPushButton(text)
+        for text, callback, icon_name, label in self._actions:
+            other = label(subject) if label is not None else None
+            button = QPushButton(other or text)
             button.setObjectName("cardAction")
             button.setMinimumHeight(44)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from exponav.ui.amenity_names import amenity_name
@@ -21,7 +21,7 @@ from exponav.ui.i18n import pick
 from exponav.ui.palette import UI, ThemeColours, amenity_style, fill_tone
 
 __all__ = ["ENTRY_ROLE", "ResultDelegate", "ResultEntry", "booth_summary", "build_entries",
-           "level_counts"]
+           "level_counts", "trailing_rect"]
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -164,11 +164,21 @@ def level_counts(rows: Iterable[ResultEntry]) -> dict[str, int]:
     return counts
 
 
+def trailing_rect(row: QRectF) -> QRectF:
+    """Where a row's trailing button (such as "Add to visit") sits."""
+    return QRectF(row.right() - 50, row.center().y() - 17, 34, 34)
+
+
 class ResultDelegate(QStyledItemDelegate):
-    """Paints header rows and result rows."""
+    """Paints header rows and result rows.
+
+    ``trailing(entry)``, when set, gives a row's trailing button: ``"add"`` (a +),
+    ``"added"`` (a tick) or None (no button); the panel handles the taps on it.
+    """
 
     def __init__(self, parent=None, scale: Callable[[], float] | None = None) -> None:
         super().__init__(parent)
+        self.trailing: Callable[[ResultEntry], str | None] | None = None
         base = QFont()
         self.title_font = QFont(base)
         self.title_font.setPixelSize(15)
@@ -229,6 +239,10 @@ class ResultDelegate(QStyledItemDelegate):
                 painter.drawText(icon_rect, Qt.AlignmentFlag.AlignCenter, "#")
         text_left = icon_rect.right() + 12
         width = r.right() - text_left - 12
+        button = self.trailing(entry) if self.trailing is not None else None
+        if button is not None:
+            width -= 44
+            self._paint_trailing(painter, trailing_rect(r), button == "added")
         fm = QFontMetricsF(self.title_font)
         painter.setFont(self.title_font)
         painter.setPen(QColor(UI.ink))
@@ -242,3 +256,20 @@ class ResultDelegate(QStyledItemDelegate):
         painter.drawText(QRectF(text_left, r.top() + 31, width, 20),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, sub)
         painter.restore()
+
+    def _paint_trailing(self, painter: QPainter, rect: QRectF, added: bool) -> None:
+        accent = QColor(UI.accent)
+        c = rect.center()
+        painter.setPen(QPen(accent, 1.6))
+        painter.setBrush(accent if added else QColor(UI.surface))
+        painter.drawEllipse(c, 14, 14)
+        pen = QPen(QColor("#ffffff") if added else accent, 2.2)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        if added:
+            painter.drawPolyline([QPointF(c.x() - 6, c.y()), QPointF(c.x() - 1.5, c.y() + 4.5),
+                                  QPointF(c.x() + 6.5, c.y() - 4.5)])
+        else:
+            painter.drawLine(QPointF(c.x() - 6, c.y()), QPointF(c.x() + 6, c.y()))
+            painter.drawLine(QPointF(c.x(), c.y() - 6), QPointF(c.x(), c.y() + 6))

@@ -3,13 +3,17 @@
 Results update as the visitor types: a short debounce, then the query runs on the
 search thread (see ``search_worker.py``) and only the newest answer is shown. With
 an empty field and a chip on, the list shows every exhibitor of that theme.
+
+A line starting ``EXPONAV1|`` (a visit's QR machine line, typed or read by a
+keyboard-wedge scanner) is not searched: Enter hands it on as :attr:`payload_entered`.
+Rows may carry a trailing button (see :meth:`set_trailing`), such as "Add to visit".
 """
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +38,7 @@ from exponav.ui.panels.results import (
     ResultEntry,
     build_entries,
     level_counts,
+    trailing_rect,
 )
 from exponav.ui.panels.search_worker import SearchThread
 
@@ -43,6 +48,12 @@ __all__ = ["QUICK_SERVICES", "SearchPanel"]
 QUICK_SERVICES = ("toilet", "toilet.accessible", "information", "food", "firstaid", "exit")
 
 DEBOUNCE_MS = 90
+MACHINE_PREFIX = "EXPONAV1|"  # core.qr.MACHINE_PREFIX and its separator
+
+
+def is_visit_line(text: str) -> bool:
+    """Whether the field holds a visit's machine line rather than a query."""
+    return MACHINE_PREFIX in text
 
 
 def _dot(colour: QColor, size: int = 12, dpr: float = 2.0) -> QIcon:
@@ -63,6 +74,8 @@ class SearchPanel(QWidget):
     service_chosen = Signal(str)  # amenity category
     focus_changed = Signal(object)  # set of theme ids, or None
     results_changed = Signal(dict)  # level id -> number of result rows
+    trailing_clicked = Signal(object)  # ResultEntry whose trailing button was tapped
+    payload_entered = Signal(str)  # a visit's QR machine line, on Enter
 
     def __init__(self, nav, themes: ThemeColours, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +152,8 @@ class SearchPanel(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setMouseTracking(True)
         self.list.setFrameShape(QListWidget.Shape.NoFrame)
+        self.list.viewport().installEventFilter(self)
+        self._press_pos: QPointF | None = None
         self.list.itemClicked.connect(self._item_chosen)
         self.list.itemActivated.connect(self._item_chosen)
         layout.addWidget(self.list, 1)
@@ -187,6 +202,15 @@ class SearchPanel(QWidget):
     # -- searching -------------------------------------------------------------------
 
     def _text_changed(self, text: str) -> None:
+        if is_visit_line(text):
+            self._debounce.stop()
+            self._hits, self._hits_text = [], ""
+            self._pending_generation = -1
+            self.rows = []
+            self._fill()
+            self.status.setText(self.tr("A visit code: press Enter to load this visit."))
+            self.results_changed.emit({})
+            return
         if text.strip():
             self._debounce.start()
         else:
@@ -279,12 +303,46 @@ class SearchPanel(QWidget):
 
     # -- choosing --------------------------------------------------------------------
 
+    def set_trailing(self, state) -> None:
+        """Give rows a trailing button: ``state(entry)`` -> "add", "added" or None; a tap
+        on it emits :attr:`trailing_clicked` instead of choosing the row."""
+        self.list.itemDelegate().trailing = state
+        self.list.viewport().update()
+
+    def refresh_rows(self) -> None:
+        """Repaint the rows (what their trailing buttons show may have changed)."""
+        self.list.viewport().update()
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is self.list.viewport() and event.type() == QEvent.Type.MouseButtonPress:
+            self._press_pos = event.position()
+        return super().eventFilter(obj, event)
+
+    def _on_trailing(self, item: QListWidgetItem, entry: ResultEntry) -> bool:
+        delegate = self.list.itemDelegate()
+        if self._press_pos is None or getattr(delegate, "trailing", None) is None \
+                or delegate.trailing(entry) is None:
+            return False
+        rect = QRectF(self.list.visualItemRect(item))
+        return trailing_rect(rect).adjusted(-4, -4, 4, 4).contains(self._press_pos)
+
     def _item_chosen(self, item: QListWidgetItem) -> None:
         entry = item.data(ENTRY_ROLE)
         if entry is not None and entry.kind != "header":
+            if self._on_trailing(item, entry):
+                self._press_pos = None
+                self.trailing_clicked.emit(entry)
+                self.list.viewport().update()
+                return
             self.entry_chosen.emit(entry)
 
     def _choose_first(self) -> None:
+        if is_visit_line(self.field.text()):
+            self.payload_entered.emit(self.field.text())
+            return
         for i, row in enumerate(self.rows):
             if row.kind != "header":
                 self.list.setCurrentRow(i)
@@ -300,6 +358,18 @@ class SearchPanel(QWidget):
         self.list.setCurrentRow(i)
         self.entry_chosen.emit(row)
         return row
+
+    def reset(self) -> None:
+        """Empty field, no theme chosen, no rows (the visitor walked away)."""
+        self.field.blockSignals(True)
+        self.field.clear()
+        self.field.blockSignals(False)
+        self._debounce.stop()
+        self._hits, self._hits_text = [], ""
+        self._pending_generation = -1
+        self.clear_focus()
+        self.list.clearSelection()
+        self._rebuild()
 
     def shutdown(self) -> None:
         self.thread.stop()

@@ -1,0 +1,423 @@
+"""VisitPanel: the visit being planned, stop by stop, with its times and walks.
+
+The list shows each stop with its number, name, booth and level, the planned arrival
+and departure, and above it the walk that leads there ("↓ 120 m · 2 min"). Rows are
+reordered by dragging, removed with ×, and a stop becomes an appointment ("be there
+at 14:00") with its clock button. Above the list: where the visit starts and when,
+and step-free; below it the totals, any appointment that cannot be kept, and the
+actions (Optimise order, Print…, Save as PDF…, Clear visit).
+
+The panel shows; it does not decide. It reads the :class:`~exponav.ui.visit_model.
+VisitModel` and the latest plan, and says what the visitor asked for through its
+signals; the visit controller changes the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QTimeEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exponav.ui.assets import icon
+from exponav.ui.palette import UI
+
+__all__ = ["StopRow", "StopView", "VisitBar", "VisitPanel"]
+
+PLACE_ROLE = Qt.ItemDataRole.UserRole + 7
+
+_STYLE = """
+QWidget#visitPage { background: #ffffff; }
+QLabel#visitSummary { font-size: 15px; font-weight: 700; color: #0b6e79; }
+QLabel#visitWarning { font-size: 13px; color: #8a1c14; background: #fdecea;
+    border-radius: 8px; padding: 6px 10px; }
+QLabel#visitEmpty { font-size: 14px; color: #5f6b7a; padding: 12px 0; }
+QLabel#visitBusy { font-size: 13px; color: #5f6b7a; }
+QLabel#legText { font-size: 12px; color: #5f6b7a; padding-left: 6px; }
+QLabel#stopNumber { font-size: 13px; font-weight: 700; color: #ffffff; background: #0b6e79;
+    border-radius: 13px; min-width: 26px; max-width: 26px; min-height: 26px; max-height: 26px; }
+QLabel#stopName { font-size: 15px; font-weight: 600; color: #1f2933; }
+QLabel#stopDetail { font-size: 12px; color: #5f6b7a; }
+QLabel#stopTimes { font-size: 13px; font-weight: 700; color: #1f2933; }
+QLabel#stopTimes[late="true"] { color: #b3261e; }
+QFrame#stopCard { background: #f8f9fb; border: 1px solid #e3e6eb; border-radius: 10px; }
+QToolButton#stopTool { border: none; border-radius: 8px; padding: 4px; font-size: 12px;
+    color: #0b6e79; font-weight: 600; }
+QToolButton#stopTool:hover { background: #e3f1f2; }
+QToolButton#stopTool:checked { background: #fde7ef; color: #880e4f; }
+QTimeEdit { font-size: 14px; padding: 3px 6px; border: 1px solid #d5dae1; border-radius: 8px;
+    min-height: 28px; }
+QListWidget#visitStops { background: transparent; border: none; outline: none; }
+QListWidget#visitStops::item { border: none; padding: 0; margin: 0; }
+QListWidget#visitStops::item:selected { background: transparent; }
+QCheckBox#stepFree { font-size: 14px; color: #1f2933; spacing: 8px; }
+QCheckBox#stepFree::indicator { width: 20px; height: 20px; }
+QPushButton#quietAction { font-size: 14px; font-weight: 600; color: #0b6e79;
+    background: #e3f1f2; border: none; border-radius: 10px; padding: 8px 12px; }
+QPushButton#quietAction:hover { background: #cfe7e9; }
+QToolButton#linkButton { font-size: 13px; font-weight: 600; color: #0b6e79; border: none;
+    padding: 2px; }
+QPushButton#visitBar { font-size: 15px; font-weight: 700; color: #ffffff; background: #0b6e79;
+    border: none; border-radius: 12px; padding: 10px 16px; text-align: left; }
+QPushButton#visitBar:hover { background: #095d66; }
+"""
+
+
+@dataclass
+class StopView:
+    """What one row shows; the controller fills these from the model and the plan."""
+
+    place_id: str
+    name: str
+    detail: str  # "S1024 · Hall 2 4F"
+    times: str = ""  # "10:42–10:52", empty until planned
+    leg: str = ""  # "120 m · 2 min", the walk that leads here
+    appointment: str | None = None  # HH:MM
+    late: str = ""  # "12 min late", when the appointment cannot be kept
+
+
+class StopRow(QFrame):
+    """One stop: the walk to it, number, name, times, appointment clock, remove."""
+
+    remove_requested = Signal(str)
+    appointment_changed = Signal(str, object)  # place id, HH:MM or None
+
+    def __init__(self, number: int, stop: StopView, default_time: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.place_id = stop.place_id
+        self._default_time = default_time
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 2, 0, 4)
+        outer.setSpacing(3)
+        self.leg = QLabel(f"↓  {stop.leg}" if stop.leg else "", self)
+        self.leg.setObjectName("legText")
+        self.leg.setVisible(bool(stop.leg))
+        outer.addWidget(self.leg)
+        card = QFrame(self)
+        card.setObjectName("stopCard")
+        grid = QGridLayout(card)
+        grid.setContentsMargins(10, 8, 6, 8)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
+        self.number = QLabel(str(number), card)
+        self.number.setObjectName("stopNumber")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        grid.addWidget(self.number, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+        self.name = QLabel(stop.name, card)
+        self.name.setObjectName("stopName")
+        self.name.setWordWrap(True)
+        grid.addWidget(self.name, 0, 1)
+        self.times = QLabel(stop.times, card)
+        self.times.setObjectName("stopTimes")
+        self.times.setProperty("late", "true" if stop.late else "false")
+        grid.addWidget(self.times, 0, 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        detail = stop.detail + (f" · {stop.late}" if stop.late else "")
+        self.detail = QLabel(detail, card)
+        self.detail.setObjectName("stopDetail")
+        self.detail.setWordWrap(True)
+        grid.addWidget(self.detail, 1, 1, 1, 2)
+        tools = QHBoxLayout()
+        tools.setSpacing(4)
+        self.clock = QToolButton(card)
+        self.clock.setObjectName("stopTool")
+        self.clock.setCheckable(True)
+        self.clock.setIcon(icon("clock", UI.accent, 16))
+        self.clock.setIconSize(QSize(16, 16))
+        self.clock.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.clock.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.clock.setText(self.tr("Appointment"))
+        self.clock.setToolTip(self.tr("Be here at a fixed time (a meeting or a session)"))
+        tools.addWidget(self.clock)
+        self.time = QTimeEdit(card)
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setAccessibleName(self.tr("Appointment time"))
+        self.time.setTime(QTime.fromString(stop.appointment or default_time, "HH:mm"))
+        self.time.setVisible(stop.appointment is not None)
+        tools.addWidget(self.time)
+        tools.addStretch(1)
+        self.remove = QToolButton(card)
+        self.remove.setObjectName("stopTool")
+        self.remove.setIcon(icon("clear", UI.ink_soft, 16))
+        self.remove.setIconSize(QSize(16, 16))
+        self.remove.setToolTip(self.tr("Remove from the visit"))
+        self.remove.setAccessibleName(self.tr("Remove from the visit"))
+        self.remove.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.remove.clicked.connect(lambda: self.remove_requested.emit(self.place_id))
+        tools.addWidget(self.remove)
+        grid.addLayout(tools, 2, 1, 1, 2)
+        grid.setColumnStretch(1, 1)
+        outer.addWidget(card)
+        self.clock.blockSignals(True)
+        self.clock.setChecked(stop.appointment is not None)
+        self.clock.blockSignals(False)
+        self.clock.toggled.connect(self._clock_toggled)
+        self.time.editingFinished.connect(self._time_edited)
+
+    def _clock_toggled(self, on: bool) -> None:
+        self.time.setVisible(on)
+        self.appointment_changed.emit(self.place_id, self.time.time().toString("HH:mm")
+                                      if on else None)
+
+    def _time_edited(self) -> None:
+        if self.clock.isChecked():
+            self.appointment_changed.emit(self.place_id, self.time.time().toString("HH:mm"))
+
+
+class _StopList(QListWidget):
+    """The stops; a drop reorders them and says so once the list has settled."""
+
+    reordered = Signal(list)  # place ids in the new order
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitStops")
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSpacing(0)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        super().dropEvent(event)
+        QTimer.singleShot(0, self._announce)
+
+    def order(self) -> list[str]:
+        return [self.item(i).data(PLACE_ROLE) for i in range(self.count())]
+
+    def _announce(self) -> None:
+        self.reordered.emit(self.order())
+
+
+class VisitPanel(QWidget):
+    back_requested = Signal()
+    removed = Signal(str)
+    reordered = Signal(list)
+    appointment_changed = Signal(str, object)
+    start_time_changed = Signal(str)
+    step_free_toggled = Signal(bool)
+    change_start_requested = Signal()
+    optimise_requested = Signal()
+    print_requested = Signal()
+    pdf_requested = Signal()
+    clear_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitPage")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 8, 20, 16)
+        layout.setSpacing(8)
+        self.back_button = QToolButton(self)
+        self.back_button.setObjectName("backButton")
+        self.back_button.setIcon(icon("back", UI.accent, 18))
+        self.back_button.setIconSize(QSize(18, 18))
+        self.back_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.back_button.clicked.connect(self.back_requested.emit)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.title = QLabel(self)
+        self.title.setObjectName("cardTitle")
+        layout.addWidget(self.title)
+        origin_row = QHBoxLayout()
+        self.origin = QLabel(self)
+        self.origin.setObjectName("cardHint")
+        self.origin.setWordWrap(True)
+        origin_row.addWidget(self.origin, 1)
+        self.change_start = QToolButton(self)
+        self.change_start.setObjectName("linkButton")
+        self.change_start.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.change_start.clicked.connect(self.change_start_requested.emit)
+        origin_row.addWidget(self.change_start, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(origin_row)
+        settings = QHBoxLayout()
+        settings.setSpacing(8)
+        self.start_label = QLabel(self)
+        self.start_label.setObjectName("factName")
+        settings.addWidget(self.start_label)
+        self.start_time = QTimeEdit(self)
+        self.start_time.setDisplayFormat("HH:mm")
+        self.start_time.editingFinished.connect(
+            lambda: self.start_time_changed.emit(self.start_time.time().toString("HH:mm")))
+        settings.addWidget(self.start_time)
+        settings.addSpacing(12)
+        self.step_free = QCheckBox(self)
+        self.step_free.setObjectName("stepFree")
+        self.step_free.toggled.connect(self.step_free_toggled.emit)
+        settings.addWidget(self.step_free)
+        settings.addStretch(1)
+        layout.addLayout(settings)
+        self.empty = QLabel(self)
+        self.empty.setObjectName("visitEmpty")
+        self.empty.setWordWrap(True)
+        layout.addWidget(self.empty)
+        self.list = _StopList(self)
+        self.list.reordered.connect(self.reordered.emit)
+        layout.addWidget(self.list, 1)
+        self.busy = QLabel(self)
+        self.busy.setObjectName("visitBusy")
+        layout.addWidget(self.busy)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("visitSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.warning = QLabel(self)
+        self.warning.setObjectName("visitWarning")
+        self.warning.setWordWrap(True)
+        layout.addWidget(self.warning)
+        self.optimise = QPushButton(self)
+        self.optimise.setObjectName("cardAction")
+        self.optimise.setMinimumHeight(44)
+        self.optimise.clicked.connect(self.optimise_requested.emit)
+        layout.addWidget(self.optimise)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.print_button = QPushButton(self)
+        self.pdf_button = QPushButton(self)
+        self.clear_button = QPushButton(self)
+        for button, signal in ((self.print_button, self.print_requested),
+                               (self.pdf_button, self.pdf_requested),
+                               (self.clear_button, self.clear_requested)):
+            button.setObjectName("quietAction")
+            button.setMinimumHeight(44)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(signal.emit)
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.rows: list[StopRow] = []
+        self._origin_text = ""
+        self.retranslate_ui()
+        self.set_stops([], "")
+
+    # -- language --------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.back_button.setText(self.tr("Back"))
+        self.title.setText(self.tr("My visit"))
+        self.change_start.setText(self.tr("Change start"))
+        self.start_label.setText(self.tr("Start at"))
+        self.step_free.setText(self.tr("Step-free"))
+        self.step_free.setToolTip(self.tr("Lifts and ramps only, walking at an easy pace"))
+        self.empty.setText(self.tr("Your visit is empty. Add exhibitors with “Add to visit” "
+                                   "on their card, or with + beside a search result."))
+        self.busy.setText(self.tr("Planning…"))
+        self.optimise.setText(self.tr("Optimise order"))
+        self.optimise.setToolTip(self.tr("The order that walks least and keeps every "
+                                         "appointment"))
+        self.print_button.setText(self.tr("Print…"))
+        self.pdf_button.setText(self.tr("Save as PDF…"))
+        self.clear_button.setText(self.tr("Clear visit"))
+        self._origin_label()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- filling ---------------------------------------------------------------------
+
+    def set_origin(self, text: str, can_change: bool) -> None:
+        self._origin_text = text
+        self._origin_label()
+        self.change_start.setVisible(can_change)
+
+    def _origin_label(self) -> None:
+        self.origin.setText(self.tr("From %1").replace("%1", self._origin_text)
+                            if self._origin_text else "")
+
+    def set_settings(self, start_time: str, step_free: bool) -> None:
+        """Show the start time and step-free without asking for anything."""
+        for widget in (self.start_time, self.step_free):
+            widget.blockSignals(True)
+        if start_time:
+            self.start_time.setTime(QTime.fromString(start_time, "HH:mm"))
+        self.step_free.setChecked(step_free)
+        for widget in (self.start_time, self.step_free):
+            widget.blockSignals(False)
+
+    def set_stops(self, stops: list[StopView], default_time: str) -> None:
+        """One row per stop, in order (rebuilt whole: a visit has a handful of stops)."""
+        self.list.clear()
+        self.rows = []
+        for n, stop in enumerate(stops, start=1):
+            row = StopRow(n, stop, default_time)
+            row.remove_requested.connect(self.removed.emit)
+            row.appointment_changed.connect(self.appointment_changed.emit)
+            item = QListWidgetItem()
+            item.setData(PLACE_ROLE, stop.place_id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                          | Qt.ItemFlag.ItemIsDragEnabled)
+            item.setSizeHint(row.sizeHint())
+            self.list.addItem(item)
+            self.list.setItemWidget(item, row)
+            self.rows.append(row)
+        has = bool(stops)
+        self.empty.setVisible(not has)
+        self.list.setVisible(has)
+        for widget in (self.optimise, self.print_button, self.pdf_button, self.clear_button):
+            widget.setVisible(has)
+        self.optimise.setEnabled(len(stops) > 1)
+        if not has:
+            self.summary.setVisible(False)
+            self.warning.setVisible(False)
+            self.busy.setVisible(False)
+
+    def set_summary(self, text: str, warning: str = "") -> None:
+        self.summary.setText(text)
+        self.summary.setVisible(bool(text))
+        self.warning.setText(warning)
+        self.warning.setVisible(bool(warning))
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        for i, row in enumerate(self.rows):
+            item = self.list.item(i)
+            if item is not None:
+                row.setFixedWidth(max(10, self.list.viewport().width()))
+                item.setSizeHint(row.sizeHint())
+
+
+class VisitBar(QPushButton):
+    """At the foot of the side panel while a visit has stops: "My visit · 3 stops ▸"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitBar")
+        self.setStyleSheet(_STYLE)
+        self.setMinimumHeight(52)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._count = 0
+        self.set_count(0)
+
+    def set_count(self, count: int) -> None:
+        self._count = count
+        text = self.tr("My visit · 1 stop  ▸") if count == 1 else \
+            self.tr("My visit · %1 stops  ▸").replace("%1", str(count))
+        self.setText(text if count else "")
+        self.setVisible(count > 0)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == event.Type.LanguageChange:
+            self.set_count(self._count)
+        super().changeEvent(event)
