@@ -246,14 +246,15 @@ def test_card_actions_appear_only_when_added(window):
     nav = window.nav
     ex = next(iter(nav.show.exhibitors.values()))
     window.card.show_exhibitor(ex.id)
-    assert window.card.action_buttons == []
+    # the window's own: routes and visits (see test_route_ui.py and test_visit_ui.py)
+    assert [b.text() for b in window.card.action_buttons] == ["Route here", "Add to visit"]
     got = []
-    window.card.add_action("Route here", got.append)
-    assert [b.text() for b in window.card.action_buttons] == ["Route here"]
-    window.card.action_buttons[0].click()
+    window.card.add_action("Call staff", got.append)
+    assert [b.text() for b in window.card.action_buttons][-1] == "Call staff"
+    window.card.action_buttons[-1].click()
     assert got and got[0].id == ex.id
-    window.card.remove_action("Route here")
-    assert window.card.action_buttons == []
+    window.card.remove_action("Call staff")
+    assert [b.text() for b in window.card.action_buttons] == ["Route here", "Add to visit"]
 
 
 def test_card_lists_the_days_sessions(window):
