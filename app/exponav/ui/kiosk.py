@@ -165,7 +165,7 @@ class KioskWindow(QWidget):
         self._dirty = False
         self.kiosk_id = (kiosk_id if kiosk_id is not None else settings.kiosk_id).strip()
         self.kiosk: Kiosk | None = None
-        self.window = None
+        self.navigator = None
         self.home: HomeScreen | None = None
         self.keyboard: TouchKeyboard | None = None
         self.sidebar: QFrame | None = None
@@ -174,6 +174,8 @@ class KioskWindow(QWidget):
             problem = self._check_kiosk() if nav is not None else "no data file was opened."
         self.problem = problem
 
+        # the screen's size, whatever the pages would like: never grow past the screen
+        self.setMinimumSize(640, 480)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -237,7 +239,7 @@ class KioskWindow(QWidget):
         assert kiosk is not None
         if window is None:
             window = MainWindow(nav, lang=self.settings.language, stands=stands)
-        self.window = window
+        self.navigator = window
         window.setWindowFlags(Qt.WindowType.Widget)
         window.setMinimumSize(0, 0)
         self.sidebar = window.findChild(QFrame, "sidebar")
@@ -315,7 +317,7 @@ class KioskWindow(QWidget):
         if event.type() == QEvent.Type.WindowStateChange and self._keep_full_screen \
                 and not self.unlocked and not self.isFullScreen():
             QTimer.singleShot(0, self.showFullScreen)  # minimised or un-maximised: back
-        if event.type() == QEvent.Type.LanguageChange and self.window is not None:
+        if event.type() == QEvent.Type.LanguageChange and self.navigator is not None:
             self._update_bar()
         super().changeEvent(event)
 
@@ -325,8 +327,8 @@ class KioskWindow(QWidget):
             _log("blocked a close")
             return
         self.shutdown()
-        if self.window is not None:
-            self.window.close()
+        if self.navigator is not None:
+            self.navigator.close()
         super().closeEvent(event)
 
     def shutdown(self) -> None:
@@ -373,7 +375,7 @@ class KioskWindow(QWidget):
 
     def has_visitor_state(self) -> bool:
         """Whether anything a visitor did is still on screen (for tests and the soak)."""
-        w = self.window
+        w = self.navigator
         if w is None:
             return False
         visit = getattr(w, "visit", None)
@@ -392,7 +394,7 @@ class KioskWindow(QWidget):
         self.printed.hide()
         if not self.unlocked:
             self.staff.close_panel()
-        w = self.window
+        w = self.navigator
         if w is not None:
             if self.keyboard is not None:
                 self.keyboard.hide()
@@ -416,7 +418,7 @@ class KioskWindow(QWidget):
 
     def _basic_reset(self) -> None:
         """What ``MainWindow.reset_visitor_state`` does, for a window that lacks it."""
-        w = self.window
+        w = self.navigator
         w.search.field.clear()
         w.search.clear_focus()
         w.show_results()
@@ -431,7 +433,7 @@ class KioskWindow(QWidget):
 
     def _place_here(self) -> None:
         """The map at home: the kiosk's level, turned heading-up, "you are here" on it."""
-        w, kiosk = self.window, self.kiosk
+        w, kiosk = self.navigator, self.kiosk
         w.show_level(kiosk.level, fit=True)
         w.view.set_heading_up(kiosk.heading_deg)
         if hasattr(w, "set_here"):
@@ -450,22 +452,22 @@ class KioskWindow(QWidget):
 
     def open_search(self) -> None:
         self.go_navigator()
-        self.window.show_results()
-        self.window.search.field.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.navigator.show_results()
+        self.navigator.search.field.setFocus(Qt.FocusReason.MouseFocusReason)
         self._show_keyboard()
 
     def show_theme(self, theme_id: str) -> None:
         self.go_navigator()
-        search = self.window.search
+        search = self.navigator.search
         search.field.clear()
         for tid, chip in search.chips.items():
             chip.setChecked(tid == theme_id)
-        self.window.show_results()
+        self.navigator.show_results()
 
     def show_way_to(self, place_id: str) -> None:
         """A route from this kiosk to ``place_id`` (or, without routes, the place)."""
         self.go_navigator()
-        w = self.window
+        w = self.navigator
         if hasattr(w, "route_to"):
             try:
                 w.route_to(place_id)
@@ -487,15 +489,15 @@ class KioskWindow(QWidget):
             self.show_way_to(found[0].id)
         else:
             self.go_navigator()
-            self.window.show_nearest_service(category)
+            self.navigator.show_nearest_service(category)
 
     # -- language ----------------------------------------------------------------------
 
     def set_language(self, code: str) -> None:
-        if self.window is None:
+        if self.navigator is None:
             return
-        self.window.set_language(code)
-        self._language_changed(self.window.lang)
+        self.navigator.set_language(code)
+        self._language_changed(self.navigator.lang)
 
     def _language_changed(self, code: str) -> None:
         if self.home is not None:
@@ -505,14 +507,14 @@ class KioskWindow(QWidget):
 
     def _here_label(self) -> str:
         en, zh = self.here_text
-        return self.tr("You are here: %1").replace("%1", pick(en, zh, self.window.lang))
+        return self.tr("You are here: %1").replace("%1", pick(en, zh, self.navigator.lang))
 
     def _update_bar(self) -> None:
-        if self.window is None:
+        if self.navigator is None:
             return
         self.bar.home.setText(self.tr("Home"))
         self.bar.here.setText(self._here_label())
-        visit = getattr(self.window, "visit", None)
+        visit = getattr(self.navigator, "visit", None)
         n = 0 if visit is None else len(visit)
         self.bar.print.setText(self.tr("Print my visit (%1)").replace("%1", str(n)) if n
                                else self.tr("Print my visit"))
@@ -558,10 +560,10 @@ class KioskWindow(QWidget):
 
     def visit_itinerary(self):
         """The visit as planned from this kiosk (the window's plan when it is current)."""
-        visit = getattr(self.window, "visit", None)
+        visit = getattr(self.navigator, "visit", None)
         if visit is None or visit.is_empty():
             return None
-        visits = getattr(self.window, "visits", None)
+        visits = getattr(self.navigator, "visits", None)
         if visits is not None and hasattr(visits, "itinerary_now"):
             return visits.itinerary_now()  # the window's planner, from "you are here"
         planned = getattr(visit, "itinerary", None)
@@ -599,9 +601,9 @@ class KioskWindow(QWidget):
 
     def load_scanned(self, line: str) -> bool:
         """A scanned ``EXPONAV1|`` line: that visit, planned again from this kiosk."""
-        if self.window is None:
+        if self.navigator is None:
             return False
-        load = getattr(self.window, "load_visit_payload", None)
+        load = getattr(self.navigator, "load_visit_payload", None)
         ok = False
         try:
             ok = bool(load(line)) if load is not None else False
