@@ -83,6 +83,10 @@ def _open_in_background(data: str | Path | None) -> Callable[[], Any]:
 
 
 def run_gui(data: str | Path | None = None, kiosk: str | None = None, staff: bool = False) -> int:
+    if kiosk is not None:  # "" means the id in the kiosk settings
+        from exponav.ui.kiosk import run_kiosk
+
+        return run_kiosk(data, kiosk)
     navigator = _open_in_background(data)
     app = make_app()
     from exponav.ui.main_window import MainWindow
