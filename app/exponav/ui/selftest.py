@@ -147,7 +147,12 @@ def ui_checks(checks, nav, *, screenshot: str | None = None,
             raise RuntimeError(f"could not write {screenshot}")
         return f"saved {screenshot} ({image.width()}x{image.height()})"
 
-    checks.run("screenshot", shot)
+    if not kiosk:
+        checks.run("screenshot", shot)
     w.close()
     w.deleteLater()
     app.processEvents()
+    if kiosk:  # the kiosk's own checks; its screenshot replaces the window's
+        from exponav.ui.kiosk_selftest import kiosk_checks
+
+        kiosk_checks(checks, nav, kiosk, screenshot=screenshot)
