@@ -84,7 +84,7 @@
 <context>
     <name>ExhibitorCard</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/exhibitor_card.py" line="+176"/>
+        <location filename="../../app/exponav/ui/panels/exhibitor_card.py" line="+193"/>
         <source>Back to results</source>
         <translation>Kembali ke hasil</translation>
     </message>
@@ -203,7 +203,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/exponav/ui/main_window.py" line="+272"/>
+        <location filename="../../app/exponav/ui/main_window.py" line="+295"/>
         <source>ExpoNav — %1</source>
         <translation>ExpoNav — %1</translation>
     </message>
@@ -232,21 +232,154 @@
 <context>
     <name>NorthArrow</name>
     <message>
-        <location filename="../../app/exponav/ui/map_overlays.py" line="+142"/>
+        <location filename="../../app/exponav/ui/map_overlays.py" line="+157"/>
         <source>North</source>
         <translation>Utara</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+1"/>
+        <source>North: the map is turned so that up is the way you face</source>
+        <translation>Utara: peta diputar sehingga arah atas adalah arah yang Anda hadapi</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>N</source>
         <comment>north, one letter</comment>
         <translation>U</translation>
     </message>
 </context>
 <context>
+    <name>PickHint</name>
+    <message>
+        <location filename="../../app/exponav/ui/start_picker.py" line="+116"/>
+        <source>Tap the map where you are</source>
+        <translation>Ketuk peta di posisi Anda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>RouteBar</name>
+    <message>
+        <location filename="../../app/exponav/ui/panels/route_bar.py" line="+72"/>
+        <location line="+1"/>
+        <source>Clear the route</source>
+        <translation>Hapus rute</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Part %1 of %2</source>
+        <translation>Bagian %1 dari %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>◂ Back to %1</source>
+        <translation>◂ Kembali ke %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue on %1 ▸</source>
+        <translation>Lanjut di %1 ▸</translation>
+    </message>
+</context>
+<context>
+    <name>RouteController</name>
+    <message>
+        <location filename="../../app/exponav/ui/route_controller.py" line="+135"/>
+        <source>You are here</source>
+        <translation>Anda di sini</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Where are you? Choose a kiosk or an entrance, or pick your position on the map.</source>
+        <translation>Anda di mana? Pilih kios atau pintu masuk, atau tandai posisi Anda di peta.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No step-free route reaches %1 from here. Turn off step-free to include stairs and escalators.</source>
+        <translation>Tidak ada rute bebas tangga ke %1 dari sini. Matikan bebas tangga untuk memakai tangga dan eskalator.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sorry, no walking route reaches %1 from here. Please ask at an information desk.</source>
+        <translation>Maaf, tidak ada rute jalan kaki ke %1 dari sini. Silakan tanya di meja informasi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The route could not be worked out: %1</source>
+        <translation>Rute tidak dapat dihitung: %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>From %1</source>
+        <translation>Dari %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>To %1</source>
+        <translation>Ke %1</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>On %1</source>
+        <translation>Di %1</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Kiosk %1</source>
+        <translation>Kios %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a point on the map</source>
+        <translation>sebuah titik di peta</translation>
+    </message>
+</context>
+<context>
+    <name>RoutePanel</name>
+    <message>
+        <location filename="../../app/exponav/ui/panels/route_panel.py" line="+156"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change start</source>
+        <translation>Ubah titik awal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step-free (lifts and ramps only)</source>
+        <translation>Bebas tangga (hanya lift dan jalur landai)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear route</source>
+        <translation>Hapus rute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding the way…</source>
+        <translation>Mencari jalan…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Route to %1</source>
+        <translation>Rute ke %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From %1</source>
+        <translation>Dari %1</translation>
+    </message>
+</context>
+<context>
     <name>ScaleBar</name>
     <message>
-        <location line="-57"/>
+        <location filename="../../app/exponav/ui/map_overlays.py" line="-77"/>
         <source>%1 m</source>
         <translation>%1 m</translation>
     </message>
@@ -254,7 +387,7 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/search_panel.py" line="+161"/>
+        <location filename="../../app/exponav/ui/panels/search_panel.py" line="+176"/>
         <source>Search exhibitors, booths or services</source>
         <extracomment>the one-tap buttons: amenity category (``exit`` means emergency exits)</extracomment>
         <translation>Cari peserta pameran, stan, atau layanan</translation>
@@ -305,7 +438,12 @@
         <translation>Pintu keluar</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+28"/>
+        <source>A visit code: press Enter to load this visit.</source>
+        <translation>Kode kunjungan: tekan Enter untuk memuat kunjungan ini.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Nothing found for “%1”. Try a booth code such as S1024, or part of a name.</source>
         <translation>Tidak ditemukan “%1”. Coba kode stan seperti S1024, atau sebagian nama.</translation>
     </message>
@@ -351,6 +489,259 @@
         <location line="+13"/>
         <source>%1 places</source>
         <translation>%1 tempat</translation>
+    </message>
+</context>
+<context>
+    <name>StartMenu</name>
+    <message>
+        <location filename="../../app/exponav/ui/start_picker.py" line="-90"/>
+        <source>Kiosk %1</source>
+        <translation>Kios %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+3"/>
+        <source>Where are you?</source>
+        <translation>Anda di mana?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pick on the map</source>
+        <translation>Tandai di peta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kiosks</source>
+        <translation>Kios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entrances</source>
+        <translation>Pintu masuk</translation>
+    </message>
+</context>
+<context>
+    <name>StopRow</name>
+    <message>
+        <location filename="../../app/exponav/ui/panels/visit_panel.py" line="+144"/>
+        <source>Appointment</source>
+        <translation>Janji temu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Be here at a fixed time (a meeting or a session)</source>
+        <translation>Harus tiba pada jam tertentu (pertemuan atau sesi)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Appointment time</source>
+        <translation>Jam janji temu</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+1"/>
+        <source>Remove from the visit</source>
+        <translation>Hapus dari kunjungan</translation>
+    </message>
+</context>
+<context>
+    <name>VisitBar</name>
+    <message>
+        <location line="+256"/>
+        <source>My visit · 1 stop  ▸</source>
+        <translation>Kunjungan saya · 1 tempat  ▸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My visit · %1 stops  ▸</source>
+        <translation>Kunjungan saya · %1 tempat  ▸</translation>
+    </message>
+</context>
+<context>
+    <name>VisitController</name>
+    <message>
+        <location filename="../../app/exponav/ui/visit_controller.py" line="+139"/>
+        <source>Remove from visit</source>
+        <translation>Hapus dari kunjungan</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>This visit cannot be planned: %1</source>
+        <translation>Kunjungan ini tidak dapat direncanakan: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planning failed: %1</source>
+        <translation>Perencanaan gagal: %1</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>%1 min late</source>
+        <translation>terlambat %1 menit</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>1 stop</source>
+        <translation>1 tempat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 stops</source>
+        <translation>%1 tempat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ends about %1</source>
+        <translation>selesai sekitar %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1 appointment at %2 cannot be kept: you would arrive at %3, %4 min late.</source>
+        <translation>Janji temu pukul %1 di %2 tidak dapat ditepati: Anda akan tiba pukul %3, terlambat %4 menit.</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>This code is not an ExpoNav visit.</source>
+        <translation>Kode ini bukan kunjungan ExpoNav.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This visit was planned for another show.</source>
+        <translation>Kunjungan ini direncanakan untuk pameran lain.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This visit names a place this map does not have.</source>
+        <translation>Kunjungan ini menyebut tempat yang tidak ada di peta ini.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This visit has no stops.</source>
+        <translation>Kunjungan ini tidak memiliki tempat tujuan.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Print your visit</source>
+        <translation>Cetak kunjungan Anda</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A4 page (*.pdf)</source>
+        <translation>Halaman A4 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>80 mm receipt (*.pdf)</source>
+        <translation>Struk 80 mm (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save your visit as PDF</source>
+        <translation>Simpan kunjungan Anda sebagai PDF</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPanel</name>
+    <message>
+        <location filename="../../app/exponav/ui/panels/visit_panel.py" line="-103"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My visit</source>
+        <translation>Kunjungan saya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change start</source>
+        <translation>Ubah titik awal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start at</source>
+        <translation>Mulai pukul</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step-free</source>
+        <translation>Bebas tangga</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lifts and ramps only, walking at an easy pace</source>
+        <translation>Hanya lift dan jalur landai, dengan langkah santai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your visit is empty. Add exhibitors with “Add to visit” on their card, or with + beside a search result.</source>
+        <translation>Kunjungan Anda masih kosong. Tambahkan peserta pameran dengan “Tambah ke kunjungan” di kartunya, atau dengan + di samping hasil pencarian.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planning…</source>
+        <translation>Merencanakan…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimise order</source>
+        <translation>Optimalkan urutan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order that walks least and keeps every appointment</source>
+        <translation>Urutan dengan jalan kaki paling sedikit yang menepati setiap janji temu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print…</source>
+        <translation>Cetak…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as PDF…</source>
+        <translation>Simpan PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear visit</source>
+        <translation>Hapus kunjungan</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>From %1</source>
+        <translation>Dari %1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorApi</name>
+    <message>
+        <location filename="../../app/exponav/ui/visitor_api.py" line="+51"/>
+        <source>Route here</source>
+        <translation>Rute ke sini</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add to visit</source>
+        <translation>Tambah ke kunjungan</translation>
+    </message>
+</context>
+<context>
+    <name>WalkText</name>
+    <message>
+        <location filename="../../app/exponav/ui/walk_text.py" line="+20"/>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>under 1 min</source>
+        <translation>kurang dari 1 menit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 menit</translation>
     </message>
 </context>
 <context>

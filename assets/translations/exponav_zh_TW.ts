@@ -84,7 +84,7 @@
 <context>
     <name>ExhibitorCard</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/exhibitor_card.py" line="+176"/>
+        <location filename="../../app/exponav/ui/panels/exhibitor_card.py" line="+193"/>
         <source>Back to results</source>
         <translation>返回搜尋結果</translation>
     </message>
@@ -203,7 +203,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/exponav/ui/main_window.py" line="+272"/>
+        <location filename="../../app/exponav/ui/main_window.py" line="+295"/>
         <source>ExpoNav — %1</source>
         <translation>ExpoNav — %1</translation>
     </message>
@@ -232,21 +232,154 @@
 <context>
     <name>NorthArrow</name>
     <message>
-        <location filename="../../app/exponav/ui/map_overlays.py" line="+142"/>
+        <location filename="../../app/exponav/ui/map_overlays.py" line="+157"/>
         <source>North</source>
         <translation>北</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+1"/>
+        <source>North: the map is turned so that up is the way you face</source>
+        <translation>北方：地圖已旋轉，上方即您面對的方向</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>N</source>
         <comment>north, one letter</comment>
         <translation>北</translation>
     </message>
 </context>
 <context>
+    <name>PickHint</name>
+    <message>
+        <location filename="../../app/exponav/ui/start_picker.py" line="+116"/>
+        <source>Tap the map where you are</source>
+        <translation>請在地圖上點選您的位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RouteBar</name>
+    <message>
+        <location filename="../../app/exponav/ui/panels/route_bar.py" line="+72"/>
+        <location line="+1"/>
+        <source>Clear the route</source>
+        <translation>清除路線</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Part %1 of %2</source>
+        <translation>第 %1 段，共 %2 段</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>◂ Back to %1</source>
+        <translation>◂ 回到 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue on %1 ▸</source>
+        <translation>繼續前往 %1 ▸</translation>
+    </message>
+</context>
+<context>
+    <name>RouteController</name>
+    <message>
+        <location filename="../../app/exponav/ui/route_controller.py" line="+135"/>
+        <source>You are here</source>
+        <translation>您在這裡</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Where are you? Choose a kiosk or an entrance, or pick your position on the map.</source>
+        <translation>您在哪裡？請選擇一台導覽機或一個入口，或在地圖上點選您的位置。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No step-free route reaches %1 from here. Turn off step-free to include stairs and escalators.</source>
+        <translation>從這裡沒有無障礙路線可到達 %1。關閉「無障礙」即可改走樓梯與電扶梯。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sorry, no walking route reaches %1 from here. Please ask at an information desk.</source>
+        <translation>抱歉，從這裡沒有步行路線可到達 %1。請洽服務台。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The route could not be worked out: %1</source>
+        <translation>無法規劃路線：%1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>From %1</source>
+        <translation>從%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>To %1</source>
+        <translation>前往%1</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>On %1</source>
+        <translation>在%1</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Kiosk %1</source>
+        <translation>導覽機 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a point on the map</source>
+        <translation>地圖上的一點</translation>
+    </message>
+</context>
+<context>
+    <name>RoutePanel</name>
+    <message>
+        <location filename="../../app/exponav/ui/panels/route_panel.py" line="+156"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change start</source>
+        <translation>更改起點</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step-free (lifts and ramps only)</source>
+        <translation>無障礙（僅電梯與坡道）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear route</source>
+        <translation>清除路線</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding the way…</source>
+        <translation>正在規劃路線…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Route to %1</source>
+        <translation>前往%1的路線</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From %1</source>
+        <translation>從%1</translation>
+    </message>
+</context>
+<context>
     <name>ScaleBar</name>
     <message>
-        <location line="-57"/>
+        <location filename="../../app/exponav/ui/map_overlays.py" line="-77"/>
         <source>%1 m</source>
         <translation>%1 公尺</translation>
     </message>
@@ -254,7 +387,7 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/search_panel.py" line="+161"/>
+        <location filename="../../app/exponav/ui/panels/search_panel.py" line="+176"/>
         <source>Search exhibitors, booths or services</source>
         <extracomment>the one-tap buttons: amenity category (``exit`` means emergency exits)</extracomment>
         <translation>搜尋展商、攤位或服務設施</translation>
@@ -305,7 +438,12 @@
         <translation>出口</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+28"/>
+        <source>A visit code: press Enter to load this visit.</source>
+        <translation>這是參觀行程代碼：按 Enter 載入行程。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Nothing found for “%1”. Try a booth code such as S1024, or part of a name.</source>
         <translation>找不到「%1」。請試試攤位編號（例如 S1024）或名稱的一部分。</translation>
     </message>
@@ -351,6 +489,259 @@
         <location line="+13"/>
         <source>%1 places</source>
         <translation>%1 處</translation>
+    </message>
+</context>
+<context>
+    <name>StartMenu</name>
+    <message>
+        <location filename="../../app/exponav/ui/start_picker.py" line="-90"/>
+        <source>Kiosk %1</source>
+        <translation>導覽機 %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+3"/>
+        <source>Where are you?</source>
+        <translation>您在哪裡？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pick on the map</source>
+        <translation>在地圖上點選</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kiosks</source>
+        <translation>導覽機</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entrances</source>
+        <translation>入口</translation>
+    </message>
+</context>
+<context>
+    <name>StopRow</name>
+    <message>
+        <location filename="../../app/exponav/ui/panels/visit_panel.py" line="+144"/>
+        <source>Appointment</source>
+        <translation>約定時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Be here at a fixed time (a meeting or a session)</source>
+        <translation>須在固定時間到達（洽談或場次）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Appointment time</source>
+        <translation>約定時間</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+1"/>
+        <source>Remove from the visit</source>
+        <translation>從行程移除</translation>
+    </message>
+</context>
+<context>
+    <name>VisitBar</name>
+    <message>
+        <location line="+256"/>
+        <source>My visit · 1 stop  ▸</source>
+        <translation>我的行程 · 1 站  ▸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My visit · %1 stops  ▸</source>
+        <translation>我的行程 · %1 站  ▸</translation>
+    </message>
+</context>
+<context>
+    <name>VisitController</name>
+    <message>
+        <location filename="../../app/exponav/ui/visit_controller.py" line="+139"/>
+        <source>Remove from visit</source>
+        <translation>從行程移除</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>This visit cannot be planned: %1</source>
+        <translation>無法規劃此行程：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planning failed: %1</source>
+        <translation>規劃失敗：%1</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>%1 min late</source>
+        <translation>遲到 %1 分鐘</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>1 stop</source>
+        <translation>1 站</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 stops</source>
+        <translation>%1 站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ends about %1</source>
+        <translation>約 %1 結束</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1 appointment at %2 cannot be kept: you would arrive at %3, %4 min late.</source>
+        <translation>%2 的 %1 約定無法準時赴約：您將於 %3 抵達，遲到 %4 分鐘。</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>This code is not an ExpoNav visit.</source>
+        <translation>這個代碼不是 ExpoNav 參觀行程。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This visit was planned for another show.</source>
+        <translation>這個行程是為另一個展覽規劃的。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This visit names a place this map does not have.</source>
+        <translation>這個行程包含本地圖沒有的地點。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This visit has no stops.</source>
+        <translation>這個行程沒有任何一站。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Print your visit</source>
+        <translation>列印您的行程</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A4 page (*.pdf)</source>
+        <translation>A4 頁面 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>80 mm receipt (*.pdf)</source>
+        <translation>80 公釐收據 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save your visit as PDF</source>
+        <translation>將行程儲存為 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPanel</name>
+    <message>
+        <location filename="../../app/exponav/ui/panels/visit_panel.py" line="-103"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My visit</source>
+        <translation>我的行程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change start</source>
+        <translation>更改起點</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start at</source>
+        <translation>出發時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step-free</source>
+        <translation>無障礙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lifts and ramps only, walking at an easy pace</source>
+        <translation>僅走電梯與坡道，以輕鬆的步速計算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your visit is empty. Add exhibitors with “Add to visit” on their card, or with + beside a search result.</source>
+        <translation>您的行程還是空的。請在展商資訊卡上按「加入行程」，或按搜尋結果旁的 +。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planning…</source>
+        <translation>規劃中…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimise order</source>
+        <translation>最佳化順序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order that walks least and keeps every appointment</source>
+        <translation>步行最少且準時赴約的順序</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print…</source>
+        <translation>列印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as PDF…</source>
+        <translation>儲存為 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear visit</source>
+        <translation>清除行程</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>From %1</source>
+        <translation>從%1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorApi</name>
+    <message>
+        <location filename="../../app/exponav/ui/visitor_api.py" line="+51"/>
+        <source>Route here</source>
+        <translation>規劃路線</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add to visit</source>
+        <translation>加入行程</translation>
+    </message>
+</context>
+<context>
+    <name>WalkText</name>
+    <message>
+        <location filename="../../app/exponav/ui/walk_text.py" line="+20"/>
+        <source>%1 m</source>
+        <translation>%1 公尺</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>under 1 min</source>
+        <translation>不到 1 分鐘</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 分鐘</translation>
     </message>
 </context>
 <context>

@@ -431,30 +431,26 @@ class RouteController(QObject):
             return floor
         return f"{building} {floor}"
 
+    def short_name(self, place: Place) -> str:
+        """What the visitor calls a place: an exhibitor's or amenity's name, "Kiosk
+        K-H2-1F-1", "a point on the map"."""
+        if place.kind == "kiosk":
+            return self.tr("Kiosk %1").replace("%1", place.id)
+        if place.kind == "point":
+            return self.tr("a point on the map")
+        return pick(place.name, place.name_zh, self.w.lang) or place.id
+
     def _dest_names(self, place: Place) -> tuple[str, str]:
         """("Beliria Transit", "S1024 · Hall 2 4F") for the panel's title."""
-        if place.kind == "kiosk":
-            name = self.tr("Kiosk %1").replace("%1", place.id)
-        elif place.kind == "point":
-            name = self.tr("a point on the map")
-        else:
-            name = pick(place.name, place.name_zh, self.w.lang) or place.id
+        name = self.short_name(place)
         level = self._level_name(place.level)
         return name, (f"{place.id} · {level}" if place.kind == "booth" and name != place.id
                       else level)
 
     def _place_name(self, place: Place) -> str:
-        lang = self.w.lang
-        if place.kind == "kiosk":
-            name = self.tr("Kiosk %1").replace("%1", place.id)
-        elif place.kind == "point":
-            name = self.tr("a point on the map")
-        elif place.kind == "booth":
-            name = pick(place.name, place.name_zh, lang)
-            if name and name != place.id:
-                name = f"{name} ({place.id})"
-        else:
-            name = pick(place.name, place.name_zh, lang) or place.id
+        name = self.short_name(place)
+        if place.kind == "booth" and name != place.id:
+            name = f"{name} ({place.id})"
         return f"{name} · {self._level_name(place.level)}"
 
     def retranslate(self) -> None:

@@ -24,7 +24,6 @@ from exponav.core.errors import ExpoNavError
 from exponav.core.itinerary import Itinerary, format_hhmm, resume_visit
 from exponav.core.model import Place
 from exponav.ui.convert import to_scene
-from exponav.ui.i18n import pick
 from exponav.ui.panels.exhibitor_card import CardSubject
 from exponav.ui.panels.visit_panel import StopView, VisitBar, VisitPanel
 from exponav.ui.visit_model import VisitModel, VisitStop
@@ -263,9 +262,7 @@ class VisitController(QObject):
         self._draw()
 
     def _name(self, place: Place) -> str:
-        if place.kind == "kiosk":
-            return self.routes.tr("Kiosk %1").replace("%1", place.id)
-        return pick(place.name, place.name_zh, self.w.lang) or place.id
+        return self.routes.short_name(place)
 
     def _level_name(self, level_id: str) -> str:
         return self.routes._level_name(level_id)

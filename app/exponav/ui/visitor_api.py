@@ -9,6 +9,8 @@ the work; these methods only name it.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from exponav.ui.planner_thread import PlannerThread
 from exponav.ui.route_controller import RouteController
 from exponav.ui.visit_controller import VisitController
@@ -46,7 +48,8 @@ class VisitorApi:
         for text in self._action_texts:
             if text:
                 self.card.remove_action(text)
-        route, visit = self.tr("Route here"), self.tr("Add to visit")
+        route = QCoreApplication.translate("VisitorApi", "Route here")
+        visit = QCoreApplication.translate("VisitorApi", "Add to visit")
         self.card.add_action(route, self.routes.route_here)
         self.card.add_action(visit, self.visits.toggle_subject, label=self.visits.subject_label)
         self._action_texts = (route, visit)

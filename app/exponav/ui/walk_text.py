@@ -13,23 +13,20 @@ from PySide6.QtCore import QCoreApplication
 __all__ = ["directions_language", "metres_text", "minutes_text", "walk_summary"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WalkText", text)
-
-
 def metres_text(metres: float) -> str:
     """Rounded as a sign would: to the metre under 10 m, then to 5 m."""
     m = max(0.0, float(metres))
     value = max(1, round(m)) if m < 10 else int(5 * round(m / 5.0))
-    return _tr("%1 m").replace("%1", str(value))
+    return QCoreApplication.translate("WalkText", "%1 m").replace("%1", str(value))
 
 
 def minutes_text(seconds: float) -> str:
     """Whole minutes, rounded up; under a minute says so."""
     s = max(0.0, float(seconds))
     if s < 60:
-        return _tr("under 1 min")
-    return _tr("%1 min").replace("%1", str(math.ceil(s / 60 - 1e-9)))
+        return QCoreApplication.translate("WalkText", "under 1 min")
+    minutes = str(math.ceil(s / 60 - 1e-9))
+    return QCoreApplication.translate("WalkText", "%1 min").replace("%1", minutes)
 
 
 def walk_summary(metres: float, seconds: float) -> str:

@@ -72,6 +72,9 @@ QPushButton#quietAction { font-size: 14px; font-weight: 600; color: #0b6e79;
 QPushButton#quietAction:hover { background: #cfe7e9; }
 QToolButton#linkButton { font-size: 13px; font-weight: 600; color: #0b6e79; border: none;
     padding: 2px; }
+QPushButton#clearVisit { font-size: 13px; font-weight: 600; color: #8a1c14; background: none;
+    border: none; padding: 4px 12px; }
+QPushButton#clearVisit:hover { text-decoration: underline; }
 QPushButton#visitBar { font-size: 15px; font-weight: 700; color: #ffffff; background: #0b6e79;
     border: none; border-radius: 12px; padding: 10px 16px; text-align: left; }
 QPushButton#visitBar:hover { background: #095d66; }
@@ -292,16 +295,20 @@ class VisitPanel(QWidget):
         row.setSpacing(8)
         self.print_button = QPushButton(self)
         self.pdf_button = QPushButton(self)
-        self.clear_button = QPushButton(self)
         for button, signal in ((self.print_button, self.print_requested),
-                               (self.pdf_button, self.pdf_requested),
-                               (self.clear_button, self.clear_requested)):
+                               (self.pdf_button, self.pdf_requested)):
             button.setObjectName("quietAction")
             button.setMinimumHeight(44)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(signal.emit)
             row.addWidget(button)
         layout.addLayout(row)
+        self.clear_button = QPushButton(self)
+        self.clear_button.setObjectName("clearVisit")
+        self.clear_button.setMinimumHeight(36)
+        self.clear_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.clear_button.clicked.connect(self.clear_requested.emit)
+        layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.rows: list[StopRow] = []
         self._origin_text = ""
         self.retranslate_ui()
