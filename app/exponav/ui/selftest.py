@@ -137,6 +137,53 @@ def ui_checks(checks, nav, *, screenshot: str | None = None,
 
     checks.run("language switch", language)
 
+    def route() -> str:
+        from exponav.ui.convert import to_scene
+        from exponav.ui.items.route import ROUTE_COLOUR, RouteLineItem
+
+        kiosks = [k.id for p in nav.venue.plans.values() for k in p.kiosks]
+        here = kiosk if kiosk in kiosks else (kiosks[0] if kiosks else None)
+        if here is None:
+            return "no kiosk in this venue: skipped"
+        level = nav.place(here).level
+        target = next(b.code for b in nav.venue.plans[level].booths)
+        t0 = time.perf_counter()
+        w.set_here(here)
+        w.route_to(target)
+        if not _wait(app, lambda: w.routes.route is not None or
+                     w.routes.panel.status.isVisible(), timeout=5.0):
+            raise RuntimeError(f"no route from {here} to {target} within 5 s")
+        if w.routes.route is None:
+            raise AssertionError(w.routes.panel.status.text())
+        w.view.finish_flight()
+        app.processEvents()
+        lines = [i for i in w.current_scene().route_items if isinstance(i, RouteLineItem)]
+        if w.level != level or not lines or not w.routes.panel.steps():
+            raise AssertionError("the route is not drawn on its level with its directions")
+        image = w.view.viewport().grab().toImage()
+        dpr = image.devicePixelRatio()
+        coords = lines[0].coords
+        (x0, y0), (x1, y1) = max(zip(coords[:-1], coords[1:], strict=False),
+                                 key=lambda ab: (ab[1][0] - ab[0][0]) ** 2
+                                 + (ab[1][1] - ab[0][1]) ** 2)
+        seen = []
+        for t in (0.35, 0.5, 0.65):  # on the longest stretch, clear of the end markers
+            v = w.view.mapFromScene(to_scene(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t))
+            c = image.pixelColor(round(v.x() * dpr), round(v.y() * dpr))
+            seen.append(abs(c.red() - ROUTE_COLOUR.red()) + abs(c.green() - ROUTE_COLOUR.green())
+                        + abs(c.blue() - ROUTE_COLOUR.blue()) <= 60)
+        if sum(seen) < 2:
+            raise AssertionError("the route's colour is not on screen along the route")
+        detail = (f"{here} -> {target}: {w.routes.route.length_m:.0f} m drawn, "
+                  f"{len(w.routes.panel.steps())} steps, "
+                  f"{(time.perf_counter() - t0) * 1000:.0f} ms")
+        w.clear_route()  # back to the chosen exhibitor for the screenshot
+        w.set_here(None)
+        w.choose_entry(state["row"])
+        return detail
+
+    checks.run("route drawn", route)
+
     def shot() -> str:
         if not screenshot:
             return "no --screenshot given"
