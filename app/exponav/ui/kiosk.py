@@ -59,7 +59,7 @@ from exponav.ui.kiosk_scanner import MAX_GAP_MS, ScannerFilter
 from exponav.ui.kiosk_staff import StaffPanel
 from exponav.ui.palette import UI
 
-__all__ = ["KioskTimings", "KioskWindow", "find_kiosk", "make_printer", "run_kiosk"]
+__all__ = ["KioskTimings", "KioskWindow", "find_kiosk", "make_printer", "open_data", "run_kiosk"]
 
 
 @dataclass(frozen=True)
@@ -295,10 +295,20 @@ class KioskWindow(QWidget):
                 signal.disconnect()
         if hasattr(panel, "print_requested"):
             panel.print_requested.connect(self.print_visit)
-        pdf = getattr(panel, "pdf_button", None)
-        if pdf is not None:
-            pdf.hide()
-            pdf.setEnabled(False)
+        def kiosk_buttons() -> None:  # after each refill of the panel, which shows them
+            pdf = getattr(panel, "pdf_button", None)
+            if pdf is not None:
+                pdf.hide()
+            button = getattr(panel, "print_button", None)
+            if button is not None:
+                button.setText(self.tr("Print my visit"))
+
+        visit = getattr(window, "visit", None)
+        for name in ("stops_changed", "planned"):
+            signal = getattr(visit, name, None)
+            if signal is not None:
+                signal.connect(kiosk_buttons)
+        kiosk_buttons()
 
     # -- showing -----------------------------------------------------------------------
 
@@ -379,7 +389,7 @@ class KioskWindow(QWidget):
         if w is None:
             return False
         visit = getattr(w, "visit", None)
-        route = getattr(w, "route", None)
+        route = getattr(getattr(w, "routes", None), "route", None)
         return bool(
             self.page() != "home" or w.search.field.text() or w.search.focus
             or any(s.highlighted_codes for s in w.scenes.values())
@@ -661,6 +671,16 @@ def _install_excepthook(kiosk: KioskWindow) -> None:
     sys.excepthook = hook
 
 
+def open_data(source: str | Path | None):
+    """``(navigator, "")``, or ``(None, reason)`` when the data file cannot be used."""
+    try:
+        from exponav.core.navigator import Navigator
+
+        return Navigator.open(source), ""
+    except Exception as e:  # noqa: BLE001 - any reason at all: out of service, not a crash
+        return None, f"the data file {source or '(embedded show)'} cannot be opened: {e}"
+
+
 def run_kiosk(data: str | Path | None = None, kiosk_id: str | None = None) -> int:
     """``exponav gui --kiosk ID``: the kiosk full screen until staff leave it."""
     from exponav.core.kiosk_config import KioskConfigError, load_settings
@@ -678,14 +698,8 @@ def run_kiosk(data: str | Path | None = None, kiosk_id: str | None = None) -> in
     app = make_app()
     app.setQuitOnLastWindowClosed(False)  # only a staff exit ends the kiosk
     nav = None
-    source = data or settings.data or None
     if not problem:
-        try:
-            from exponav.core.navigator import Navigator
-
-            nav = Navigator.open(source)
-        except Exception as e:  # noqa: BLE001 - any reason at all: out of service, not a crash
-            problem = f"the data file {source or '(embedded show)'} cannot be opened: {e}"
+        nav, problem = open_data(data or settings.data or None)
     kiosk = KioskWindow(settings, nav, kiosk_id=kiosk_id or None, problem=problem,
                         keyboard=keyboard)
     kiosk.left_kiosk.connect(app.quit)

@@ -1,0 +1,445 @@
+"""Kiosk mode, offscreen: reset, lock, staff exit, scanner, heading-up, printing, failures.
+
+Timings are injected (an idle time of a fifth of a second, a countdown of two short
+"seconds"), so the whole file runs in well under a minute.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QShortcut
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+
+from exponav.core.itinerary import plan_visit
+from exponav.core.kiosk_config import KioskSettings, hash_pin
+from exponav.ui.convert import to_scene
+from exponav.ui.kiosk import KioskTimings, KioskWindow, find_kiosk, open_data
+from exponav.ui.kiosk_home import sessions_now_and_next, show_clock
+from exponav.ui.kiosk_keyboard import ChinesePalette, TouchKeyboard, choose_keyboard
+from exponav.ui.kiosk_scanner import ScannerFilter
+from exponav.ui.kiosk_selftest import type_at_window
+
+KIOSK = "K-H2-1F-1"
+FAST = KioskTimings(idle_ms=200, countdown_s=2, tick_ms=40, hold_ms=150)
+
+
+@pytest.fixture
+def make_kiosk(qtbot, nav):
+    """Kiosks made by a test, all unlocked and closed afterwards (even when it failed),
+    so that no kiosk filter outlives its test."""
+    from exponav.ui.app import make_app
+
+    made: list[KioskWindow] = []
+
+    def make(settings: KioskSettings, saved: list | None = None, *, navigator=nav,
+             problem: str = "", timings: KioskTimings = FAST) -> KioskWindow:
+        make_app()
+        k = KioskWindow(settings, navigator, problem=problem, timings=timings,
+                        save=(saved.append if saved is not None else lambda s: None))
+        made.append(k)
+        qtbot.addWidget(k)
+        k.resize(1600, 1000)
+        k.show_kiosk(full_screen=False)
+        qtbot.waitExposed(k)
+        return k
+
+    yield make
+    for k in made:
+        k.unlocked = True
+        k.close()
+        k.shutdown()
+
+
+@pytest.fixture
+def kiosk(make_kiosk, tmp_path):
+    return make_kiosk(KioskSettings(kiosk_id=KIOSK, printer=f"pdf:{tmp_path / 'receipt.pdf'}"))
+
+
+def _press(widget, pos: QPoint, kind=QEvent.Type.MouseButtonPress) -> None:
+    event = QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)),
+                        Qt.MouseButton.LeftButton,
+                        Qt.MouseButton.LeftButton if kind == QEvent.Type.MouseButtonPress
+                        else Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def _owned(nav, n: int, level: str = "H2-1F") -> list[str]:
+    return [c for e in nav.show.exhibitors.values() for c in e.booths
+            if nav.booth(c).level == level][:n]
+
+
+# -- idle reset ------------------------------------------------------------------------------
+
+def test_idle_reset_clears_every_piece_of_visitor_state(kiosk, qtbot, nav):
+    w = kiosk.navigator
+    kiosk.idle.setInterval(60_000)  # a visitor busy for a while: no reset meanwhile
+    kiosk.open_search()
+    assert kiosk.page() == "navigator" and kiosk.keyboard.isVisible()
+    w.search.search_now("chunghwa")
+    qtbot.waitUntil(lambda: not w.search.is_searching(), timeout=3000)
+    w.search.choose(0)
+    assert any(s.highlighted_codes for s in w.scenes.values())
+    next(iter(w.search.chips.values())).setChecked(True)
+    for code in _owned(nav, 2):
+        w.visit.add(code)
+    w.route_to(_owned(nav, 3)[-1])
+    qtbot.waitUntil(lambda: w.routes.route is not None, timeout=5000)
+    kiosk.set_language("zh_TW")
+    QGuiApplication.clipboard().setText("a visitor's note")
+    assert kiosk.has_visitor_state()
+    kiosk.idle.setInterval(FAST.idle_ms)
+    kiosk._touched()  # the visitor's last touch
+
+    qtbot.waitUntil(kiosk.countdown.isVisible, timeout=2000)  # 0.2 s untouched
+    resets = []
+    kiosk.visitor_reset.connect(lambda: resets.append(1))
+    qtbot.waitUntil(lambda: bool(resets), timeout=2000)  # two 40 ms "seconds"
+
+    assert kiosk.page() == "home" and not kiosk.countdown.isVisible()
+    assert w.search.field.text() == "" and not w.search.focus
+    assert not any(chip.isChecked() for chip in w.search.chips.values())
+    assert not any(s.highlighted_codes for s in w.scenes.values())
+    assert w.visit.is_empty() and w.routes.route is None
+    assert w.stack.currentWidget() is w.search
+    assert w.lang == "en" and kiosk.home.lang == "en"
+    assert not kiosk.keyboard.isVisible() and not kiosk.keyboard.chinese_mode()
+    assert QGuiApplication.clipboard().text() == ""
+    assert w.level == "H2-1F" and w.view.heading() == 270
+    assert not kiosk.has_visitor_state()
+
+
+def test_a_touch_cancels_the_countdown(kiosk, qtbot):
+    kiosk.open_search()
+    kiosk._touched()
+    qtbot.waitUntil(kiosk.countdown.isVisible, timeout=2000)
+    _press(kiosk.navigator.view.viewport(), QPoint(400, 400))
+    _press(kiosk.navigator.view.viewport(), QPoint(400, 400), QEvent.Type.MouseButtonRelease)
+    assert not kiosk.countdown.isVisible()
+    assert kiosk.page() == "navigator"  # the visitor carries on
+
+
+def test_an_untouched_home_screen_never_counts_down(kiosk, qtbot):
+    qtbot.wait(500)  # more than twice the idle time
+    assert not kiosk.countdown.isVisible() and kiosk.page() == "home"
+
+
+def test_nothing_a_visitor_does_is_written(kiosk, qtbot, nav, tmp_path, monkeypatch):
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(var, str(tmp_path / var))
+    kiosk.open_search()
+    type_at_window(kiosk, "TOILET", enter=True)
+    kiosk.navigator.visit.add(_owned(nav, 1)[0])
+    kiosk.reset_visitor()
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert written == []
+
+
+# -- locked ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("key,mods", [
+    (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_Tab, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+])
+def test_quit_and_leave_keys_do_nothing(kiosk, qtbot, key, mods):
+    fired = []
+    shortcut = QShortcut(kiosk.navigator)
+    shortcut.setKey(key | mods if mods != Qt.KeyboardModifier.NoModifier else key)
+    shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+    shortcut.activated.connect(lambda: fired.append(1))
+    blocked = []
+    kiosk.guard.blocked.connect(blocked.append)
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(kiosk.windowHandle(), QKeyEvent(kind, key, mods))
+    kiosk.close()
+    qtbot.wait(20)
+    assert kiosk.isVisible() and not fired and blocked
+
+
+def test_close_is_refused_and_foreign_dialogs_are_rejected(kiosk, qtbot):
+    kiosk.close()
+    assert kiosk.isVisible()
+    dialog = QFileDialog(kiosk.navigator)
+    results = []
+    dialog.finished.connect(results.append)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(results), timeout=1000)
+    assert not dialog.isVisible()
+
+
+def test_staff_gesture_sets_a_pin_then_leaves(make_kiosk, qtbot):
+    saved: list[KioskSettings] = []
+    k = make_kiosk(KioskSettings(kiosk_id=KIOSK), saved)
+    left = []
+    k.left_kiosk.connect(lambda: left.append(1))
+    _press(k.home, QPoint(10, 10))
+    qtbot.waitUntil(k.staff.isVisible, timeout=1000)  # held 0.15 s in the corner
+    assert k.staff.mode == "new"
+    for _ in range(2):
+        for digit in "2468✓":
+            k.staff.press(digit)
+    assert k.staff.mode == "unlocked"
+    assert saved and saved[-1].pin["scheme"] == "scrypt" and "2468" not in str(saved[-1].pin)
+    k.staff.leave.click()
+    assert left and k.unlocked and not k.isVisible()
+
+
+def test_a_short_press_in_the_corner_does_nothing(kiosk, qtbot):
+    _press(kiosk.home, QPoint(10, 10))
+    _press(kiosk.home, QPoint(10, 10), QEvent.Type.MouseButtonRelease)
+    qtbot.wait(300)
+    assert not kiosk.staff.isVisible()
+
+
+def test_wrong_pins_slow_down(make_kiosk):
+    k = make_kiosk(KioskSettings(kiosk_id=KIOSK, pin=hash_pin("2468", n=2**10)))
+    k.staff.start()
+    assert k.staff.mode == "enter"
+    for _ in range(3):
+        for digit in "1111✓":
+            k.staff.press(digit)
+    assert k.pin_guard.failures == 3 and k.pin_guard.wait_s() > 1.5
+    assert not k.staff.pad_keys["5"].isEnabled()
+    assert "Try again in 2 s" in k.staff.message.text()
+    for digit in "2468✓":  # the right PIN, during the wait: refused unheard
+        k.staff.press(digit)
+    assert k.staff.mode == "enter" and not k.unlocked
+    k.pin_guard._locked_until = 0  # the wait is over
+    k.staff._show_wait()
+    for digit in "2468✓":
+        k.staff.press(digit)
+    assert k.staff.mode == "unlocked" and k.pin_guard.failures == 0
+    k.staff.cancel.click()
+    assert not k.staff.isVisible() and k.isVisible()
+
+
+# -- scanner ---------------------------------------------------------------------------------
+
+def test_a_scanned_line_loads_the_visit_wherever_the_focus_is(kiosk, qtbot, nav):
+    it = plan_visit(nav, "K-H2-4F-1", _owned(nav, 3, "H2-4F"), "11:00")
+    line = it.qr_payload.splitlines()[-1]
+    assert line.startswith("EXPONAV1|")
+    w = kiosk.navigator
+    kiosk.open_search()
+    w.search.field.setText("abc")
+    w.search.field.setFocus()
+    loaded = []
+    kiosk.visit_scanned.connect(loaded.append)
+    type_at_window(kiosk, line)
+    qtbot.waitUntil(lambda: bool(loaded), timeout=3000)
+    assert loaded == [True]
+    assert w.visit.place_ids() == [s.place.id for s in it.stops]
+    assert w.search.field.text() in ("abc", "")  # no scanned characters left in the field
+    assert kiosk.page() == "navigator"
+
+
+def test_a_scan_on_the_home_screen_with_no_focus(kiosk, qtbot, nav):
+    line = plan_visit(nav, KIOSK, _owned(nav, 1), "10:00").qr_payload.splitlines()[-1]
+    QApplication.focusWidget() and QApplication.focusWidget().clearFocus()
+    loaded = []
+    kiosk.visit_scanned.connect(loaded.append)
+    type_at_window(kiosk, line)
+    qtbot.waitUntil(lambda: bool(loaded), timeout=3000)
+    assert loaded == [True] and len(kiosk.navigator.visit) == 1
+
+
+def test_people_typing_are_not_a_scanner(qtbot):
+    now = [0.0]
+    scanner = ScannerFilter(clock=lambda: now[0])
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    field.setFocus()
+    QApplication.instance().installEventFilter(scanner)
+    got = []
+    scanner.scanned.connect(got.append)
+    try:
+        for ch in "EXPONAV1|x|y|S1024":
+            now[0] += 0.15  # a quick typist: 150 ms a key
+            QApplication.sendEvent(field.windowHandle(),
+                                   QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch))
+        QApplication.sendEvent(field.windowHandle(), QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"))
+        qtbot.wait(20)
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+    assert got == [] and field.text() == "EXPONAV1|x|y|S1024"
+
+
+# -- heading-up ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("heading", [0, 90, 180, 270, 45, 300])
+def test_heading_up_puts_what_is_ahead_above(window, qtbot, heading):
+    view = window.view
+    view.set_heading_up(heading)
+    x, y = 60.0, 60.0
+    view.fly_to(to_scene(x, y), 12.0, animated=False)
+    a = math.radians(heading)
+    here = view.mapFromScene(to_scene(x, y))
+    ahead = view.mapFromScene(to_scene(x + 10 * math.sin(a), y + 10 * math.cos(a)))
+    right = view.mapFromScene(to_scene(x + 10 * math.cos(a), y - 10 * math.sin(a)))
+    assert ahead.y() < here.y() - 100 and abs(ahead.x() - here.x()) <= 2
+    assert right.x() > here.x() + 100 and abs(right.y() - here.y()) <= 2
+    assert view.scale_px_per_m() == pytest.approx(12.0)
+    assert view.north.heading() == heading
+    # fit shows the whole level however it is turned
+    view.fit(animated=False)
+    level = view.viewport().rect().adjusted(-1, -1, 1, 1)
+    corners = view.mapFromScene(view.scene().level_rect).boundingRect()
+    assert level.contains(corners)
+
+
+def test_kiosk_map_is_heading_up_at_the_kiosk(kiosk, nav):
+    k = find_kiosk(nav, KIOSK)
+    assert kiosk.navigator.view.heading() == k.heading_deg % 360
+    assert kiosk.navigator.routes.here.id == KIOSK
+
+
+# -- printing --------------------------------------------------------------------------------
+
+def test_printing_goes_to_the_configured_printer(kiosk, qtbot, nav, tmp_path):
+    for code in _owned(nav, 2):
+        kiosk.navigator.visit.add(code)
+    assert kiosk.bar.print.isEnabled()
+    assert kiosk.print_visit()
+    assert (tmp_path / "receipt.pdf").stat().st_size > 1000
+    assert kiosk.printed.isVisible() and not kiosk.printed.failed
+
+
+def test_a_printer_problem_shows_the_qr_code(make_kiosk, nav):
+    k = make_kiosk(KioskSettings(kiosk_id=KIOSK, printer="No Such Printer"))
+    for code in _owned(nav, 2):
+        k.navigator.visit.add(code)
+    assert not k.print_visit()
+    assert k.printed.isVisible() and k.printed.failed and k.printed.qr.isVisible()
+    assert k.printed.qr.text.splitlines()[-1].startswith("EXPONAV1|")
+
+
+def test_visit_panel_print_button_prints_without_a_dialog(kiosk, nav, tmp_path):
+    panel = kiosk.navigator.visits.panel
+    for code in _owned(nav, 1):
+        kiosk.navigator.visit.add(code)
+    assert not panel.pdf_button.isVisibleTo(panel)
+    panel.print_requested.emit()
+    assert (tmp_path / "receipt.pdf").is_file()
+
+
+# -- out of service --------------------------------------------------------------------------
+
+def test_out_of_service_on_a_bad_data_file(make_kiosk, tmp_path):
+    bad = tmp_path / "bad.exponav.db"
+    bad.write_bytes(b"this is not a database" * 100)
+    nav, problem = open_data(bad)
+    assert nav is None and str(bad) in problem
+    k = make_kiosk(KioskSettings(kiosk_id=KIOSK), navigator=None, problem=problem)
+    assert k.page() == "out-of-service" and str(bad) in k.out_of_service.staff.text()
+    k.close()
+    assert k.isVisible()  # still locked
+    _, missing = open_data(tmp_path / "missing.db")
+    assert "does not exist" in missing
+
+
+def test_out_of_service_for_an_unknown_kiosk(make_kiosk):
+    k = make_kiosk(KioskSettings(kiosk_id="K-H9-1F-1"))
+    assert k.page() == "out-of-service"
+    assert "K-H9-1F-1" in k.problem and KIOSK in k.problem
+
+
+# -- home screen and keyboard ----------------------------------------------------------------
+
+def test_home_screen_invites_and_leads_in(kiosk, qtbot, nav):
+    home = kiosk.home
+    assert home.search.height() >= 48
+    assert all(b.height() >= 48 for b in home.service_buttons.values())
+    assert all(b.height() >= 48 for b in home.theme_buttons.values())
+    assert any(r.isVisible() for r in home.session_rows)
+    home.service_buttons["toilet"].click()
+    qtbot.waitUntil(lambda: kiosk.navigator.routes.route is not None, timeout=5000)
+    assert kiosk.page() == "navigator"
+    assert nav.amenity(kiosk.navigator.routes.route.destination.id).category.startswith("toilet")
+
+
+def test_show_clock_uses_the_first_day_when_not_a_show_day():
+    from datetime import datetime
+
+    clock = show_clock("2025-03-18", "2025-03-21", real_now=datetime(2026, 11, 26, 22, 0))
+    assert clock.demo and clock.now == datetime(2025, 3, 18, 10, 0)
+    real = show_clock("2025-03-18", "2025-03-21", real_now=datetime(2025, 3, 19, 14, 30))
+    assert not real.demo and real.now.hour == 14
+    fixed = show_clock("2025-03-18", "2025-03-21", override="2025-03-20T16:00")
+    assert fixed.demo and fixed.now == datetime(2025, 3, 20, 16, 0)
+
+
+def test_sessions_now_and_next_skip_private_meetings(nav):
+    from datetime import datetime
+
+    now = datetime(2025, 3, 18, 10, 15)
+    rows = sessions_now_and_next(nav.show.sessions, now)
+    assert rows and rows[0].id == "SE0001"  # the opening, on now
+    assert all(s.kind != "matchmaking" for s in rows)
+    assert all(s.start.startswith("2025-03-18") for s in rows)
+
+
+def test_touch_keyboard_types_latin_and_chinese(qtbot, nav):
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    keyboard = TouchKeyboard(ChinesePalette.for_show(nav))
+    qtbot.addWidget(keyboard)
+    field.show()
+    keyboard.show()
+    keyboard.target = field  # as if focused (offscreen windows are never active)
+    for key in ("S", "1", "0"):
+        keyboard.keys[key].click()
+    keyboard.keys["backspace"].click()
+    assert field.text() == "S1"
+    keyboard.keys["clear"].click()
+    keyboard.set_chinese(True)
+    zh = next(e.name_zh for e in nav.show.exhibitors.values() if e.name_zh.startswith("中華電信"))
+    for ch in zh[:4]:
+        offered = keyboard.offered()
+        while ch not in offered:  # page on until the character shows
+            keyboard.keys["zh-more"].click()
+            offered = keyboard.offered()
+        keyboard.char_keys[offered.index(ch)].click()
+    assert field.text() == "中華電信"
+    assert all(k.minimumHeight() >= 48 for k in keyboard.keys.values())
+
+
+def test_chinese_palette_follows_the_names():
+    p = ChinesePalette(["中華電信", "中華航空", "中興", "台灣大哥大"])
+    assert p.after("中") == ["華", "興"]
+    assert p.suggestions("中")[:2] == ["華", "興"]
+    assert set(p.suggestions("")) == set("中華電信航空興台灣大哥")
+
+
+def test_keyboard_choice_falls_back_without_the_plugin_libraries(monkeypatch):
+    monkeypatch.delenv("QT_IM_MODULE", raising=False)
+    assert choose_keyboard("builtin") == "builtin"
+    monkeypatch.setattr("exponav.ui.kiosk_keyboard.qt_virtual_keyboard_available", lambda: False)
+    assert choose_keyboard("auto") == "builtin" and "QT_IM_MODULE" not in os.environ
+    monkeypatch.setattr("exponav.ui.kiosk_keyboard.qt_virtual_keyboard_available", lambda: True)
+    assert choose_keyboard("auto") == "qt" and os.environ["QT_IM_MODULE"] == "qtvirtualkeyboard"
+
+
+# -- the selftest ----------------------------------------------------------------------------
+
+def test_selftest_kiosk_with_screenshot(data_file, tmp_path):
+    png = tmp_path / "kiosk.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "EXPONAV_KIOSK_CONFIG": str(tmp_path / "kiosk.json")}
+    run = subprocess.run([sys.executable, "-m", "exponav", "selftest", "--data", str(data_file),
+                          "--kiosk", KIOSK, "--screenshot", str(png), "--json"],
+                         capture_output=True, text=True, env=env, timeout=240)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    assert png.stat().st_size > 20_000 and (tmp_path / "kiosk-route.png").is_file()
+    assert not (tmp_path / "kiosk.json").exists()  # the selftest never writes settings
