@@ -284,13 +284,13 @@ class RouteController(QObject):
                     out.append(("start", x0, y0, "", ""))
             else:
                 prev = route.legs[i - 1]
-                out.append(("transfer", x0, y0, self.tr("From %1").replace(
-                    "%1", self._level_short(prev.level, leg.level)), kinds.get(prev.via or "", "")))
+                out.append(("transfer", x0, y0, self.from_text(prev.level, leg.level),
+                            kinds.get(prev.via or "", "")))
             x1, y1 = leg.coords[-1]
             if leg.via is not None and i + 1 < len(route.legs):
                 nxt = route.legs[i + 1].level
-                out.append(("transfer", x1, y1, self.tr("To %1").replace(
-                    "%1", self._level_short(nxt, leg.level)), kinds.get(leg.via, "")))
+                out.append(("transfer", x1, y1, self.towards_text(nxt, leg.level),
+                            kinds.get(leg.via, "")))
             elif i == len(route.legs) - 1:
                 out.append(("end", x1, y1, "", ""))
         return out
@@ -419,6 +419,14 @@ class RouteController(QObject):
     def _level_name(self, level_id: str) -> str:
         level = self.nav.venue.levels.get(level_id)
         return pick(level.name, level.name_zh, self.w.lang) if level else level_id
+
+    def from_text(self, level_id: str, relative_to: str) -> str:
+        """What a connector's badge says where a walk arrives: "From 1F"."""
+        return self.tr("From %1").replace("%1", self._level_short(level_id, relative_to))
+
+    def towards_text(self, level_id: str, relative_to: str) -> str:
+        """What a connector's badge says: "To 4F"."""
+        return self.tr("To %1").replace("%1", self._level_short(level_id, relative_to))
 
     def _level_short(self, level_id: str, relative_to: str) -> str:
         """"4F" within one building, "Hall 1 4F" across buildings."""

@@ -274,10 +274,15 @@ class FloorPlanScene(QGraphicsScene):
         return rect
 
     def draw_visit(self, paths: Sequence[Sequence[tuple[float, float]]],
-                   stops: Sequence[tuple[int, float, float, str, str]]) -> None:
-        """A planned visit's walks on this level and its numbered stops
-        ``(number, x, y, appointment time or "", tooltip)``."""
+                   stops: Sequence[tuple[int, float, float, str, str]],
+                   transfers: Sequence[tuple[float, float, str, str]] = ()) -> None:
+        """A planned visit's walks on this level, its numbered stops
+        ``(number, x, y, appointment time or "", tooltip)`` and where its walks change
+        level ``(x, y, text, connector kind)``."""
         self.clear_visit()
+        for x, y, text, connector in transfers:
+            self._add_overlay(RouteEndItem("transfer", to_scene(x, y), text, connector,
+                                           VISIT_COLOUR), Z_STOPS - 1, self.visit_items)
         for coords in paths:
             if len(coords) >= 2:
                 self._add_overlay(RouteLineItem(coords, VISIT_COLOUR, width_px=4.5,

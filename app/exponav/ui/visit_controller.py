@@ -319,11 +319,23 @@ class VisitController(QObject):
             scene.clear_visit()
             return
         it = self.model.itinerary if self.model.is_current(self.model.itinerary) else None
-        paths = []
+        paths, transfers = [], []
+        level = scene.level_id
+        kinds = {c.id: c.kind for c in self.nav.venue.connectors}
         if it is not None:
             for stop in it.stops:
-                if stop.leg is not None:
-                    paths += [leg.coords for leg in stop.leg.legs if leg.level == scene.level_id]
+                legs = stop.leg.legs if stop.leg is not None else []
+                for k, leg in enumerate(legs):
+                    if leg.level != level or not leg.coords:
+                        continue
+                    paths.append(leg.coords)
+                    if k > 0:
+                        text = self.routes.from_text(legs[k - 1].level, level)
+                        transfers.append((*leg.coords[0], text, kinds.get(legs[k - 1].via or "",
+                                                                          "")))
+                    if leg.via is not None and k + 1 < len(legs):
+                        text = self.routes.towards_text(legs[k + 1].level, level)
+                        transfers.append((*leg.coords[-1], text, kinds.get(leg.via, "")))
         stops = []
         for n, stop in enumerate(self.model.stops, start=1):
             try:
@@ -332,7 +344,7 @@ class VisitController(QObject):
                 continue
             if place.level == scene.level_id:
                 stops.append((n, place.x, place.y, stop.appointment or "", self._name(place)))
-        scene.draw_visit(paths, stops)
+        scene.draw_visit(paths, stops, transfers)
 
     def _draw(self) -> None:
         for scene in self.w.scenes.values():

@@ -202,7 +202,7 @@ class RouteEndItem(QGraphicsItem):
         stem.lineTo(0, -6)
         stem.lineTo(4, pill.bottom() - 1)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(ROUTE_DARK)
+        painter.setBrush(self._dark())
         painter.drawPath(stem)
         painter.setPen(QPen(CASING, 1.5))
         painter.drawRoundedRect(pill, 15, 15)
@@ -215,6 +215,9 @@ class RouteEndItem(QGraphicsItem):
         painter.drawText(pill.adjusted(32, 0, -8, 0),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.text)
 
+    def _dark(self) -> QColor:
+        return ROUTE_DARK if self.colour == ROUTE_COLOUR else self.colour.darker(130)
+
     def _paint_flag(self, painter: QPainter) -> None:
         r = 13.0
         path = QPainterPath()
@@ -226,7 +229,7 @@ class RouteEndItem(QGraphicsItem):
         painter.setBrush(QColor(0, 0, 0, 55))
         painter.drawEllipse(QPointF(0, 0), 6.5, 2.6)
         painter.setPen(QPen(CASING, 2))
-        painter.setBrush(ROUTE_DARK)
+        painter.setBrush(self._dark())
         painter.drawPath(path)
         # a small chequered flag in the head: the end of the walk
         flag = QRectF(-5.5, -36, 11, 8)
