@@ -36,7 +36,7 @@ class VisitorApi:
         self.map_area.float_widget(self.routes.bar, "bottom-centre")
         self.map_area.float_widget(self.routes.pick_hint, "top-centre")
         self.search.set_trailing(
-            lambda e: None if self.visits.place_of_entry(e) is None and e.kind != "exhibitor"
+            lambda e: None if self.visits.place_of_entry(e) is None
             else ("added" if self.visits.entry_in_visit(e) else "add"))
         self.search.trailing_clicked.connect(self.visits.toggle_entry)
         self.search.payload_entered.connect(self._payload_typed)

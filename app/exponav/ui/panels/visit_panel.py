@@ -311,6 +311,7 @@ class VisitPanel(QWidget):
         layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.rows: list[StopRow] = []
         self._origin_text = ""
+        self.pdf_allowed = True  # a kiosk has no files to save: see allow_pdf
         self.retranslate_ui()
         self.set_stops([], "")
 
@@ -379,13 +380,19 @@ class VisitPanel(QWidget):
         has = bool(stops)
         self.empty.setVisible(not has)
         self.list.setVisible(has)
-        for widget in (self.optimise, self.print_button, self.pdf_button, self.clear_button):
+        for widget in (self.print_button, self.clear_button):
             widget.setVisible(has)
-        self.optimise.setEnabled(len(stops) > 1)
+        self.pdf_button.setVisible(has and self.pdf_allowed)
+        self.optimise.setVisible(len(stops) > 1)  # one stop has no order to improve
         if not has:
             self.summary.setVisible(False)
             self.warning.setVisible(False)
             self.busy.setVisible(False)
+
+    def allow_pdf(self, allowed: bool) -> None:
+        """Offer "Save as PDF…" (a laptop) or not (a kiosk)."""
+        self.pdf_allowed = allowed
+        self.pdf_button.setVisible(allowed and bool(self.rows))
 
     def set_summary(self, text: str, warning: str = "") -> None:
         self.summary.setText(text)
