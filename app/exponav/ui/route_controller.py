@@ -67,6 +67,7 @@ class RouteController(QObject):
         self.step_free = False  # the visitor's choice, kept for the next "Route here"
         self._pending = 0
         self._after_start: RouteRequest | None = None
+        self._route_lang = ""
         self._return_to = None
         self.menu: StartMenu | None = None
 
@@ -225,6 +226,7 @@ class RouteController(QObject):
         self.panel.set_step_free(request.step_free)
         self.panel.show_busy()
         lang = directions_language(self.w.lang)
+        self._route_lang = lang
         nav, dest, free = self.nav, request.destination, request.step_free
         self._pending = self.planner.submit(
             "route", lambda: nav.route(start, dest, step_free=free, lang=lang))
@@ -360,7 +362,11 @@ class RouteController(QObject):
             return
         from exponav.core.directions import directions
 
-        steps = directions(route, self.nav.venue, directions_language(self.w.lang))
+        lang = directions_language(self.w.lang)
+        # the worker wrote the steps in the language asked for; only a language switch
+        # since then needs them again
+        steps = list(route.steps) if route.steps and lang == self._route_lang else \
+            directions(route, self.nav.venue, lang)
         groups = split_steps(steps, [leg.via for leg in route.legs])
         headings = [self.tr("On %1").replace("%1", self._level_name(leg.level))
                     for leg in route.legs]
