@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from exponav.cli_itinerary import add_itinerary_command
+from exponav.cli_kiosk import add_kiosk_command
 from exponav.core.errors import ExpoNavError
 
 __all__ = ["main"]
@@ -187,6 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_route)
 
     add_itinerary_command(sub, common)
+    add_kiosk_command(sub, common)
 
     p = sub.add_parser("stats", parents=[common], help="counts of what the data holds")
     p.set_defaults(func=cmd_stats)
