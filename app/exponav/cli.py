@@ -118,10 +118,21 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from exponav.bench import run_bench
 
     rows = run_bench(args.data, scale=args.scale, repeat=args.repeat)
+    if args.soak:  # a kiosk through N interactions: memory growth and errors
+        from exponav.soak import run_soak
+
+        rows.append(run_soak(args.soak, args.data))
 
     def text() -> str:
         lines = [f"{'name':28} {'n':>6} {'p50 ms':>9} {'p95 ms':>9} {'budget':>8}"]
         for r in rows:
+            if r["name"] == "soak":
+                grown = r["rss_end_mb"] - r["rss_start_mb"]
+                flag = "" if grown <= r["budget_mb"] and not r["errors"] else "  OVER"
+                lines.append(f"{'soak':28} {r['n']:>6}  RSS {r['rss_start_mb']:.0f} -> "
+                             f"{r['rss_end_mb']:.0f} MB (+{grown:.1f}, budget "
+                             f"{r['budget_mb']:g}), {r['errors']} errors{flag}")
+                continue
             budget = "" if r.get("budget_ms") is None else f"{r['budget_ms']:g}"
             flag = "" if r.get("budget_ms") is None or r["p95_ms"] <= r["budget_ms"] else "  OVER"
             lines.append(f"{r['name']:28} {r['n']:>6} {r['p50_ms']:>9.3f} {r['p95_ms']:>9.3f} "
@@ -202,6 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", parents=[common], help="time the budgeted operations")
     p.add_argument("--scale", choices=["scse"], default="scse")
     p.add_argument("--repeat", type=int, default=0, help="calls per operation (0: default)")
+    p.add_argument("--soak", type=int, default=0, metavar="N",
+                   help="also drive an offscreen kiosk through N interactions (RSS, errors)")
     p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("selftest", parents=[common], help="check that everything works here")
