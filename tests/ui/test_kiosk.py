@@ -443,3 +443,12 @@ def test_selftest_kiosk_with_screenshot(data_file, tmp_path):
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     assert png.stat().st_size > 20_000 and (tmp_path / "kiosk-route.png").is_file()
     assert not (tmp_path / "kiosk.json").exists()  # the selftest never writes settings
+
+
+def test_soak_drives_every_interaction_without_error(data_file, qtbot):
+    from exponav.soak import run_soak
+
+    row = run_soak(24, data_file)  # two rounds of the eleven interactions, and more
+    assert row["name"] == "soak" and row["n"] == 24
+    assert row["errors"] == 0, row["first_errors"]
+    assert 0 < row["rss_start_mb"] <= row["rss_end_mb"] + 50
