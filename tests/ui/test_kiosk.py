@@ -452,3 +452,15 @@ def test_soak_drives_every_interaction_without_error(data_file, qtbot):
     assert row["name"] == "soak" and row["n"] == 12
     assert row["errors"] == 0, row["first_errors"]
     assert 0 < row["rss_start_mb"] <= row["rss_end_mb"] + 50
+
+
+def test_printed_maps_turn_heading_up(nav, tmp_path):
+    from exponav.ui.printing import _turn, _turned_box, write_pdf
+
+    # facing east: north is on the left, east ahead
+    assert _turn([(0.0, 1.0), (1.0, 0.0)], 90) == pytest.approx([(-1.0, 0.0), (0.0, 1.0)])
+    assert _turned_box((0, 0, 150, 120), 270) == pytest.approx((-120, -150, 0, 0))
+    it = plan_visit(nav, KIOSK, _owned(nav, 2), "10:00")
+    for paper in ("receipt80", "a4"):
+        out = write_pdf(it, nav, tmp_path / f"{paper}.pdf", paper, heading_deg=270)
+        assert out.stat().st_size > 5000

@@ -366,11 +366,33 @@ def _fit_window(bounds: tuple[float, float, float, float], w: float, h: float
     return x0, y0, x1, y1
 
 
+def _turn(points: Sequence[tuple[float, float]], heading_deg: float
+          ) -> list[tuple[float, float]]:
+    """Model points (metres, y north) in the frame of a reader facing ``heading_deg``:
+    u to their right, v ahead. Heading 0 leaves them as they are."""
+    if not heading_deg:
+        return [(float(px), float(py)) for px, py in points]
+    a = math.radians(heading_deg)
+    c, s = math.cos(a), math.sin(a)
+    return [(px * c - py * s, px * s + py * c) for px, py in points]
+
+
+def _turned_box(bounds: tuple[float, float, float, float], heading_deg: float
+                ) -> tuple[float, float, float, float]:
+    """The turned frame's box around a model box."""
+    x0, y0, x1, y1 = bounds
+    us, vs = zip(*_turn([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], heading_deg), strict=True)
+    return min(us), min(vs), max(us), max(vs)
+
+
 def _draw_map(sheet: _Sheet, x: float, y: float, w: float, h: float, plan: LevelPlan,
               window: tuple[float, float, float, float], lines: list[list[tuple[float, float]]],
               marks: list[_MapMark], highlight: list[Any], route_mm: float, badge_mm: float,
-              faint_lines: list[list[tuple[float, float]]] | None = None) -> None:
-    """A level's plan in the box (x, y, w, h) mm showing ``window`` (metres, y north)."""
+              faint_lines: list[list[tuple[float, float]]] | None = None,
+              heading_deg: float = 0.0) -> None:
+    """A level's plan in the box (x, y, w, h) mm showing ``window`` (metres). With a
+    heading the plan is turned so that the heading is up, and ``window`` is in the turned
+    frame (:func:`_turn`); with none it is the model's box, y north."""
     p = sheet.p
     if p is None:
         return
@@ -378,7 +400,11 @@ def _draw_map(sheet: _Sheet, x: float, y: float, w: float, h: float, plan: Level
     x0, y0, x1, y1 = _fit_window(window, w, h)
     s = w / (x1 - x0)  # mm per metre
     ox, oy = x * k, y * k
-    t = QTransform(s * k, 0, 0, s * k, ox - x0 * s * k, oy + y1 * s * k)
+    a = math.radians(heading_deg)
+    ch, sh = math.cos(a), math.sin(a)
+    big = s * k
+    # scene (x, -y) -> paper: turn by the heading, then scale and place
+    t = QTransform(big * ch, -big * sh, big * sh, big * ch, ox - x0 * big, oy + y1 * big)
     per_mm = 1.0 / s  # metres per printed millimetre
 
     p.save()
@@ -387,7 +413,10 @@ def _draw_map(sheet: _Sheet, x: float, y: float, w: float, h: float, plan: Level
     p.setBrush(MAP.outside)
     p.drawRect(sheet.r(x, y, w, h))
     p.setTransform(t)
-    view = shapely_box(x0, y0, x1, y1)
+    corners = _turn([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], -heading_deg)
+    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+    view = shapely_box(min(xs), min(ys), max(xs), max(ys))
+    x0, y0, x1, y1 = view.bounds  # the model's box in view, for culling below
     shapely.prepare(view)
     p.setPen(QPen(MAP.floor_edge, 0.3 * per_mm))
     p.setBrush(MAP.floor)
@@ -452,9 +481,41 @@ def _draw_map(sheet: _Sheet, x: float, y: float, w: float, h: float, plan: Level
         sheet.badge(pt.x() / k, pt.y() / k, badge_mm, m.label, m.colour,
                     badge_mm * 1.55 if len(m.label) < 3 else badge_mm * 1.15, m.square)
     p.restore()
+    if heading_deg:
+        r = min(6.8, h * 0.15)
+        _north_arrow(sheet, x + w - r - 0.7, y + r + 0.7, heading_deg, r)
     p.setPen(QPen(RULE, 0.3 * k))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRect(sheet.r(x, y, w, h))
+
+
+def _north_arrow(sheet: _Sheet, cx: float, cy: float, heading_deg: float,
+                 r: float = 6.8) -> None:
+    """A small compass (radius ``r`` mm) in a turned map's corner: where north is."""
+    p, k = sheet.p, sheet.k
+    u = r / 6.8 * k  # the drawing below is for a 6.8 mm compass
+    p.save()
+    p.setPen(QPen(RULE, 0.2 * k))
+    p.setBrush(WHITE)
+    p.drawEllipse(QPointF(cx * k, cy * k), r * k, r * k)
+    p.translate(cx * k, cy * k)
+    p.rotate(-heading_deg)
+    arrow = QPainterPath()
+    arrow.moveTo(0, -2.6 * u)
+    arrow.lineTo(1.5 * u, 2.4 * u)
+    arrow.lineTo(0, 1.5 * u)
+    arrow.lineTo(-1.5 * u, 2.4 * u)
+    arrow.closeSubpath()
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(INK)
+    p.drawPath(arrow)
+    p.restore()
+    a = math.radians(heading_deg)  # the letter just beyond the arrow's tip, upright
+    d = 4.6 * r / 6.8
+    tx, ty = cx - d * math.sin(a), cy - d * math.cos(a)
+    pt = 5.5 * max(0.75, r / 6.8)
+    sheet.text(tx - 2, ty - pt * 0.24, 4, "N", sheet.font(pt, bold=True), INK,
+               Qt.AlignmentFlag.AlignHCenter, wrap=False)
 
 
 def _stop_times(stop: PlannedStop) -> str:
@@ -514,9 +575,10 @@ class _SheetLayout:
     margin = 14.0
 
     def __init__(self, itinerary: Itinerary, nav: Navigator, paper: str, printed_from: str,
-                 printed_at: datetime) -> None:
+                 printed_at: datetime, heading_deg: float = 0.0) -> None:
         self.it = itinerary
         self.nav = nav
+        self.heading = heading_deg
         self.paper = paper
         self.width, height = PAPERS[paper]
         self.height = float(height or 297.0)
@@ -680,7 +742,7 @@ class _SheetLayout:
             plan = self.nav.venue.plans.get(level)
             if plan is None:
                 continue
-            fx0, fy0, fx1, fy1 = plan.footprint.bounds
+            fx0, fy0, fx1, fy1 = _turned_box(plan.footprint.bounds, self.heading)
             aspect = (fy1 - fy0) / max(fx1 - fx0, 1e-6)
             h = min(self.inner * aspect, 108.0)
             w = min(self.inner, h / aspect)  # no empty bands beside the hall
@@ -693,7 +755,7 @@ class _SheetLayout:
             lines, marks, highlight = _level_drawing(it, level, self.nav)
             _draw_map(s, m + (self.inner - w) / 2, y, w, h, plan,
                       (fx0 - 2, fy0 - 2, fx1 + 2, fy1 + 2), lines, marks, highlight,
-                      route_mm=1.1, badge_mm=4.8)
+                      route_mm=1.1, badge_mm=4.8, heading_deg=self.heading)
             y += h + 1.5
             y += s.text(m, y, self.inner, "S: where you start · 1, 2, 3 …: your stops in order "
                         "(pink: a meeting) · the line: your walk · ↑↓: escalator or lift to "
@@ -749,9 +811,10 @@ class _ReceiptLayout:
     margin = (PAPERS["receipt80"][0] - RECEIPT_PRINTABLE_MM) / 2
 
     def __init__(self, itinerary: Itinerary, nav: Navigator, printed_from: str,
-                 printed_at: datetime) -> None:
+                 printed_at: datetime, heading_deg: float = 0.0) -> None:
         self.it = itinerary
         self.nav = nav
+        self.heading = heading_deg
         self.printed_from = printed_from
         self.printed_at = printed_at
         self.payload = itinerary.qr_payload
@@ -832,11 +895,12 @@ class _ReceiptLayout:
         if plan is None or not leg.coords:
             return y
         m, w = self.margin, RECEIPT_PRINTABLE_MM
-        xs = [c[0] for c in leg.coords]
-        ys = [c[1] for c in leg.coords]
+        points = [(c[0], c[1]) for c in leg.coords]
         if stop.place.level == leg.level:
-            xs.append(stop.place.x)
-            ys.append(stop.place.y)
+            points.append((stop.place.x, stop.place.y))
+        turned = _turn(points, self.heading)  # the leg's box as the reader faces
+        xs = [c[0] for c in turned]
+        ys = [c[1] for c in turned]
         pad = 7.0
         x0, x1 = min(xs) - pad, max(xs) + pad
         y0, y1 = min(ys) - pad, max(ys) + pad
@@ -850,7 +914,7 @@ class _ReceiptLayout:
         h = min(max(w * (y1 - y0) / (x1 - x0), 22.0), 34.0)
         lines, marks, highlight = _level_drawing(self.it, leg.level, self.nav, only=stop)
         _draw_map(s, m, y, w, h, plan, (x0, y0, x1, y1), lines, marks, highlight,
-                  route_mm=0.9, badge_mm=4.4)
+                  route_mm=0.9, badge_mm=4.4, heading_deg=self.heading)
         label = self.it.level_name(leg.level)
         if s.drawing:
             f = s.font(6.5, bold=True)
@@ -886,10 +950,13 @@ def _page_size(paper: str, length_mm: float | None = None) -> QPageSize:
 def paint_itinerary(device: QPagedPaintDevice, itinerary: Itinerary, nav: Navigator,
                     paper: str = "a4", printed_from: str | None = None,
                     printed_at: datetime | None = None,
-                    set_page: Callable[[QPageSize], None] | None = None) -> int:
+                    set_page: Callable[[QPageSize], None] | None = None,
+                    heading_deg: float = 0.0) -> int:
     """Paint the itinerary on a paged device (QPdfWriter or QPrinter); returns the pages.
 
     The device's page size is set here (for the receipt, to the length its content needs).
+    ``heading_deg`` turns the maps so that this compass direction is up (a kiosk prints
+    its maps heading-up, as its screen shows them); a small compass shows north.
     """
     _ensure_app()
     paper = _paper_of(paper)
@@ -904,7 +971,7 @@ def paint_itinerary(device: QPagedPaintDevice, itinerary: Itinerary, nav: Naviga
                                              QMarginsF(0, 0, 0, 0)))
 
     if paper == "receipt80":
-        layout = _ReceiptLayout(itinerary, nav, origin_from, when)
+        layout = _ReceiptLayout(itinerary, nav, origin_from, when, heading_deg)
         length = layout.render(_Sheet(device, None))
         apply(_page_size(paper, length))
         painter = QPainter()
@@ -916,7 +983,7 @@ def paint_itinerary(device: QPagedPaintDevice, itinerary: Itinerary, nav: Naviga
         finally:
             painter.end()
         return 1
-    sheet_layout = _SheetLayout(itinerary, nav, paper, origin_from, when)
+    sheet_layout = _SheetLayout(itinerary, nav, paper, origin_from, when, heading_deg)
     apply(_page_size(paper))
     probe = _Sheet(device, None)
     sheet_layout.render(probe, 0)
@@ -932,7 +999,8 @@ def paint_itinerary(device: QPagedPaintDevice, itinerary: Itinerary, nav: Naviga
 
 
 def write_pdf(itinerary: Itinerary, nav: Navigator, path: str | Path, paper: str = "a4",
-              printed_from: str | None = None, printed_at: datetime | None = None) -> Path:
+              printed_from: str | None = None, printed_at: datetime | None = None,
+              heading_deg: float = 0.0) -> Path:
     """Write the itinerary as a PDF (A4, Letter or an 80 mm receipt); sets ``itinerary.pdf``.
 
     ``printed_from`` is what the footer names: ``printed_from_label(kiosk_id)`` gives
@@ -947,7 +1015,8 @@ def write_pdf(itinerary: Itinerary, nav: Navigator, path: str | Path, paper: str
     writer.setCreator("ExpoNav")
     show = itinerary.show
     writer.setTitle(f"{show.name if show else 'ExpoNav'} · visit from {itinerary.origin.id}")
-    paint_itinerary(writer, itinerary, nav, paper, printed_from, printed_at)
+    paint_itinerary(writer, itinerary, nav, paper, printed_from, printed_at,
+                    heading_deg=heading_deg)
     del writer  # flushes the file
     os.replace(tmp, target)
     itinerary.pdf = str(target)
@@ -955,7 +1024,8 @@ def write_pdf(itinerary: Itinerary, nav: Navigator, path: str | Path, paper: str
 
 
 def print_itinerary(itinerary: Itinerary, nav: Navigator, printer: QPrinter,
-                    paper: str | None = None, printed_from: str | None = None) -> int:
+                    paper: str | None = None, printed_from: str | None = None,
+                    heading_deg: float = 0.0) -> int:
     """Print on ``printer`` with the same drawing as the PDF; returns the page count.
 
     Without ``paper``, a printer whose paper is at most 90 mm wide gets the receipt.
@@ -970,7 +1040,8 @@ def print_itinerary(itinerary: Itinerary, nav: Navigator, printer: QPrinter,
         printer.setPageSize(size)
         printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
 
-    return paint_itinerary(printer, itinerary, nav, paper, printed_from, set_page=set_page)
+    return paint_itinerary(printer, itinerary, nav, paper, printed_from, set_page=set_page,
+                           heading_deg=heading_deg)
 
 
 def print_preview_dialog(itinerary: Itinerary, nav: Navigator, parent: QWidget | None = None,
