@@ -458,7 +458,8 @@ def test_printed_maps_turn_heading_up(nav, tmp_path):
     from exponav.ui.printing import _turn, _turned_box, write_pdf
 
     # facing east: north is on the left, east ahead
-    assert _turn([(0.0, 1.0), (1.0, 0.0)], 90) == pytest.approx([(-1.0, 0.0), (0.0, 1.0)])
+    turned = [c for point in _turn([(0.0, 1.0), (1.0, 0.0)], 90) for c in point]
+    assert turned == pytest.approx([-1.0, 0.0, 0.0, 1.0])
     assert _turned_box((0, 0, 150, 120), 270) == pytest.approx((-120, -150, 0, 0))
     it = plan_visit(nav, KIOSK, _owned(nav, 2), "10:00")
     for paper in ("receipt80", "a4"):
