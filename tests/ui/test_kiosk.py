@@ -460,7 +460,8 @@ def test_printed_maps_turn_heading_up(nav, tmp_path):
     # facing east: north is on the left, east ahead
     turned = [c for point in _turn([(0.0, 1.0), (1.0, 0.0)], 90) for c in point]
     assert turned == pytest.approx([-1.0, 0.0, 0.0, 1.0])
-    assert _turned_box((0, 0, 150, 120), 270) == pytest.approx((-120, -150, 0, 0))
+    # facing west: north is on the right (u = y), east behind (v = -x)
+    assert _turned_box((0, 0, 150, 120), 270) == pytest.approx((0, -150, 120, 0), abs=1e-9)
     it = plan_visit(nav, KIOSK, _owned(nav, 2), "10:00")
     for paper in ("receipt80", "a4"):
         out = write_pdf(it, nav, tmp_path / f"{paper}.pdf", paper, heading_deg=270)
