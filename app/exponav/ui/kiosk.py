@@ -150,8 +150,10 @@ class KioskWindow(QWidget):
                  timings: KioskTimings | None = None, keyboard: str = "builtin",
                  clock: ShowClock | None = None,
                  save: Callable[[KioskSettings], Any] | None = None) -> None:
-        super().__init__(None, Qt.WindowType.FramelessWindowHint
-                         | Qt.WindowType.WindowStaysOnTopHint)
+        flags = Qt.WindowType.FramelessWindowHint
+        if keyboard != "qt":  # Qt's keyboard is a window of its own that must show above
+            flags |= Qt.WindowType.WindowStaysOnTopHint
+        super().__init__(None, flags)
         self.setObjectName("kiosk")
         self.setWindowTitle("ExpoNav")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
