@@ -765,4 +765,100 @@
         <translation>Tampilkan seluruh lantai</translation>
     </message>
 </context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Where would you like to go? Touch to start.</source>
+        <translation>Mau ke mana? Sentuh untuk mulai.</translation>
+    </message>
+    <message>
+        <source>Search exhibitors, booths or services</source>
+        <translation>Cari peserta pameran, stan, atau layanan</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <source>Nearest to this kiosk</source>
+        <translation>Terdekat dari kios ini</translation>
+    </message>
+    <message>
+        <source>Browse by theme</source>
+        <translation>Jelajahi menurut tema</translation>
+    </message>
+    <message>
+        <source>Exits</source>
+        <translation>Pintu keluar</translation>
+    </message>
+    <message>
+        <source>Today at the show</source>
+        <translation>Hari ini di pameran</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Sekarang</translation>
+    </message>
+    <message>
+        <source>Nothing else on the programme today.</source>
+        <translation>Tidak ada acara lain hari ini.</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Masih di sana?</translation>
+    </message>
+    <message>
+        <source>Touch the screen to carry on. Otherwise this kiosk starts afresh, and what you looked for is forgotten.</source>
+        <translation>Sentuh layar untuk melanjutkan. Jika tidak, kios ini mulai dari awal dan pencarian Anda dihapus.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintedOverlay</name>
+    <message>
+        <source>Printing your visit</source>
+        <translation>Mencetak kunjungan Anda</translation>
+    </message>
+    <message>
+        <source>Take your receipt from the slot below the screen.</source>
+        <translation>Ambil struk Anda dari celah di bawah layar.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>The printer is not working just now</source>
+        <translation>Printer sedang tidak berfungsi</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone's camera instead: it holds your whole visit and needs no network.</source>
+        <translation>Pindai kode ini dengan kamera ponsel Anda: berisi seluruh kunjungan Anda dan tidak perlu jaringan.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Home</source>
+        <translation>Beranda</translation>
+    </message>
+    <message>
+        <source>You are here: %1</source>
+        <translation>Anda di sini: %1</translation>
+    </message>
+    <message>
+        <source>Print my visit (%1)</source>
+        <translation>Cetak kunjungan saya (%1)</translation>
+    </message>
+    <message>
+        <source>Print my visit</source>
+        <translation>Cetak kunjungan saya</translation>
+    </message>
+</context>
 </TS>

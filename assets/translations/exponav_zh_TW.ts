@@ -765,4 +765,100 @@
         <translation>顯示整層樓</translation>
     </message>
 </context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Where would you like to go? Touch to start.</source>
+        <translation>您想去哪裡？請點選開始。</translation>
+    </message>
+    <message>
+        <source>Search exhibitors, booths or services</source>
+        <translation>搜尋展商、攤位或服務設施</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <source>Nearest to this kiosk</source>
+        <translation>離這台查詢機最近</translation>
+    </message>
+    <message>
+        <source>Browse by theme</source>
+        <translation>依主題瀏覽</translation>
+    </message>
+    <message>
+        <source>Exits</source>
+        <translation>出口</translation>
+    </message>
+    <message>
+        <source>Today at the show</source>
+        <translation>今日展會活動</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>Nothing else on the programme today.</source>
+        <translation>今天沒有其他活動了。</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>您還在嗎？</translation>
+    </message>
+    <message>
+        <source>Touch the screen to carry on. Otherwise this kiosk starts afresh, and what you looked for is forgotten.</source>
+        <translation>請觸碰螢幕繼續使用。否則查詢機將重新開始，您查詢的內容都會清除。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintedOverlay</name>
+    <message>
+        <source>Printing your visit</source>
+        <translation>正在列印您的行程</translation>
+    </message>
+    <message>
+        <source>Take your receipt from the slot below the screen.</source>
+        <translation>請從螢幕下方的出紙口取走您的行程單。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>好</translation>
+    </message>
+    <message>
+        <source>The printer is not working just now</source>
+        <translation>印表機目前無法使用</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone's camera instead: it holds your whole visit and needs no network.</source>
+        <translation>請改用手機相機掃描此條碼：內含完整行程，不需網路。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Home</source>
+        <translation>首頁</translation>
+    </message>
+    <message>
+        <source>You are here: %1</source>
+        <translation>您在這裡：%1</translation>
+    </message>
+    <message>
+        <source>Print my visit (%1)</source>
+        <translation>列印我的行程（%1）</translation>
+    </message>
+    <message>
+        <source>Print my visit</source>
+        <translation>列印我的行程</translation>
+    </message>
+</context>
 </TS>

@@ -513,8 +513,8 @@ class KioskWindow(QWidget):
 
     def _language_changed(self, code: str) -> None:
         if self.home is not None:
+            self.home.kiosk_label = self._here_label()  # kept through its retranslations
             self.home.set_language(code)
-            self.home.here.setText(self._here_label())
         self._update_bar()
 
     def _here_label(self) -> str:
