@@ -288,3 +288,75 @@ def test_long_visits_still_fit_one_qr_code(nav):
     payload = it.qr_payload
     assert len(payload.encode("utf-8")) <= qr.QR_CAPACITY_BYTES
     assert [s.place for s in qr.parse(payload).stops] == [s.place.id for s in it.stops]
+
+
+# -- the legs of a visit, routed at once ---------------------------------------------------------
+
+def _leg_key(route: Route):
+    return ([(leg.level, leg.coords, leg.via, leg.length_m) for leg in route.legs],
+            route.duration_s, route.step_free, route.steps)
+
+
+@pytest.fixture(scope="module")
+def routers(nav):
+    """A router for the fast path, and a reference that answers route() with nothing cached."""
+    from exponav.core.routing import Router
+
+    return Router(nav.venue, lazy=True), _Cold(Router(nav.venue, lazy=True))
+
+
+class _Cold:
+    """route() from scratch each time: no place, anchor or field left by an earlier call
+    (the fast path shares exactly those), only the level builds are kept."""
+
+    def __init__(self, router) -> None:
+        self.router = router
+
+    def route(self, a, b, **kw) -> Route:
+        r = self.router
+        r._spots.clear()
+        r._anchors.clear()
+        r._fields.clear()
+        return r.route(a, b, **kw)
+
+
+def test_visit_legs_are_route_leg_by_leg(nav, routers):
+    """plan_visit routes its legs with Router.route_chain, reusing what the walking matrix
+    computed: each leg must be exactly what route() gives alone (the same coordinates,
+    lengths, connectors, time and steps)."""
+    fast, reference = routers
+    rng = random.Random(2024)
+    owned = _owned(nav, "H2-1F") + _owned(nav, "H2-4F")
+    for stops in (rng.sample(owned, 12), rng.sample(owned, 12)):
+        it = plan_visit(nav, "K-H2-1F-1", stops, "10:00", {stops[0]: "15:00"}, router=fast)
+        assert len(it.stops) == 12
+        prev = it.origin
+        for stop in it.stops:
+            assert _leg_key(stop.leg) == _leg_key(reference.route(prev, stop.place))
+            assert stop.leg.origin is prev and stop.leg.destination is stop.place
+            prev = stop.place
+
+
+def test_route_chain_is_route_leg_by_leg(nav, routers):
+    """A chain through the cases route() treats apart: a booth to a point on its level
+    (searched from the point), both halls' levels, the walkway to hall 1, step-free; with
+    the walking matrix computed first, and on a router with nothing cached."""
+    from exponav.core.routing import Router
+
+    fast, reference = routers
+    booth_1f, other_1f = _owned(nav, "H2-1F")[5], _owned(nav, "H2-1F")[-7]
+    booth_4f = _owned(nav, "H2-4F")[11]
+    amenity = next(a.id for a in nav.venue.plans["H2-1F"].amenities)
+    kiosk_h1 = next(k.id for k in nav.venue.plans["H1-1F"].kiosks)
+    specs = ["K-H2-1F-1", booth_1f, amenity, other_1f, booth_4f, kiosk_h1, booth_1f]
+    places = [nav.place(s) for s in specs]
+    cold = Router(nav.venue, lazy=True)
+    for step_free in (False, True):
+        want = [_leg_key(reference.route(a, b, step_free=step_free, lang="zh-Hant"))
+                for a, b in zip(places[:-1], places[1:], strict=False)]
+        got = cold.route_chain(places, step_free=step_free, lang="zh-Hant")
+        assert [_leg_key(r) for r in got] == want
+        fast.walking_matrix(places, step_free=step_free)
+        got = fast.route_chain(places, step_free=step_free, lang="zh-Hant")
+        assert [_leg_key(r) for r in got] == want
+        assert [(r.origin, r.destination) for r in got] == list(zip(places[:-1], places[1:], strict=False))

@@ -6,6 +6,7 @@ import heapq
 import math
 from functools import cache
 
+import numpy as np
 import pytest
 import shapely
 import shapely.affinity
@@ -566,6 +567,90 @@ def test_without_scipy_the_answers_are_the_same(monkeypatch):
     monkeypatch.setattr(routing, "_sp_dijkstra", None)
     pure = Router(venue_of(plan))
     assert [pure.route(a, b).to_dict() for a, b in pairs] == expected
+
+
+# --------------------------------------------------------------------------- work shared between routes
+
+
+def _chain_places(venue):
+    a1 = venue.plans["A-1F"]
+    return [pt("A-1F", 2.0, 20.0), booth_place(a1, "Q0012"), pt("A-1F", 50.0, 38.0),
+            booth_place(a1, "Q0040"), pt("A-4F", 10.0, 2.0), pt("B-4F", 150.0, 20.0),
+            booth_place(a1, "Q0003")]
+
+
+def _leg_key(r: Route):
+    return [(leg.level, leg.coords, leg.via, leg.length_m) for leg in r.legs], r.duration_s, r.steps
+
+
+def test_route_chain_equals_route_leg_by_leg(campus):
+    venue, _ = campus
+    places = _chain_places(venue)
+    for step_free in (False, True):
+        warm = Router(venue)
+        warm.walking_matrix(places, step_free=step_free)  # leaves anchors, fields, end walks
+        chain = warm.route_chain(places, step_free=step_free)
+        for a, b, leg in zip(places[:-1], places[1:], chain, strict=True):
+            alone = Router(venue).route(a, b, step_free=step_free)  # nothing cached
+            assert _leg_key(leg) == _leg_key(alone)
+            assert (leg.origin, leg.destination, leg.step_free) == (a, b, step_free)
+    assert Router(venue).route_chain(places[:1]) == []
+    with pytest.raises(Unreachable):  # a place off the aisles, after legs that are fine
+        Router(venue).route_chain(places[:3] + [pt("A-1F", 10.0, 7.0)])
+
+
+def test_walking_matrix_does_not_depend_on_what_is_cached(campus):
+    venue, _ = campus
+    places = _chain_places(venue)
+    cold = Router(venue).walking_matrix(places)
+    warm = Router(venue)
+    for a, b in zip(places[:-1], places[1:], strict=False):
+        warm.route(a, b)
+    warm.nearest_by_walking(places[0], places[1:])
+    again = warm.walking_matrix(places)
+    assert np.array_equal(again[0], cold[0]) and np.array_equal(again[1], cold[1])
+
+
+def test_fields_at_once_equal_fields_one_by_one(campus, monkeypatch):
+    import exponav.core.routing as routing
+
+    venue, router = campus
+    lv = router._levels["A-1F"]
+    spots = [router._spot(p) for p in _chain_places(venue) if p.level == "A-1F"]
+    sources = [lv.anchors_many(s.samples, s.sample_segs) for s in spots] + [[]]
+    for scipy in (True, False):
+        if not scipy:
+            monkeypatch.setattr(routing, "_sp_dijkstra", None)
+        for limit in (math.inf, 30.0):
+            for f, srcs in zip(lv.fields(sources, limit), sources, strict=True):
+                g = lv.field(srcs, limit)
+                assert f.sources is srcs
+                assert np.array_equal(f.dist, g.dist) and np.array_equal(f.pred, g.pred)
+                assert np.array_equal(f.src, g.src)
+
+
+def test_best_lazy_many_takes_the_cheapest_clear_last_hop(campus):
+    venue, router = campus
+    lv = router._levels["A-1F"]
+    spots = [router._spot(p) for p in _chain_places(venue) if p.level == "A-1F"]
+    jobs = [(router._field(a), b) for a in spots for b in spots if a is not b]
+    for batch in (1, 3, 48):  # small batches: several rounds in lock step
+        got = lv.best_lazy_many(jobs, batch=batch)
+        for (fld, spot), hit in zip(jobs, got, strict=True):
+            F, P, fidx, code, cost, idx = lv._lazy_candidates(fld, spot)
+            first = next(i for i in idx.tolist() if lv.visible(tuple(F[fidx[i]]), tuple(P[i])))
+            assert hit[0] == cost[first] and hit[1] == tuple(P[first].tolist())
+            assert (hit[2] if hit[2] >= 0 else -1 - hit[3]) == code[first]
+
+
+def test_best_many_in_bulk_equals_one_job_at_a_time(campus):
+    venue, router = campus
+    lv = router._levels["A-1F"]
+    spots = [router._spot(p) for p in _chain_places(venue) if p.level == "A-1F"]
+    ends = [e.anchor for e in router._ends["A-1F"]]
+    jobs = [(router._field(a), router._anchors_of(b)) for a in spots for b in spots]
+    jobs += [(router._field(a), [an]) for a in spots for an in ends] + [(router._field(spots[0]), [])]
+    assert lv.best_many(jobs) == [lv.best_many([job])[0] for job in jobs]
 
 
 def test_lazy_router_builds_levels_when_needed(campus):

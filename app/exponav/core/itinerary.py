@@ -267,6 +267,19 @@ def _subset_pairs(f: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return u, s, starts
 
 
+@lru_cache(maxsize=16)
+def _held_karp_layers(f: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """For each subset size k >= 2: every (mask of size k, element j in it), as masks,
+    elements, the masks without j, and row numbers."""
+    by_size = _masks_by_size(f)
+    layers = []
+    for k in range(2, f + 1):
+        masks = np.concatenate(by_size[k])
+        last = np.repeat(np.arange(f), [len(m) for m in by_size[k]])
+        layers.append((masks, last, masks ^ (1 << last), np.arange(len(masks))))
+    return layers
+
+
 def _held_karp(w: np.ndarray, source: int, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Shortest walks from ``source`` through every subset of ``nodes`` (matrix indices):
     ``best[S, j]`` ends at ``nodes[j]``; ``parent`` gives the node before it."""
@@ -277,15 +290,14 @@ def _held_karp(w: np.ndarray, source: int, nodes: np.ndarray) -> tuple[np.ndarra
         return best, parent
     idx = np.arange(f)
     best[1 << idx, idx] = w[source, nodes]
-    between = w[np.ix_(nodes, nodes)]
-    by_size = _masks_by_size(f)
-    for k in range(2, f + 1):
-        for j in range(f):
-            masks = by_size[k][j]
-            cand = best[masks ^ (1 << j)] + between[:, j]
-            arg = np.argmin(cand, axis=1)
-            best[masks, j] = cand[np.arange(len(masks)), arg]
-            parent[masks, j] = arg
+    into = w[np.ix_(nodes, nodes)].T  # into[j, i]: the walk from node i to node j
+    # one subset size at a time, all last stops j together (each size reads only the one
+    # before it): best[S, j] = min over i of best[S - j, i] + walk(i -> j)
+    for masks, last, without, rows in _held_karp_layers(f):
+        cand = best[without] + into[last]
+        arg = np.argmin(cand, axis=1)
+        best[masks, last] = cand[rows, arg]
+        parent[masks, last] = arg
     return best, parent
 
 
@@ -931,12 +943,17 @@ def plan_visit(nav: Navigator, origin: str | Place | tuple[str, float, float],
     else:
         sequence = list(range(len(items)))
 
-    # route the chosen legs exactly and put times on them
+    # route the chosen legs exactly and put times on them; a router that offers
+    # route_chain(places) routes them all at once (the same routes, sharing the work with
+    # the walking matrix just computed), others leg by leg
+    chain = getattr(router, "route_chain", None)
+    routed = chain([here] + [items[i].place for i in sequence], step_free=step_free) \
+        if callable(chain) and sequence else None
     planned: list[PlannedStop] = []
     t, prev = start_s, here
-    for i in sequence:
+    for k, i in enumerate(sequence):
         w = items[i]
-        leg = router.route(prev, w.place, step_free=step_free)
+        leg = routed[k] if routed is not None else router.route(prev, w.place, step_free=step_free)
         t += float(leg.duration_s)
         arrive, late = t, 0.0
         if w.appointment_s is not None:

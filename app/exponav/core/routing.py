@@ -68,9 +68,23 @@ Places
     most), then slides along its side to the foot of the first leg.
 
 Besides route() and nearest_by_walking(): ``walking_matrix(places)`` gives seconds and
-metres between every pair of places for ordering a visit, ``Router(venue, lazy=True)``
-builds each level when a route first needs it, and ``route(..., lang=...)`` words the
-steps (see :mod:`exponav.core.directions`).
+metres between every pair of places for ordering a visit, ``route_chain(places)`` the
+routes between consecutive places (a visit's legs), ``Router(venue, lazy=True)`` builds
+each level when a route first needs it, and ``route(..., lang=...)`` words the steps
+(see :mod:`exponav.core.directions`).
+
+Work shared between routes
+    Neither the matrix nor a chain of legs changes an answer: every shortcut below gives
+    the very numbers and paths that one place, one field or one route at a time gives.
+    The matrix resolves its places' anchors with one bulk sight test per level, grows
+    their fields with one Dijkstra call per level (scipy runs each search from reset
+    nodes), and prices all its walks on a level (between the places, and between them
+    and the connector ends) with one more bulk sight test; the walks to connector ends
+    stay on each field. route_chain() then reuses those: a leg's search inside its
+    ellipse takes its anchors from the place's cached ones (the same pairs, filtered),
+    the legs' last hops are tested together round by round, and a leg across levels
+    finds its fields and connector walks already priced. A plan of 12 stops so costs
+    about half of what routing each leg alone after the matrix did.
 
 scipy (``scipy.sparse.csgraph.dijkstra``) is used when it is installed; without it a
 pure-Python Dijkstra gives the same answers, a few times slower.
@@ -123,6 +137,7 @@ _TOL = 1e-9  # geometric tolerance, in metres
 _CELL_K = 0.75  # grid cell side, in units of sqrt(area per boundary edge): build
 _CELL_K_QUERY = 3.0  # the same, for queries
 _INCREMENTAL_MAX = 0.25  # rebuild a level from scratch when more of its boundary changed
+_FINE_BATCH = 2500  # an anchor sight test of this many segments or more uses the fine grid
 
 
 class Unreachable(ExpoNavError):
@@ -443,6 +458,10 @@ class _Field:
     dist: np.ndarray
     pred: np.ndarray  # previous corner, or -1 when the corner is reached from a source
     src: np.ndarray  # which source a corner's path starts from
+    # best_many() hits from this field to the level's connector ends, by end index, kept
+    # once priced (rows of a walking matrix and the legs of a visit ask for them again)
+    end_hits: dict = field(default_factory=dict)
+    end_owner: object = None  # the list of ends those hits belong to
 
 
 def _dijkstra_py(n, adj, start_idx, start_d, limit=math.inf):
@@ -479,6 +498,18 @@ def _dijkstra_py(n, adj, start_idx, start_d, limit=math.inf):
     dist[far] = np.inf
     pred[far] = -2
     return dist, pred
+
+
+def _flatten(targets: list[_Anchor]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The corners and distances of several anchors end to end, with the anchor of each."""
+    if len(targets) == 1:
+        an = targets[0]
+        return an.vis, an.dist, np.zeros(len(an.vis), np.int64)
+    if not targets:
+        return np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int64)
+    sizes = [len(an.vis) for an in targets]
+    return (np.concatenate([an.vis for an in targets]), np.concatenate([an.dist for an in targets]),
+            np.repeat(np.arange(len(targets)), sizes))
 
 
 def _splits(dx, dy, px, py, qx, qy) -> np.ndarray:
@@ -706,14 +737,14 @@ class _Level:
         d = self.V[vv] - P[ii]
         ok = self._taut(vv, d)
         ii, vv, d = ii[ok], vv[ok], d[ok]
-        vis = ~self.sight.blocked(P[ii], self.V[vv])
+        # (the grid only picks which edges to test, not the answer: a big batch of mostly
+        # short-lived segments is quicker on the fine one)
+        vis = ~self.sight.blocked(P[ii], self.V[vv], coarse=len(ii) < _FINE_BATCH)
         ii, vv, d = ii[vis], vv[vis], d[vis]
         dist = np.hypot(d[:, 0], d[:, 1])
-        out = []
-        for j in range(k):
-            m = ii == j
-            out.append(_Anchor(pts[j], vv[m], dist[m], segs[j]))
-        return out
+        cut = np.searchsorted(ii, np.arange(k + 1)).tolist()  # ii is sorted: one run per point
+        return [_Anchor(pts[j], vv[cut[j]:cut[j + 1]], dist[cut[j]:cut[j + 1]], segs[j])
+                for j in range(k)]
 
     def visible(self, a: tuple[float, float], b: tuple[float, float]) -> bool:
         return not bool(self.sight.blocked(np.asarray([a], float), np.asarray([b], float))[0])
@@ -722,34 +753,58 @@ class _Level:
 
     def field(self, sources: list[_Anchor], limit: float = math.inf) -> _Field:
         """Shortest distances from the sources to every corner (inf beyond ``limit``)."""
+        return self.fields([sources], limit)[0]
+
+    def fields(self, many: list[list[_Anchor]], limit: float = math.inf) -> list[_Field]:
+        """field() for several sets of sources, with one call to scipy's Dijkstra.
+
+        Each set gets its own start node joined to the corners it sees; scipy runs the
+        searches one after another, each from freshly reset nodes, and a start node
+        cannot be reached from the others, so every field is the one field() gives alone.
+        """
         n = self.n
-        best = np.full(n, np.inf)
-        src = np.full(n, -1, np.int64)
-        for k, an in enumerate(sources):
-            if not len(an.vis):
-                continue
-            upd = an.dist < best[an.vis]
-            best[an.vis[upd]] = an.dist[upd]
-            src[an.vis[upd]] = k
-        start = np.nonzero(np.isfinite(best))[0]
-        if n == 0 or not start.size:
-            return _Field(sources, np.full(n, np.inf), np.full(n, -2, np.int64), src)
+        out: list[_Field | None] = [None] * len(many)
+        seeds = []
+        for k, sources in enumerate(many):
+            best = np.full(n, np.inf)
+            src = np.full(n, -1, np.int64)
+            for si, an in enumerate(sources):
+                if not len(an.vis):
+                    continue
+                upd = an.dist < best[an.vis]
+                best[an.vis[upd]] = an.dist[upd]
+                src[an.vis[upd]] = si
+            start = np.nonzero(np.isfinite(best))[0]
+            if n == 0 or not start.size:
+                out[k] = _Field(sources, np.full(n, np.inf), np.full(n, -2, np.int64), src)
+            else:
+                seeds.append((k, best, src, start))
+        if not seeds:
+            return out  # type: ignore[return-value]
         if _sp_dijkstra is not None:
-            indptr = np.append(self.indptr, self.indptr[-1] + start.size)
-            indices = np.concatenate([self.indices, start.astype(np.int32)])
-            data = np.concatenate([self.data, np.maximum(best[start], 1e-12)])
-            g = _csr_matrix((data, indices, indptr), shape=(n + 1, n + 1))
-            dist, pred = _sp_dijkstra(g, directed=True, indices=n, return_predecessors=True,
-                                      limit=limit)
-            dist = np.asarray(dist[:n], dtype=float)
-            pred = np.asarray(pred[:n], dtype=np.int64)
-            pred[pred == n] = -1
-            pred[pred < -1] = -2
+            m = len(seeds)
+            indptr = np.concatenate([self.indptr, self.indptr[-1] + np.cumsum(
+                [len(start) for _, _, _, start in seeds])])
+            indices = np.concatenate([self.indices] + [start.astype(np.int32)
+                                                       for _, _, _, start in seeds])
+            data = np.concatenate([self.data] + [np.maximum(best[start], 1e-12)
+                                                 for _, best, _, start in seeds])
+            g = _csr_matrix((data, indices, indptr), shape=(n + m, n + m))
+            dist, pred = _sp_dijkstra(g, directed=True, indices=np.arange(n, n + m),
+                                      return_predecessors=True, limit=limit)
+            for r, (k, _, src, _) in enumerate(seeds):
+                d = np.asarray(dist[r, :n], dtype=float)
+                p = np.asarray(pred[r, :n], dtype=np.int64)
+                p[p == n + r] = -1
+                p[p < -1] = -2
+                out[k] = _Field(many[k], d, p, src)
         else:
             if self._py_adj is None:  # plain lists: quicker to walk in Python than arrays
                 self._py_adj = (self.indptr.tolist(), self.indices.tolist(), self.data.tolist())
-            dist, pred = _dijkstra_py(n, self._py_adj, start, best[start], limit)
-        return _Field(sources, dist, pred, src)
+            for k, best, src, start in seeds:
+                d, p = _dijkstra_py(n, self._py_adj, start, best[start], limit)
+                out[k] = _Field(many[k], d, p, src)
+        return out  # type: ignore[return-value]
 
     def best_to(self, fld: _Field, targets: list[_Anchor]):
         """The cheapest way from a field's sources to any of some anchors.
@@ -763,14 +818,20 @@ class _Level:
         """best_to() for several (field, anchors) jobs, with one bulk sight test."""
         out = []
         pairs = []  # (length, job, source index, target index)
+        flat: dict[int, tuple] = {}  # per list of targets: all their corners and distances
         for jn, (fld, targets) in enumerate(jobs):
+            got = flat.get(id(targets))
+            if got is None:
+                got = flat[id(targets)] = _flatten(targets)
+            vis, dist, owner = got
             best = None
-            for an in targets:
-                if len(an.vis):
-                    tot = fld.dist[an.vis] + an.dist
-                    k = int(np.argmin(tot))
-                    if np.isfinite(tot[k]) and (best is None or tot[k] < best[0]):
-                        best = (float(tot[k]), an.xy, int(an.vis[k]), -1)
+            if len(vis):
+                # the first least total: the first target that has it, at its first corner
+                # with it (what a strict comparison target by target keeps)
+                tot = fld.dist[vis] + dist
+                k = int(np.argmin(tot))
+                if np.isfinite(tot[k]):
+                    best = (float(tot[k]), targets[int(owner[k])].xy, int(vis[k]), -1)
             out.append(best)
             # straight lines from a source to a target, when shorter than via corners
             for si, src in enumerate(fld.sources):
@@ -797,6 +858,11 @@ class _Level:
         clear. That one is the shortest path: a shortest path reaches a side at its foot
         or at an end, from its last corner.
         """
+        return self.best_lazy_many([(fld, spot)], batch)[0]
+
+    def _lazy_candidates(self, fld: _Field, spot: _Spot):
+        """best_lazy's candidate last hops: (from points, to points, from index, code, cost,
+        candidate order by cost), or None when there is none."""
         V = self.V
         J = np.nonzero(np.isfinite(fld.dist))[0]
         S = np.asarray([an.xy for an in fld.sources], float).reshape(-1, 2)
@@ -830,19 +896,49 @@ class _Level:
         ok &= np.isfinite(cost)
         idx = np.nonzero(ok)[0]
         idx = idx[np.argsort(cost[idx], kind="stable")]
-        for k in range(0, len(idx), batch):
-            chunk = idx[k:k + batch]
-            blk = self.sight.blocked(F[fidx[chunk]], P[chunk])
-            clear = np.nonzero(~blk)[0]
-            if clear.size:
-                i = int(chunk[clear[0]])
-                cc = int(c[i])
-                xy = (float(P[i, 0]), float(P[i, 1]))
-                if cc >= 0:
-                    return (float(cost[i]), xy, cc, -1)
-                return (float(cost[i]), xy, -1, -1 - cc)
-            batch = min(batch * 2, 1024)
-        return None
+        return F, P, fidx, c, cost, idx
+
+    def best_lazy_many(self, jobs: list[tuple[_Field, _Spot]], batch: int = 48) -> list:
+        """best_lazy() for several (field, spot) jobs, their sight tests done in lock step.
+
+        Each job tests its candidates cheapest first, in batches that double in size, and
+        takes the first clear one; every round tests the next batch of every job still
+        open with one bulk sight test. A segment's answer does not depend on what else is
+        tested with it, so each job gets exactly what best_lazy alone gives.
+        """
+        out: list = [None] * len(jobs)
+        # per open job: [job, candidates, next position, batch size]
+        open_: list[list] = []
+        for jn, (fld, spot) in enumerate(jobs):
+            cand = self._lazy_candidates(fld, spot)
+            if cand is not None and len(cand[5]):
+                open_.append([jn, cand, 0, batch])
+        while open_:
+            A, B, sizes = [], [], []
+            for _, (F, P, fidx, _c, _cost, idx), pos, size in open_:
+                chunk = idx[pos:pos + size]
+                A.append(F[fidx[chunk]])
+                B.append(P[chunk])
+                sizes.append(len(chunk))
+            blk = self.sight.blocked(np.concatenate(A), np.concatenate(B))
+            still = []
+            off = 0
+            for st, m in zip(open_, sizes, strict=True):
+                jn, (_F, P, _fidx, c, cost, idx), pos, size = st
+                clear = np.nonzero(~blk[off:off + m])[0]
+                off += m
+                if clear.size:
+                    i = int(idx[pos + int(clear[0])])
+                    cc = int(c[i])
+                    xy = (float(P[i, 0]), float(P[i, 1]))
+                    out[jn] = (float(cost[i]), xy, cc, -1) if cc >= 0 else \
+                        (float(cost[i]), xy, -1, -1 - cc)
+                    continue
+                st[2], st[3] = pos + m, min(size * 2, 1024)
+                if st[2] < len(idx):
+                    still.append(st)
+            open_ = still
+        return out
 
     def path(self, fld: _Field, hit) -> tuple[list[tuple[float, float]], _Anchor]:
         """The corner path of a hit, and the source anchor it starts from."""
@@ -962,6 +1058,9 @@ class Router:
         self._fields: dict[tuple, _Field] = {}
         self._spots: dict[tuple, _Spot] = {}
         self._anchors: dict[tuple, list[_Anchor]] = {}
+        # usable ends, rides and the metres between ends, per level build (each entry keeps
+        # what it was made from, and is made again when that changed)
+        self._memo: dict[tuple, tuple] = {}
         if not lazy:
             for level_id in venue.plans:
                 self._build(level_id)
@@ -1103,20 +1202,98 @@ class Router:
         anchors = self._anchors.get(spot.key)
         if anchors is None:
             anchors = spot.level.anchors_many(spot.samples, spot.sample_segs)
-            if len(self._anchors) >= _SPOT_CACHE:
-                self._anchors.pop(next(iter(self._anchors)))
-            self._anchors[spot.key] = anchors
+            self._store_anchors(spot.key, anchors)
         return anchors
+
+    def _store_anchors(self, key: tuple, anchors: list[_Anchor]) -> None:
+        if len(self._anchors) >= _SPOT_CACHE:
+            self._anchors.pop(next(iter(self._anchors)))
+        self._anchors[key] = anchors
+
+    def _prepare_anchors(self, spots: Sequence[_Spot]) -> dict[tuple, list[_Anchor]]:
+        """The anchors of many spots, by spot key: those not cached yet with one bulk
+        sight test per level, not one per place (each sample's answer is the same)."""
+        out: dict[tuple, list[_Anchor]] = {}
+        todo: dict[int, tuple[_Level, dict[tuple, _Spot]]] = {}
+        for sp in spots:
+            got = self._anchors.get(sp.key)
+            if got is not None:
+                out[sp.key] = got
+            else:
+                todo.setdefault(id(sp.level), (sp.level, {}))[1].setdefault(sp.key, sp)
+        for lv, by_key in todo.values():
+            group = list(by_key.values())
+            got = lv.anchors_many([p for sp in group for p in sp.samples],
+                                  [g for sp in group for g in sp.sample_segs])
+            k = 0
+            for sp in group:
+                m = len(sp.samples)
+                out[sp.key] = got[k:k + m]
+                self._store_anchors(sp.key, out[sp.key])
+                k += m
+        return out
+
+    def _anchors_near(self, spot: _Spot, corners: np.ndarray) -> list[_Anchor]:
+        """The spot's anchors joined to some corners only (``corners`` ascending).
+
+        From the spot's full anchors when they are cached (the same arrays that
+        anchors_many(..., corners) gives: a subset of the same pairs and distances), else
+        by a sight test to those corners alone.
+        """
+        full = self._anchors.get(spot.key)
+        if full is None:
+            return spot.level.anchors_many(spot.samples, spot.sample_segs, corners)
+        keep = np.zeros(spot.level.n, bool)
+        keep[corners] = True
+        out = []
+        for an in full:
+            m = keep[an.vis]
+            out.append(_Anchor(an.xy, an.vis[m], an.dist[m], an.seg))
+        return out
+
+    def _to_ends(self, lv: _Level, fld: _Field, idx: Sequence[int]) -> list:
+        """best_many hits from a field to some connector ends of its level (kept on the field)."""
+        ends = self._ends[lv.id]
+        if fld.end_owner is not ends:
+            fld.end_hits, fld.end_owner = {}, ends
+        missing = [i for i in idx if i not in fld.end_hits]
+        if missing:
+            for i, h in zip(missing, lv.best_many([(fld, [ends[i].anchor]) for i in missing]),
+                            strict=True):
+                fld.end_hits[i] = h
+        return [fld.end_hits[i] for i in idx]
 
     def _field(self, spot: _Spot) -> _Field:
         """The shortest-path field grown from a spot (cached per place)."""
         fld = self._fields.get(spot.key)
         if fld is None:
             fld = spot.level.field(self._anchors_of(spot))
-            if len(self._fields) >= _FIELD_CACHE:
-                self._fields.pop(next(iter(self._fields)))
-            self._fields[spot.key] = fld
+            self._store_field(spot.key, fld)
         return fld
+
+    def _store_field(self, key: tuple, fld: _Field) -> None:
+        if len(self._fields) >= _FIELD_CACHE:
+            self._fields.pop(next(iter(self._fields)))
+        self._fields[key] = fld
+
+    def _prepare_fields(self, spots: Sequence[_Spot], anchors: dict[tuple, list[_Anchor]]
+                        ) -> dict[tuple, _Field]:
+        """The fields of many spots, by spot key: those not cached yet with one Dijkstra
+        call per level. ``anchors`` has every spot's anchors."""
+        out: dict[tuple, _Field] = {}
+        todo: dict[int, tuple[_Level, dict[tuple, _Spot]]] = {}
+        for sp in spots:
+            got = self._fields.get(sp.key)
+            if got is not None:
+                out[sp.key] = got
+            else:
+                todo.setdefault(id(sp.level), (sp.level, {}))[1].setdefault(sp.key, sp)
+        for lv, by_key in todo.values():
+            group = list(by_key.values())
+            for sp, fld in zip(group, lv.fields([anchors[sp.key] for sp in group]), strict=True):
+                out[sp.key] = fld
+                self._store_field(sp.key, fld)
+        return out
 
     def _slide(self, lv: _Level, coords: list, an: _Anchor | None) -> list:
         """If coords start on a booth side, slide the start to the foot of the next point."""
@@ -1137,66 +1314,160 @@ class Router:
     # -- routes
 
     def _usable(self, level_id: str, step_free: bool) -> list[int]:
-        return [i for i, e in enumerate(self._ends[level_id])
-                if e.connector.step_free or not step_free]
+        ends = self._ends[level_id]
+        key = ("usable", level_id, step_free)
+        got = self._memo.get(key)
+        if got is None or got[0] is not ends:
+            got = self._memo[key] = (ends, [i for i, e in enumerate(ends)
+                                                   if e.connector.step_free or not step_free])
+        return got[1]
 
-    def _rides(self, lid: str, i: int, step_free: bool):
+    def _between_rows(self, lid: str) -> list[list[float]]:
+        """The metres between a level's connector ends as plain lists (quick to read)."""
+        between = self._between[lid]
+        got = self._memo.get(("between", lid))
+        if got is None or got[0] is not between:
+            got = self._memo[("between", lid)] = (between, between.tolist())
+        return got[1]
+
+    def _rides(self, lid: str, i: int, step_free: bool) -> list[tuple[str, int, float]]:
         """(level, end index, seconds) reachable by riding the connector of end i."""
         end = self._ends[lid][i]
+        key = ("rides", lid, i, step_free)
+        got = self._memo.get(key)
+        if got is not None and got[0] is end and all(
+                lv in self.venue.plans and self._ends[lv] is ends for lv, ends in got[1]):
+            return got[2]
         c = end.connector
-        if step_free and not c.step_free:
-            return
-        for k, ce in enumerate(c.ends):
-            if k == end.index or ce.level not in self.venue.plans:
-                continue
-            for j, oe in enumerate(self._ends[ce.level]):
-                if oe.connector is c and oe.index == k:
-                    yield ce.level, j, c.ride_s + c.wait_s
+        out = []
+        seen = []
+        if not step_free or c.step_free:
+            for k, ce in enumerate(c.ends):
+                if k == end.index or ce.level not in self.venue.plans:
+                    continue
+                other = self._ends[ce.level]
+                seen.append((ce.level, other))
+                for j, oe in enumerate(other):
+                    if oe.connector is c and oe.index == k:
+                        out.append((ce.level, j, c.ride_s + c.wait_s))
+        self._memo[key] = (end, seen, out)
+        return out
 
     def route(self, origin: Place, destination: Place, *, step_free: bool = False,
               lang: str = "en") -> Route:
         """The quickest walking route (shortest on one level), with steps in ``lang``."""
-        so, sd = self._spot(origin), self._spot(destination)
-        if so.level is sd.level and so.segs and not sd.segs:
-            # from a booth to a point: grow the field from the point (one sight sweep, not
-            # one per sample of the booth's sides) and walk the answer backwards
-            back = self._route(destination, origin, sd, so, step_free)
-            n = len(back.legs)
-            legs = [RouteLeg(leg.level, leg.coords[::-1], back.legs[n - 2 - k].via if k < n - 1 else None,
-                             leg.length_m) for k, leg in enumerate(reversed(back.legs))]
-            route = Route(origin, destination, legs, step_free, back.duration_s)
-        else:
-            route = self._route(origin, destination, so, sd, step_free)
+        return self._routes([(origin, destination)], step_free, lang)[0]
+
+    def route_chain(self, places: Sequence[Place], *, step_free: bool = False,
+                    lang: str = "en") -> list[Route]:
+        """``route(places[k], places[k + 1])`` for every k: the legs of a visit in order.
+
+        The very routes that one route() call per leg gives (legs, lengths, steps), with
+        the work shared: the legs' last-hop sight tests run together, one bulk test per
+        level and round, and what walking_matrix() or an earlier leg left in the router's
+        caches (places, their anchors and fields, walks to connector ends) is reused.
+        """
+        places = list(places)
+        return self._routes(list(zip(places[:-1], places[1:], strict=False)), step_free, lang)
+
+    def _routes(self, pairs: list[tuple[Place, Place]], step_free: bool, lang: str) -> list[Route]:
+        spots: list[tuple[_Spot, _Spot]] = []
+        failed: Unreachable | None = None
+        for a, b in pairs:
+            try:
+                spots.append((self._spot(a), self._spot(b)))
+            except Unreachable as exc:  # raised after the legs before it, as leg by leg
+                failed = exc
+                break
+        jobs = []
+        for (a, b), (so, sd) in zip(pairs, spots, strict=False):
+            # from a booth to a point on its level: grow the field from the point (one
+            # sight sweep, not one per sample of the booth's sides), walk it backwards
+            back = so.level is sd.level and bool(so.segs) and not sd.segs
+            jobs.append((b, a, sd, so, True) if back else (a, b, so, sd, False))
+        found = self._search_many(jobs, step_free)
         from exponav.core.directions import directions  # late: directions imports this module
 
-        try:
-            route.steps = directions(route, self.venue, lang)
-        except Exception:  # directions are a courtesy; a route without them is still a route
-            route.steps = []
-        return route
+        routes = []
+        for (origin, destination, _, _, back), route in zip(jobs, found, strict=True):
+            if back:
+                origin, destination = destination, origin
+                n = len(route.legs)
+                legs = [RouteLeg(leg.level, leg.coords[::-1],
+                                 route.legs[n - 2 - k].via if k < n - 1 else None, leg.length_m)
+                        for k, leg in enumerate(reversed(route.legs))]
+                route = Route(origin, destination, legs, step_free, route.duration_s)
+            try:
+                route.steps = directions(route, self.venue, lang)
+            except Exception:  # directions are a courtesy; a route without them is still a route
+                route.steps = []
+            routes.append(route)
+        if failed is not None:
+            raise failed
+        return routes
 
-    def _route_near(self, origin: Place, destination: Place, so: _Spot, sd: _Spot,
-                    step_free: bool) -> Route | None:
-        """A route on one level, searched only inside an ellipse around its two ends.
+    def _search_many(self, jobs: list[tuple], step_free: bool) -> list[Route]:
+        """Routes for (origin, destination, origin spot, destination spot, _) jobs, in order.
+
+        Legs on one level first try the search inside an ellipse; their last hops are
+        found together (best_lazy_many, one bulk sight test per level and round). A leg
+        the ellipse cannot settle gets the full search.
+        """
+        setups: dict[int, tuple] = {}
+        for k, (_, _, so, sd, _) in enumerate(jobs):
+            if so.level is sd.level:
+                setup = self._near_setup(so, sd)
+                if setup is not None:
+                    setups[k] = setup
+        hits: dict[int, object] = {}
+        by_level: dict[int, list[int]] = {}
+        for k in setups:
+            by_level.setdefault(id(jobs[k][2].level), []).append(k)
+        for ks in by_level.values():
+            lv = jobs[ks[0]][2].level
+            got = lv.best_lazy_many([(setups[k][2], jobs[k][3]) for k in ks])
+            hits.update(zip(ks, got, strict=True))
+        out = []
+        for k, (origin, destination, so, sd, _) in enumerate(jobs):
+            route = None
+            if k in setups:
+                route = self._near_finish(origin, destination, so, sd, step_free, setups[k], hits[k])
+            if route is None:
+                route = self._route(origin, destination, so, sd, step_free)
+            out.append(route)
+        return out
+
+    def _near_setup(self, so: _Spot, sd: _Spot):
+        """The search of a route on one level inside an ellipse around its two ends.
 
         Only corners v with |origin - v| + |v - destination| <= bound are joined to the
-        origin and explored. A path found no longer than the bound is the shortest (any
-        path through a left-out corner is longer than the bound), and it is the quickest
-        when even the nearest connector could not lead anywhere sooner. Otherwise None:
-        the caller searches everything.
+        origin and explored; returns (bound, origin samples, field), or None on a level
+        without corners. _near_finish() takes it from the field's best last hop.
         """
         lv = so.level
         if lv.n == 0:
             return None
-        speed = STEP_FREE_SPEED if step_free else WALK_SPEED
         src = np.asarray(so.samples, float)
         straight = min(sd.distance(tuple(p)) for p in src.tolist())
         bound = 1.3 * straight + 15.0
         d_src = np.min(np.hypot(lv.V[:, None, 0] - src[None, :, 0], lv.V[:, None, 1] - src[None, :, 1]),
                        axis=1)
         corners = np.nonzero(d_src + sd.distances(lv.V) <= bound)[0]
-        fld = lv.field(lv.anchors_many(so.samples, so.sample_segs, corners), limit=bound)
-        h = lv.best_lazy(fld, sd)
+        fld = lv.field(self._anchors_near(so, corners), limit=bound)
+        return bound, src, fld
+
+    def _near_finish(self, origin: Place, destination: Place, so: _Spot, sd: _Spot,
+                     step_free: bool, setup: tuple, h) -> Route | None:
+        """The route of a search inside the ellipse, given its best last hop h.
+
+        A path found no longer than the bound is the shortest (any path through a
+        left-out corner is longer than the bound), and it is the quickest when even the
+        nearest connector could not lead anywhere sooner. Otherwise None: the caller
+        searches everything.
+        """
+        bound, src, fld = setup
+        lv = so.level
+        speed = STEP_FREE_SPEED if step_free else WALK_SPEED
         if h is None or h[0] > bound:
             return None
         # another level can only help if going there and back could beat the walk: at
@@ -1227,12 +1498,9 @@ class Router:
 
     def _route(self, origin: Place, destination: Place, so: _Spot, sd: _Spot,
                step_free: bool) -> Route:
+        """The full search: every corner of the levels on the way, and the connectors."""
         speed = STEP_FREE_SPEED if step_free else WALK_SPEED
         lo, ld = so.level, sd.level
-        if lo is ld:
-            near = self._route_near(origin, destination, so, sd, step_free)
-            if near is not None:
-                return near
         fo = self._field(so)
         fd: list[_Field] = []  # grown from the destination, only when a connector leads there
 
@@ -1277,15 +1545,12 @@ class Router:
                     if h is not None:
                         push(DEST, h[0] / speed, ("walk", h), ORIGIN)
                 ends_o = self._usable(lo.id, step_free)
-                ends = self._ends[lo.id]
-                for i, h in zip(ends_o, lo.best_many([(fo, [ends[i].anchor]) for i in ends_o]),
-                                strict=True):
+                for i, h in zip(ends_o, self._to_ends(lo, fo, ends_o), strict=True):
                     if h is not None:
                         push(("e", lo.id, i), h[0] / speed, ("walk", h), ORIGIN)
             elif node[0] == "b":
                 _, i = node
-                an = self._ends[ld.id][i].anchor
-                h = ld.best_to(field_d(), [an])
+                h = self._to_ends(ld, field_d(), [i])[0]
                 if h is not None:
                     push(DEST, dist[("e", ld.id, i)] + h[0] / speed, ("last", i, h), ("e", ld.id, i))
             else:
@@ -1357,8 +1622,7 @@ class Router:
         best: dict = {}
         heap: list = []
         usable = self._usable(lo.id, step_free)
-        ends = self._ends[lo.id]
-        for i, h in zip(usable, lo.best_many([(fo, [ends[i].anchor]) for i in usable]), strict=True):
+        for i, h in zip(usable, self._to_ends(lo, fo, usable), strict=True):
             if h is not None:
                 heap.append((h[0] / speed, h[0], lo.id, i))
         heapq.heapify(heap)
@@ -1367,10 +1631,10 @@ class Router:
             if (lid, i) in best:
                 continue
             best[(lid, i)] = (t, m)
-            between = self._between[lid]
+            row = self._between_rows(lid)[i]
             for j in self._usable(lid, step_free):
-                if j != i and (lid, j) not in best and np.isfinite(between[i, j]):
-                    heapq.heappush(heap, (t + between[i, j] / speed, m + between[i, j], lid, j))
+                if j != i and (lid, j) not in best and math.isfinite(row[j]):
+                    heapq.heappush(heap, (t + row[j] / speed, m + row[j], lid, j))
             for olid, j, secs in self._rides(lid, i, step_free):
                 if (olid, j) not in best:
                     heapq.heappush(heap, (t + secs, m, olid, j))
@@ -1441,16 +1705,50 @@ class Router:
                 spots.append(self._spot(p))
             except Unreachable:
                 spots.append(None)
-        into = [self._ends_to(s, step_free) if s is not None else {} for s in spots]
-        for i, si in enumerate(spots):
-            if si is None:
-                continue
+        live = [(i, s) for i, s in enumerate(spots) if s is not None]
+        anchors_of = self._prepare_anchors([s for _, s in live])
+        by_key = self._prepare_fields([s for _, s in live], anchors_of)
+        fields = {i: by_key[s.key] for i, s in live}
+        # Every walk the matrix needs on a level is priced in one best_many call there (one
+        # bulk sight test instead of three per place): from each connector end to each
+        # place ("into"), from each place to each connector end ("end", kept on the field
+        # for _reach and for the legs routed afterwards), and between the places ("same").
+        work: dict[int, tuple[_Level, list, list]] = {}
+        for i, si in live:
+            lv = si.level
+            _, jobs, tags = work.setdefault(id(lv), (lv, [], []))
+            ends = self._ends[lv.id]
+            fo = fields[i]
+            if fo.end_owner is not ends:
+                fo.end_hits, fo.end_owner = {}, ends
+            anchors = anchors_of[si.key]
+            for e in self._usable(lv.id, step_free):
+                jobs.append((ends[e].fld, anchors))
+                tags.append(("into", i, e))
+                if e not in fo.end_hits:
+                    jobs.append((fo, [ends[e].anchor]))
+                    tags.append(("end", i, e))
+            for j, sj in live:
+                if j != i and sj.level is lv:
+                    jobs.append((fo, anchors_of[sj.key]))
+                    tags.append(("same", i, j))
+        into: list[dict[tuple[str, int], float]] = [{} for _ in range(n)]
+        same: dict[tuple[int, int], tuple] = {}
+        for lv, jobs, tags in work.values():
+            for (kind, i, x), h in zip(tags, lv.best_many(jobs), strict=True):
+                if kind == "end":
+                    fields[i].end_hits[x] = h
+                elif h is None:
+                    continue
+                elif kind == "into":
+                    into[i][(lv.id, x)] = h[0]
+                else:
+                    same[(i, x)] = h
+        for i, si in live:
             lo = si.level
-            fo = self._field(si)
-            reach = self._reach(lo, fo, step_free)
-            same = [j for j, sj in enumerate(spots) if j != i and sj is not None and sj.level is lo]
-            for j, h in zip(same, lo.best_many([(fo, self._anchors_of(spots[j])) for j in same]),
-                            strict=True):
+            reach = self._reach(lo, fields[i], step_free)
+            for j, sj in live:
+                h = same.get((i, j)) if j != i and sj.level is lo else None
                 if h is not None:
                     sec[i, j], met[i, j] = h[0] / speed, h[0]
             for j in range(n):
