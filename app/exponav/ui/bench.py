@@ -90,20 +90,30 @@ def start_to_first_frame_row(data: str | Path | None, runs: int = 5) -> dict[str
     env = dict(os.environ, EXPONAV_FIRST_FRAME_EXIT="1")
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    cmd = [sys.executable, "-m", "exponav", "gui"]
+    # A frozen bundle's executable is exponav itself, not a Python to pass -m to.
+    cmd = [sys.executable, "gui"] if getattr(sys, "frozen", False) else \
+        [sys.executable, "-m", "exponav", "gui"]
     if data is not None:
         cmd += ["--data", str(data)]
-    import resource
+    try:
+        import resource
+    except ImportError:  # Windows: wall-clock times only
+        resource = None
+
+    def children_cpu_ms() -> float:
+        if resource is None:
+            return 0.0
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (used.ru_utime + used.ru_stime) * 1000.0
 
     times = []
     cpu = []
     for _ in range(runs):
-        used = resource.getrusage(resource.RUSAGE_CHILDREN)
+        before = children_cpu_ms()
         t0 = time.time()
         done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        # CPU seconds of the whole run: a bound on the start on an idle machine
-        cpu.append((after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime) * 1000.0)
+        # CPU milliseconds of the whole run: a bound on the start on an idle machine
+        cpu.append(children_cpu_ms() - before)
         stamp = next((line.split()[1] for line in done.stdout.splitlines()
                       if line.startswith("first-frame ")), None)
         if stamp is None:
