@@ -10,6 +10,8 @@ and move to a tag at the zone's corner once booth names appear.
 
 from __future__ import annotations
 
+import re
+
 import math
 from collections.abc import Sequence
 
@@ -47,8 +49,10 @@ def short_name(name: str) -> str:
     'Taiwan Mobile'
     >>> short_name("台灣大哥大股份有限公司")
     '台灣大哥大'
+    >>> short_name("RECIA – Argentina's smart city network")
+    'RECIA'
     """
-    text = name.strip()
+    text = re.split(r"\s[–—-]\s", name.strip(), maxsplit=1)[0]  # drop a subtitle
     changed = True
     while changed:
         changed = False
