@@ -10,9 +10,8 @@ and move to a tag at the zone's corner once booth names appear.
 
 from __future__ import annotations
 
-import re
-
 import math
+import re
 from collections.abc import Sequence
 
 import numpy as np
