@@ -297,6 +297,8 @@ class KioskWindow(QWidget):
                 signal.disconnect()
         if hasattr(panel, "print_requested"):
             panel.print_requested.connect(self.print_visit)
+        if hasattr(panel, "allow_pdf"):
+            panel.allow_pdf(False)
         def kiosk_buttons() -> None:  # after each refill of the panel, which shows them
             pdf = getattr(panel, "pdf_button", None)
             if pdf is not None:
