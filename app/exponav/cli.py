@@ -156,7 +156,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from exponav.ui.app import run_gui
 
-    return run_gui(data=args.data, kiosk=args.kiosk, staff=args.staff)
+    return run_gui(data=args.data, kiosk=args.kiosk)
 
 
 # -- the parser --------------------------------------------------------------------------
@@ -224,7 +224,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("gui", parents=[common], help="open the navigator window")
     p.add_argument("--kiosk", metavar="ID")
-    p.add_argument("--staff", action="store_true")
     p.set_defaults(func=cmd_gui)
     return parser
 

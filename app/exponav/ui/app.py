@@ -82,7 +82,7 @@ def _open_in_background(data: str | Path | None) -> Callable[[], Any]:
     return result
 
 
-def run_gui(data: str | Path | None = None, kiosk: str | None = None, staff: bool = False) -> int:
+def run_gui(data: str | Path | None = None, kiosk: str | None = None) -> int:
     if kiosk is not None:  # "" means the id in the kiosk settings
         from exponav.ui.kiosk import run_kiosk
 
