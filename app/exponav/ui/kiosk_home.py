@@ -19,7 +19,6 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -32,7 +31,8 @@ from exponav.ui.amenity_names import amenity_name
 from exponav.ui.assets import icon
 from exponav.ui.flow_layout import FlowLayout
 from exponav.ui.i18n import LANGUAGES, is_chinese, pick
-from exponav.ui.palette import UI, amenity_style, fill_tone
+from exponav.ui.palette import UI, fill_tone
+from exponav.ui.panels.controls import service_grid
 
 __all__ = ["HOME_SERVICES", "HomeScreen", "ShowClock", "show_clock", "sessions_now_and_next"]
 
@@ -204,21 +204,10 @@ class HomeScreen(QWidget):
         self.services_title.setObjectName("homeSection")
         left.addSpacing(6)
         left.addWidget(self.services_title)
-        grid = QGridLayout()
+        grid, self.service_buttons = service_grid(
+            self, HOME_SERVICES, self.service_requested.emit, object_name="homeService",
+            icon_size=40, min_height=112)
         grid.setSpacing(14)
-        self.service_buttons: dict[str, QToolButton] = {}
-        for i, category in enumerate(HOME_SERVICES):
-            name, colour = amenity_style(category)
-            button = QToolButton(self)
-            button.setObjectName("homeService")
-            button.setIcon(icon(name, colour, 40))
-            button.setIconSize(QSize(40, 40))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setMinimumHeight(112)
-            button.clicked.connect(lambda _=False, c=category: self.service_requested.emit(c))
-            grid.addWidget(button, i // 3, i % 3)
-            self.service_buttons[category] = button
         left.addLayout(grid)
 
         self.themes_title = QLabel(self)

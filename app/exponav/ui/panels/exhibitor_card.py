@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QSize, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTimeZone, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -33,7 +33,8 @@ from exponav.ui.amenity_names import amenity_name
 from exponav.ui.assets import icon
 from exponav.ui.flow_layout import FlowLayout
 from exponav.ui.i18n import is_chinese, pick
-from exponav.ui.palette import UI, ThemeColours, amenity_style, fill_tone
+from exponav.ui.palette import ThemeColours, amenity_style, fill_tone
+from exponav.ui.panels.controls import back_button
 from exponav.ui.panels.qr_code import QrCode
 
 __all__ = ["CardSubject", "ExhibitorCard", "show_day"]
@@ -185,13 +186,8 @@ class ExhibitorCard(QScrollArea):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(20, 8, 20, 20)
         layout.setSpacing(10)
-        back = QToolButton(page)
-        back.setObjectName("backButton")
-        back.setIcon(icon("back", UI.accent, 18))
-        back.setIconSize(QSize(18, 18))
-        back.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        back = back_button(page, self.back_requested.emit)
         back.setText(self.tr("Back to results"))
-        back.clicked.connect(self.back_requested.emit)
         layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
         self.back_button = back
         if subject is not None:

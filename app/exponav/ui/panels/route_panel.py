@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exponav.ui.assets import icon
-from exponav.ui.palette import UI
+from exponav.ui.panels.controls import back_button
 
 __all__ = ["RoutePanel", "split_steps"]
 
@@ -88,12 +87,7 @@ class RoutePanel(QScrollArea):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(20, 8, 20, 20)
         layout.setSpacing(10)
-        self.back_button = QToolButton(page)
-        self.back_button.setObjectName("backButton")
-        self.back_button.setIcon(icon("back", UI.accent, 18))
-        self.back_button.setIconSize(QSize(18, 18))
-        self.back_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.back_button.clicked.connect(self.back_requested.emit)
+        self.back_button = back_button(page, self.back_requested.emit)
         layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.title = QLabel(page)
         self.title.setObjectName("cardTitle")

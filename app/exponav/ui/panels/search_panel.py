@@ -17,12 +17,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt,
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,7 +29,8 @@ from PySide6.QtWidgets import (
 from exponav.ui.assets import icon
 from exponav.ui.flow_layout import FlowLayout
 from exponav.ui.i18n import pick
-from exponav.ui.palette import UI, ThemeColours, amenity_style, fill_tone
+from exponav.ui.palette import UI, ThemeColours, fill_tone
+from exponav.ui.panels.controls import service_grid
 from exponav.ui.panels.results import (
     ENTRY_ROLE,
     ResultDelegate,
@@ -105,21 +104,10 @@ class SearchPanel(QWidget):
         self.services_title = QLabel(self)
         self.services_title.setObjectName("sectionTitle")
         layout.addWidget(self.services_title)
-        quick = QGridLayout()
+        quick, self.service_buttons = service_grid(
+            self, QUICK_SERVICES, self.service_chosen.emit, object_name="serviceButton",
+            icon_size=24, min_height=64)
         quick.setSpacing(6)
-        self.service_buttons: dict[str, QToolButton] = {}
-        for i, category in enumerate(QUICK_SERVICES):
-            name, colour = amenity_style(category)
-            button = QToolButton(self)
-            button.setObjectName("serviceButton")
-            button.setIcon(icon(name, colour, 24))
-            button.setIconSize(QSize(24, 24))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setMinimumHeight(64)
-            button.clicked.connect(lambda _=False, c=category: self.service_chosen.emit(c))
-            quick.addWidget(button, i // 3, i % 3)
-            self.service_buttons[category] = button
         layout.addLayout(quick)
 
         self.chips_title = QLabel(self)

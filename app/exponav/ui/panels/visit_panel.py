@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from exponav.ui.assets import icon
 from exponav.ui.palette import UI
+from exponav.ui.panels.controls import back_button
 
 __all__ = ["StopRow", "StopView", "VisitBar", "VisitPanel"]
 
@@ -230,12 +231,7 @@ class VisitPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 8, 20, 16)
         layout.setSpacing(8)
-        self.back_button = QToolButton(self)
-        self.back_button.setObjectName("backButton")
-        self.back_button.setIcon(icon("back", UI.accent, 18))
-        self.back_button.setIconSize(QSize(18, 18))
-        self.back_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.back_button.clicked.connect(self.back_requested.emit)
+        self.back_button = back_button(self, self.back_requested.emit)
         layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.title = QLabel(self)
         self.title.setObjectName("cardTitle")
