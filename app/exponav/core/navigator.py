@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -181,6 +182,15 @@ class Navigator:
         if booth is None:
             raise self._unknown(code, list(self._booths), "booth")
         return self._info(booth)
+
+    def levels_of(self, codes: Iterable[str]) -> list[str]:
+        """The levels these booths stand on, in the order first met; unknown codes skipped."""
+        levels: list[str] = []
+        for code in codes:
+            booth = self._booths.get(canonical_code(code) or "")
+            if booth is not None and booth.level not in levels:
+                levels.append(booth.level)
+        return levels
 
     def _info(self, booth: Booth) -> BoothInfo:
         return BoothInfo(booth, self._owner.get(booth.code), self._zones.get(booth.zone or ""))

@@ -10,20 +10,11 @@ are read but never written.
 from __future__ import annotations
 
 import math
-import time
 from pathlib import Path
 
+from exponav.ui.selftest import wait_until
+
 __all__ = ["kiosk_checks", "type_at_window"]
-
-
-def _wait(app, done, timeout: float = 5.0) -> bool:
-    end = time.monotonic() + timeout
-    while not done():
-        if time.monotonic() > end:
-            return False
-        app.processEvents()
-        time.sleep(0.005)
-    return True
 
 
 def type_at_window(widget, text: str, enter: bool = True) -> None:
@@ -76,7 +67,7 @@ def kiosk_checks(checks, nav, kiosk_id: str, screenshot: str | None = None) -> N
             raise AssertionError(f"out of service: {k.problem}")
         k.resize(1920, 1080)
         k.show_kiosk(full_screen=False)
-        _wait(app, lambda: k.navigator.view.isVisible(), 2.0)
+        wait_until(app, lambda: k.navigator.view.isVisible(), 2.0)
         if k.page() != "home":
             raise AssertionError(f"the kiosk opened on {k.page()}, not its home screen")
         return f"{k.kiosk_id} on {k.kiosk.level}, home screen, {k.width()}x{k.height()}"
@@ -132,7 +123,7 @@ def kiosk_checks(checks, nav, kiosk_id: str, screenshot: str | None = None) -> N
         k.visit_scanned.connect(loaded.append)
         k.navigator.view.setFocus()
         type_at_window(k, line)
-        if not _wait(app, lambda: bool(loaded), 3.0) or not loaded[0]:
+        if not wait_until(app, lambda: bool(loaded), 3.0) or not loaded[0]:
             raise AssertionError(f"the scanned line {line!r} was not loaded")
         if k.navigator.visit.place_ids() != owned:
             raise AssertionError(f"visit {k.navigator.visit.place_ids()} after scanning {owned}")
@@ -145,7 +136,7 @@ def kiosk_checks(checks, nav, kiosk_id: str, screenshot: str | None = None) -> N
                       if a.category == "toilet" and p.level.id == k.kiosk.level), None)
         k.show_service("toilet")
         if hasattr(k.navigator, "route_to"):
-            _wait(app, lambda: getattr(getattr(k.navigator, "routes", None), "route", 1) is not None,
+            wait_until(app, lambda: getattr(getattr(k.navigator, "routes", None), "route", 1) is not None,
                   5.0)
         k.navigator.view.finish_flight()
         app.processEvents()
@@ -164,7 +155,7 @@ def kiosk_checks(checks, nav, kiosk_id: str, screenshot: str | None = None) -> N
         k._idle_timeout()  # as if 90 s had passed untouched
         if not k.countdown.isVisible():
             raise AssertionError("no countdown after the idle time")
-        if not _wait(app, lambda: not k.countdown.isVisible(), 3.0):
+        if not wait_until(app, lambda: not k.countdown.isVisible(), 3.0):
             raise AssertionError("the countdown never ended")
         if k.has_visitor_state():
             raise AssertionError("the visitor's state survived the reset")

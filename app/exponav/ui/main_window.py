@@ -331,14 +331,7 @@ class MainWindow(VisitorApi, QMainWindow):
 
     def highlight_booths(self, codes: tuple[str, ...], animated: bool = True) -> QRectF:
         """Switch to the level of these booths, light them up and fly there."""
-        levels = []
-        for code in codes:
-            try:
-                lv = self.nav.booth(code).level
-            except Exception:  # noqa: BLE001
-                continue
-            if lv not in levels:
-                levels.append(lv)
+        levels = self.nav.levels_of(codes)
         if not levels:
             return QRectF()
         level = self.level if self.level in levels else levels[0]

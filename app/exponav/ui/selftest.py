@@ -6,10 +6,10 @@ from __future__ import annotations
 import os
 import time
 
-__all__ = ["ui_checks"]
+__all__ = ["ui_checks", "wait_until"]
 
 
-def _wait(app, done, timeout: float = 5.0) -> bool:
+def wait_until(app, done, timeout: float = 5.0) -> bool:
     end = time.monotonic() + timeout
     while not done():
         if time.monotonic() > end:
@@ -48,7 +48,7 @@ def ui_checks(checks, nav, *, screenshot: str | None = None,
         w.view.first_painted.connect(lambda: painted.append(time.perf_counter()))
         w.resize(1920, 1080)
         w.show()
-        if not _wait(app, lambda: bool(painted)):
+        if not wait_until(app, lambda: bool(painted)):
             raise RuntimeError("the map was never painted")
         state["window"] = w
         return (f"{w.width()}x{w.height()}, {len(nav.venue.levels)} levels, first frame in "
@@ -65,7 +65,7 @@ def ui_checks(checks, nav, *, screenshot: str | None = None,
             query = first.name
         w.search.field.setFocus()
         w.search.field.setText(query)  # through the debounce and the search thread
-        if not _wait(app, lambda: not w.search.is_searching()):
+        if not wait_until(app, lambda: not w.search.is_searching()):
             raise RuntimeError(f"no answer for {query!r} within 5 s")
         rows = [r for r in w.search.rows if r.kind == "exhibitor"]
         if not rows:
@@ -150,7 +150,7 @@ def ui_checks(checks, nav, *, screenshot: str | None = None,
         t0 = time.perf_counter()
         w.set_here(here)
         w.route_to(target)
-        if not _wait(app, lambda: w.routes.route is not None or
+        if not wait_until(app, lambda: w.routes.route is not None or
                      w.routes.panel.status.isVisible(), timeout=5.0):
             raise RuntimeError(f"no route from {here} to {target} within 5 s")
         if w.routes.route is None:

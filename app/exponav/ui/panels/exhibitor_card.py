@@ -154,15 +154,7 @@ class ExhibitorCard(QScrollArea):
     # -- building --------------------------------------------------------------------
 
     def _levels_of(self, codes) -> list[str]:
-        levels: list[str] = []
-        for code in codes:
-            try:
-                lv = self.nav.booth(code).level
-            except Exception:  # noqa: BLE001
-                continue
-            if lv not in levels:
-                levels.append(lv)
-        return levels
+        return self.nav.levels_of(codes)
 
     def _level_name(self, level_id: str | None) -> str:
         level = self.nav.venue.levels.get(level_id or "")
