@@ -7,7 +7,7 @@ the generator only produced the first version. It is deterministic (a seeded RNG
 booth sizes), so running it again rewrites the same files.
 
 Coordinates are metres, x east, y north, origin at Hall 2's south-west outer corner,
-the same origin on every level (see DESIGN.md, "Coordinates").
+the same origin on every level (see docs/FORMATS.md).
 
 What is measured and what is illustrative is listed in floorplans/tainex/README.md.
 In short: hall sizes, the Hall 2 column grid, floors and area letters follow the public

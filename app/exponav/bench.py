@@ -18,7 +18,7 @@ from exponav.core.navigator import Navigator
 
 __all__ = ["BUDGETS_MS", "measure", "run_bench"]
 
-#: DESIGN.md's budgets for the SCSE data, in milliseconds (p95 unless noted).
+#: The budgets for the SCSE data (README, "Speed"), in milliseconds (p95 unless noted).
 BUDGETS_MS = {
     "search": 5.0,
     "hit_test": 0.1,

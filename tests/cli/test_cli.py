@@ -1,4 +1,4 @@
-"""The command line: JSON shapes of DESIGN.md and one-sentence errors with status 2."""
+"""The command line: JSON shapes of docs/FORMATS.md and one-sentence errors with status 2."""
 
 from __future__ import annotations
 

@@ -168,7 +168,7 @@ class Navigator:
         hint = f"; did you mean {', '.join(close)}?" if close else "."
         return NotFound(f"There is no {what} {text!r}{hint}", close)
 
-    # -- the facade of DESIGN.md -----------------------------------------------------
+    # -- the facade -----------------------------------------------------------------
 
     def search(self, text: str, *, level: str | None = None, category: str | None = None,
                limit: int = 20) -> list[SearchHit]:
