@@ -96,7 +96,15 @@ class StopView:
 
 
 class StopRow(QFrame):
-    """One stop: the walk to it, number, name, times, appointment clock, remove."""
+    """One stop: the walk to it, number, name, times, appointment clock, remove.
+
+    A row is filled by :meth:`show_stop` and filled again when the plan changes: the
+    panel keeps its rows rather than building new ones for every plan (a kiosk replans
+    thousands of times a day, and each widget made and destroyed leaves a little native
+    memory behind in Qt's style-sheet caches). The appointment's time field is made only
+    when the stop becomes an appointment, for the same reason: a hidden QTimeEdit is
+    never polished, so its line edit's style-sheet cache entries outlive it.
+    """
 
     remove_requested = Signal(str)
     appointment_changed = Signal(str, object)  # place id, HH:MM or None
@@ -109,34 +117,32 @@ class StopRow(QFrame):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 2, 0, 4)
         outer.setSpacing(3)
-        self.leg = QLabel(f"↓  {stop.leg}" if stop.leg else "", self)
+        self.leg = QLabel("", self)
         self.leg.setObjectName("legText")
-        self.leg.setVisible(bool(stop.leg))
         outer.addWidget(self.leg)
-        card = QFrame(self)
+        self.card = card = QFrame(self)
         card.setObjectName("stopCard")
         grid = QGridLayout(card)
         grid.setContentsMargins(10, 8, 6, 8)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
-        self.number = QLabel(str(number), card)
+        self.number = QLabel("", card)
         self.number.setObjectName("stopNumber")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         grid.addWidget(self.number, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
-        self.name = QLabel(stop.name, card)
+        self.name = QLabel("", card)
         self.name.setObjectName("stopName")
         self.name.setWordWrap(True)
         grid.addWidget(self.name, 0, 1)
-        self.times = QLabel(stop.times, card)
+        self.times = QLabel("", card)
         self.times.setObjectName("stopTimes")
-        self.times.setProperty("late", "true" if stop.late else "false")
+        self.times.setProperty("late", "false")
         grid.addWidget(self.times, 0, 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        detail = stop.detail + (f" · {stop.late}" if stop.late else "")
-        self.detail = QLabel(detail, card)
+        self.detail = QLabel("", card)
         self.detail.setObjectName("stopDetail")
         self.detail.setWordWrap(True)
         grid.addWidget(self.detail, 1, 1, 1, 2)
-        tools = QHBoxLayout()
+        self._tools = tools = QHBoxLayout()
         tools.setSpacing(4)
         self.clock = QToolButton(card)
         self.clock.setObjectName("stopTool")
@@ -148,12 +154,7 @@ class StopRow(QFrame):
         self.clock.setText(self.tr("Appointment"))
         self.clock.setToolTip(self.tr("Be here at a fixed time (a meeting or a session)"))
         tools.addWidget(self.clock)
-        self.time = QTimeEdit(card)
-        self.time.setDisplayFormat("HH:mm")
-        self.time.setAccessibleName(self.tr("Appointment time"))
-        self.time.setTime(QTime.fromString(stop.appointment or default_time, "HH:mm"))
-        self.time.setVisible(stop.appointment is not None)
-        tools.addWidget(self.time)
+        self.time: QTimeEdit | None = None  # made by _time_field when first needed
         tools.addStretch(1)
         self.remove = QToolButton(card)
         self.remove.setObjectName("stopTool")
@@ -167,19 +168,54 @@ class StopRow(QFrame):
         grid.addLayout(tools, 2, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         outer.addWidget(card)
-        self.clock.blockSignals(True)
-        self.clock.setChecked(stop.appointment is not None)
-        self.clock.blockSignals(False)
         self.clock.toggled.connect(self._clock_toggled)
-        self.time.editingFinished.connect(self._time_edited)
+        self.show_stop(number, stop, default_time)
+
+    def show_stop(self, number: int, stop: StopView, default_time: str) -> None:
+        """Show ``stop`` as the ``number``-th of the visit (the row is reused)."""
+        self.place_id = stop.place_id
+        self._default_time = default_time
+        self.leg.setText(f"↓  {stop.leg}" if stop.leg else "")
+        self.leg.setVisible(bool(stop.leg))
+        self.number.setText(str(number))
+        self.name.setText(stop.name)
+        self.times.setText(stop.times)
+        late = "true" if stop.late else "false"
+        if self.times.property("late") != late:
+            self.times.setProperty("late", late)
+            self.times.style().unpolish(self.times)
+            self.times.style().polish(self.times)
+        self.detail.setText(stop.detail + (f" · {stop.late}" if stop.late else ""))
+        on = stop.appointment is not None
+        self.clock.blockSignals(True)
+        self.clock.setChecked(on)
+        self.clock.blockSignals(False)
+        if on or self.time is not None:
+            field = self._time_field()
+            field.setTime(QTime.fromString(stop.appointment or default_time, "HH:mm"))
+            field.setVisible(on)
+
+    def _time_field(self) -> QTimeEdit:
+        """The appointment's time field, made (and polished) the first time it is needed."""
+        if self.time is None:
+            self.time = QTimeEdit(self.card)
+            self.time.setDisplayFormat("HH:mm")
+            self.time.setAccessibleName(self.tr("Appointment time"))
+            self.time.setTime(QTime.fromString(self._default_time, "HH:mm"))
+            self.time.setVisible(False)
+            self.time.ensurePolished()
+            self._tools.insertWidget(1, self.time)
+            self.time.editingFinished.connect(self._time_edited)
+        return self.time
 
     def _clock_toggled(self, on: bool) -> None:
-        self.time.setVisible(on)
-        self.appointment_changed.emit(self.place_id, self.time.time().toString("HH:mm")
+        field = self._time_field()
+        field.setVisible(on)
+        self.appointment_changed.emit(self.place_id, field.time().toString("HH:mm")
                                       if on else None)
 
     def _time_edited(self) -> None:
-        if self.clock.isChecked():
+        if self.clock.isChecked() and self.time is not None:
             self.appointment_changed.emit(self.place_id, self.time.time().toString("HH:mm"))
 
 
@@ -358,21 +394,30 @@ class VisitPanel(QWidget):
             widget.blockSignals(False)
 
     def set_stops(self, stops: list[StopView], default_time: str) -> None:
-        """One row per stop, in order (rebuilt whole: a visit has a handful of stops)."""
-        self.list.clear()
-        self.rows = []
+        """One row per stop, in order. The rows already in the list are filled again
+        and only the missing ones made (a plan changes often; its rows seldom)."""
+        rows: list[StopRow] = []
         for n, stop in enumerate(stops, start=1):
-            row = StopRow(n, stop, default_time)
-            row.remove_requested.connect(self.removed.emit)
-            row.appointment_changed.connect(self.appointment_changed.emit)
-            item = QListWidgetItem()
+            item = self.list.item(n - 1)
+            row = self.list.itemWidget(item) if item is not None else None
+            if isinstance(row, StopRow):
+                row.show_stop(n, stop, default_time)
+            else:
+                row = StopRow(n, stop, default_time)
+                row.remove_requested.connect(self.removed)
+                row.appointment_changed.connect(self.appointment_changed)
+                if item is None:
+                    item = QListWidgetItem()
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                                  | Qt.ItemFlag.ItemIsDragEnabled)
+                    self.list.addItem(item)
+                self.list.setItemWidget(item, row)
             item.setData(PLACE_ROLE, stop.place_id)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                          | Qt.ItemFlag.ItemIsDragEnabled)
             item.setSizeHint(row.sizeHint())
-            self.list.addItem(item)
-            self.list.setItemWidget(item, row)
-            self.rows.append(row)
+            rows.append(row)
+        while self.list.count() > len(stops):  # the view deletes the row widget it held
+            self.list.takeItem(self.list.count() - 1)
+        self.rows = rows
         has = bool(stops)
         self.empty.setVisible(not has)
         self.list.setVisible(has)
