@@ -37,8 +37,16 @@ class Stand:
 
     @property
     def code(self) -> str:
-        """The code printed on the stand: its first booth's."""
-        return self.codes[0]
+        """The code printed on the stand: both booths' for a pair, so that a route naming
+        either finds it; the first booth's for a larger stand (a list of five codes on
+        every stand would be noise; the highlight shows the exact booth).
+
+        >>> Stand(("S0936", "S0938"), "EX1", None, (0, 0, 1, 1)).code
+        'S0936/S0938'
+        >>> Stand(("Q0301", "Q0302", "Q0303"), "EX1", None, (0, 0, 1, 1)).code
+        'Q0301'
+        """
+        return "/".join(self.codes) if len(self.codes) == 2 else self.codes[0]
 
 
 def label_box(geom: Polygon | MultiPolygon) -> tuple[float, float, float, float]:
@@ -98,7 +106,7 @@ def group_stands(booths: Sequence[Booth], owner: Mapping[str, str]) -> list[Stan
         geom = polys[idx[0]] if len(idx) == 1 else shapely.union_all(polys[idx], grid_size=0.01)
         codes = tuple(sorted(booths[i].code for i in idx))
         stands.append(Stand(codes, owners[idx[0]], geom, label_box(geom)))
-    stands.sort(key=lambda s: s.code)
+    stands.sort(key=lambda s: s.codes)
     return stands
 
 
