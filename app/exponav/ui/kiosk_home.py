@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -31,8 +31,8 @@ from exponav.ui.amenity_names import amenity_name
 from exponav.ui.assets import icon
 from exponav.ui.flow_layout import FlowLayout
 from exponav.ui.i18n import LANGUAGES, is_chinese, pick
-from exponav.ui.palette import UI, fill_tone
-from exponav.ui.panels.controls import service_grid
+from exponav.ui.palette import UI
+from exponav.ui.panels.controls import colour_dot, service_grid
 
 __all__ = ["HOME_SERVICES", "HomeScreen", "ShowClock", "show_clock", "sessions_now_and_next"]
 
@@ -89,17 +89,8 @@ def sessions_now_and_next(sessions, now: datetime, limit: int = 6):
     return today[:limit]
 
 
-def _dot(colour: QColor, size: int = 18, dpr: float = 2.0) -> QIcon:
-    pixmap = QPixmap(round(size * dpr), round(size * dpr))
-    pixmap.setDevicePixelRatio(dpr)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(colour.darker(130))
-    painter.setBrush(fill_tone(colour, 0.85))
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.end()
-    return QIcon(pixmap)
+def _dot(colour: QColor) -> QIcon:
+    return colour_dot(colour, 18)
 
 
 class SessionRow(QFrame):

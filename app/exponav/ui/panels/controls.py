@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QToolButton, QWidget
 
 from exponav.ui.assets import icon
-from exponav.ui.palette import UI, amenity_style
+from exponav.ui.palette import UI, amenity_style, fill_tone
 
-__all__ = ["back_button", "service_grid"]
+__all__ = ["back_button", "colour_dot", "service_grid"]
 
 
 def back_button(parent: QWidget, on_click: Callable[[], None]) -> QToolButton:
@@ -43,3 +44,17 @@ def service_grid(parent: QWidget, categories: Sequence[str], on_choose: Callable
         grid.addWidget(button, i // columns, i % columns)
         buttons[category] = button
     return grid, buttons
+
+
+def colour_dot(colour: QColor, size: int, dpr: float = 2.0) -> QIcon:
+    """A round swatch of a theme colour, for chips and lists."""
+    pixmap = QPixmap(round(size * dpr), round(size * dpr))
+    pixmap.setDevicePixelRatio(dpr)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(colour.darker(130))
+    painter.setBrush(fill_tone(colour, 0.85))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from exponav.ui.assets import icon
 from exponav.ui.flow_layout import FlowLayout
 from exponav.ui.i18n import pick
-from exponav.ui.palette import UI, ThemeColours, fill_tone
-from exponav.ui.panels.controls import service_grid
+from exponav.ui.palette import UI, ThemeColours
+from exponav.ui.panels.controls import colour_dot, service_grid
 from exponav.ui.panels.results import (
     ENTRY_ROLE,
     ResultDelegate,
@@ -55,17 +55,8 @@ def is_visit_line(text: str) -> bool:
     return MACHINE_PREFIX in text
 
 
-def _dot(colour: QColor, size: int = 12, dpr: float = 2.0) -> QIcon:
-    pixmap = QPixmap(round(size * dpr), round(size * dpr))
-    pixmap.setDevicePixelRatio(dpr)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(colour.darker(130))
-    painter.setBrush(fill_tone(colour, 0.85))
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.end()
-    return QIcon(pixmap)
+def _dot(colour: QColor) -> QIcon:
+    return colour_dot(colour, 12)
 
 
 class SearchPanel(QWidget):
