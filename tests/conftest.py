@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 @pytest.fixture(scope="session")
 def data_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from exponav.core.store import build_data_file
+    from exponav.core.io.datafile import build_data_file
 
     return build_data_file(tmp_path_factory.mktemp("data") / "scse2025.exponav.db")
 

@@ -1,3 +1,3 @@
-from exponav.cli import main
+from exponav.cli.commands import main
 
 raise SystemExit(main())

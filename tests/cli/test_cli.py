@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from exponav.cli import main
+from exponav.cli.commands import main
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from exponav.cli import main
-from exponav.core.kiosk_config import check_pin, load_settings
+from exponav.cli.commands import main
+from exponav.core.io.kiosk_config import check_pin, load_settings
 
 
 @pytest.fixture

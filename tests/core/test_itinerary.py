@@ -5,23 +5,18 @@ from __future__ import annotations
 import itertools
 import math
 import random
+import threading
 
 import numpy as np
 import pytest
 
-from exponav.core import qr
 from exponav.core.errors import ExpoNavError, NotFound
-from exponav.core.itinerary import (
-    _Search,
-    format_hhmm,
-    order_stops,
-    parse_hhmm,
-    plan_visit,
-    resume_visit,
-    schedule,
-)
 from exponav.core.model import Place
-from exponav.core.routing import STEP_FREE_SPEED, WALK_SPEED, Route, RouteLeg
+from exponav.core.routing.route import STEP_FREE_SPEED, WALK_SPEED, Route, RouteLeg
+from exponav.core.visit import qr
+from exponav.core.visit.clock import format_hhmm, parse_hhmm
+from exponav.core.visit.order import _Search, order_stops, schedule
+from exponav.core.visit.plan import plan_visit
 
 START = 10 * 3600.0
 
@@ -167,6 +162,7 @@ class StraightRouter:
     def __init__(self, venue) -> None:
         self.venue = venue
         self.routes = 0
+        self.lock = threading.RLock()
 
     def _metres(self, a: Place, b: Place) -> float:
         return math.dist((a.x, a.y), (b.x, b.y))
@@ -194,7 +190,7 @@ def test_plan_visit_times_with_a_stand_in_router(nav, straight):
     origin = Place("O", "point", "H2-1F", 0.0, 0.0)
     a = Place("A", "point", "H2-1F", 120.0, 0.0, name="A")
     b = Place("B", "point", "H2-1F", 60.0, 0.0, name="B")
-    it = plan_visit(nav, origin, [a, b], "10:00", dwell_min=5, router=straight)
+    it = plan_visit(straight, nav, origin, [a, b], "10:00", dwell_min=5)
     assert [s.place.id for s in it.stops] == ["B", "A"]
     assert [s.arrive for s in it.stops] == ["10:01", "10:07"]  # 50 s; +5 min dwell +50 s
     assert [s.depart for s in it.stops] == ["10:06", "10:12"]
@@ -206,7 +202,7 @@ def test_plan_visit_keeps_given_order_when_asked(nav, straight):
     origin = Place("O", "point", "H2-1F", 0.0, 0.0)
     a = Place("A", "point", "H2-1F", 120.0, 0.0)
     b = Place("B", "point", "H2-1F", 60.0, 0.0)
-    it = plan_visit(nav, origin, [a, b], "10:00", optimise=False, router=straight)
+    it = plan_visit(straight, nav, origin, [a, b], "10:00", optimise=False)
     assert [s.place.id for s in it.stops] == ["A", "B"]
 
 
@@ -222,7 +218,7 @@ def test_plan_visit_on_scse(nav):
     stops = rng.sample(_owned(nav, "H2-1F"), 4) + rng.sample(_owned(nav, "H2-4F"), 3)
     meeting = next(a.id for p in nav.venue.plans.values() for a in p.amenities
                    if a.category == "meeting")
-    it = plan_visit(nav, "K-H2-1F-1", stops, "10:30", {meeting: "15:00"})
+    it = nav.itinerary("K-H2-1F-1", stops, "10:30", {meeting: "15:00"})
     d = it.to_dict()
     assert list(d) == ["origin", "stops", "length_m", "duration_s", "qr_payload", "pdf"]
     assert d["origin"] == "K-H2-1F-1"
@@ -240,7 +236,7 @@ def test_plan_visit_on_scse(nav):
     assert d["length_m"] == pytest.approx(sum(s["leg_length_m"] for s in d["stops"]), abs=0.5)
     assert d["pdf"] is None
     # the optimised order walks no more than the order the visitor typed
-    mine = plan_visit(nav, "K-H2-1F-1", stops, "10:30", {meeting: "15:00"}, optimise=False)
+    mine = nav.itinerary("K-H2-1F-1", stops, "10:30", {meeting: "15:00"}, optimise=False)
     assert it.duration_s <= mine.duration_s + 1.0
     plan = qr.parse(d["qr_payload"])
     assert [s.place for s in plan.stops] == [s["place"] for s in d["stops"]]
@@ -249,7 +245,7 @@ def test_plan_visit_on_scse(nav):
 
 def test_plan_visit_reports_a_meeting_that_cannot_be_kept(nav):
     far = _owned(nav, "H2-4F")[0]
-    it = plan_visit(nav, "K-H2-1F-1", [far], "10:00", {far: "10:01"})
+    it = nav.itinerary("K-H2-1F-1", [far], "10:00", {far: "10:01"})
     [missed] = it.missed
     assert missed.place == far and missed.appointment == "10:01"
     assert missed.late_min >= 1
@@ -259,7 +255,7 @@ def test_plan_visit_reports_a_meeting_that_cannot_be_kept(nav):
 def test_a_session_is_a_timed_stop(nav):
     session = next(s for s in nav.show.sessions if s.kind == "matchmaking"
                    and s.start[11:16] >= "11:00")
-    it = plan_visit(nav, "K-H2-1F-1", [session.id], "10:00")
+    it = nav.itinerary("K-H2-1F-1", [session.id], "10:00")
     [stop] = it.stops
     assert stop.place.id == session.place
     assert stop.appointment == session.start[11:16]
@@ -269,14 +265,14 @@ def test_a_session_is_a_timed_stop(nav):
 
 def test_unknown_stop_names_the_mistake(nav):
     with pytest.raises(NotFound, match="S9999|s9999"):
-        plan_visit(nav, "K-H2-1F-1", ["S9999"], "10:00")
+        nav.itinerary("K-H2-1F-1", ["S9999"], "10:00")
 
 
 def test_resume_visit_from_the_machine_line(nav):
     stops = _owned(nav, "H2-4F")[:3]
-    it = plan_visit(nav, "K-H2-1F-1", stops, "10:00", {stops[1]: "12:00"})
+    it = nav.itinerary("K-H2-1F-1", stops, "10:00", {stops[1]: "12:00"})
     line = it.qr_payload.splitlines()[-1]
-    again = resume_visit(nav, line, "K-H2-4F-1", "11:00")
+    again = nav.resume_visit(line, "K-H2-4F-1", "11:00")
     assert [s.place.id for s in again.stops] == [s.place.id for s in it.stops]
     assert again.origin.id == "K-H2-4F-1"
     assert any(s.appointment == "12:00" for s in again.stops)
@@ -284,7 +280,7 @@ def test_resume_visit_from_the_machine_line(nav):
 
 def test_long_visits_still_fit_one_qr_code(nav):
     stops = _owned(nav, "H2-1F")[:40]
-    it = plan_visit(nav, "K-H2-1F-1", stops, "09:00", optimise=False)
+    it = nav.itinerary("K-H2-1F-1", stops, "09:00", optimise=False)
     payload = it.qr_payload
     assert len(payload.encode("utf-8")) <= qr.QR_CAPACITY_BYTES
     assert [s.place for s in qr.parse(payload).stops] == [s.place.id for s in it.stops]
@@ -300,7 +296,7 @@ def _leg_key(route: Route):
 @pytest.fixture(scope="module")
 def routers(nav):
     """A router for the fast path, and a reference that answers route() with nothing cached."""
-    from exponav.core.routing import Router
+    from exponav.core.routing.router import Router
 
     return Router(nav.venue, lazy=True), _Cold(Router(nav.venue, lazy=True))
 
@@ -328,7 +324,7 @@ def test_visit_legs_are_route_leg_by_leg(nav, routers):
     rng = random.Random(2024)
     owned = _owned(nav, "H2-1F") + _owned(nav, "H2-4F")
     for stops in (rng.sample(owned, 12), rng.sample(owned, 12)):
-        it = plan_visit(nav, "K-H2-1F-1", stops, "10:00", {stops[0]: "15:00"}, router=fast)
+        it = plan_visit(fast, nav, "K-H2-1F-1", stops, "10:00", {stops[0]: "15:00"})
         assert len(it.stops) == 12
         prev = it.origin
         for stop in it.stops:
@@ -341,7 +337,7 @@ def test_route_chain_is_route_leg_by_leg(nav, routers):
     """A chain through the cases route() treats apart: a booth to a point on its level
     (searched from the point), both halls' levels, the walkway to hall 1, step-free; with
     the walking matrix computed first, and on a router with nothing cached."""
-    from exponav.core.routing import Router
+    from exponav.core.routing.router import Router
 
     fast, reference = routers
     booth_1f, other_1f = _owned(nav, "H2-1F")[5], _owned(nav, "H2-1F")[-7]
@@ -352,11 +348,11 @@ def test_route_chain_is_route_leg_by_leg(nav, routers):
     places = [nav.place(s) for s in specs]
     cold = Router(nav.venue, lazy=True)
     for step_free in (False, True):
-        want = [_leg_key(reference.route(a, b, step_free=step_free, lang="zh-Hant"))
+        want = [_leg_key(reference.route(a, b, step_free=step_free))
                 for a, b in zip(places[:-1], places[1:], strict=False)]
-        got = cold.route_chain(places, step_free=step_free, lang="zh-Hant")
+        got = cold.route_chain(places, step_free=step_free)
         assert [_leg_key(r) for r in got] == want
         fast.walking_matrix(places, step_free=step_free)
-        got = fast.route_chain(places, step_free=step_free, lang="zh-Hant")
+        got = fast.route_chain(places, step_free=step_free)
         assert [_leg_key(r) for r in got] == want
         assert [(r.origin, r.destination) for r in got] == list(zip(places[:-1], places[1:], strict=False))

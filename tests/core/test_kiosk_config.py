@@ -8,7 +8,7 @@ import stat
 
 import pytest
 
-from exponav.core.kiosk_config import (
+from exponav.core.io.kiosk_config import (
     KioskConfigError,
     KioskSettings,
     PinGuard,
@@ -142,7 +142,7 @@ def test_core_module_does_not_import_qt():
     import subprocess
     import sys
 
-    code = ("import sys, exponav.core.kiosk_config; "
+    code = ("import sys, exponav.core.io.kiosk_config; "
             "print(any(m.startswith('PySide6') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={**os.environ}, check=True)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exponav.core.errors import ExpoNavError
-from exponav.core.qr import (
+from exponav.core.visit.qr import (
     QrPlan,
     QrStop,
     build,

@@ -13,7 +13,7 @@ import sqlite_utils
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exponav.core.search import SearchDoc, Searcher, SearchHit, create_index
+from exponav.core.search.searcher import SearchDoc, Searcher, SearchHit, create_index
 
 # -------------------------------------------------------------------------- the show
 

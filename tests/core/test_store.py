@@ -10,7 +10,7 @@ import pytest
 
 from exponav.core import paths
 from exponav.core.errors import DataError
-from exponav.core.store import (
+from exponav.core.io.datafile import (
     SCHEMA_VERSION,
     build_data_file,
     ensure_data_file,
@@ -30,8 +30,8 @@ def test_schema_version_and_tables(data_file: Path):
 
 
 def test_round_trip_equals_sources(data_file: Path):
-    from exponav.core.floorplan import load_venue
-    from exponav.core.showdata import load_show
+    from exponav.core.io.floorplan import load_venue
+    from exponav.core.io.showcsv import load_show
 
     data = read_data_file(data_file)
     venue = load_venue(paths.venue_dir())

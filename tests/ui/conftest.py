@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 @pytest.fixture
 def window(qtbot, nav):
     from exponav.ui.app import make_app
-    from exponav.ui.main_window import MainWindow
+    from exponav.ui.visitor.main_window import MainWindow
 
     make_app()
     w = MainWindow(nav, lang="en")

@@ -16,14 +16,13 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
-from exponav.core.itinerary import plan_visit
-from exponav.core.kiosk_config import KioskSettings, hash_pin
-from exponav.ui.convert import to_scene
-from exponav.ui.kiosk import KioskTimings, KioskWindow, find_kiosk, open_data
-from exponav.ui.kiosk_home import sessions_now_and_next, show_clock
-from exponav.ui.kiosk_keyboard import ChinesePalette, TouchKeyboard, choose_keyboard
-from exponav.ui.kiosk_scanner import ScannerFilter
-from exponav.ui.kiosk_selftest import type_at_window
+from exponav.core.io.kiosk_config import KioskSettings, hash_pin
+from exponav.diagnostics.driving import type_at_window
+from exponav.ui.common.convert import to_scene
+from exponav.ui.kiosk.home import sessions_now_and_next, show_clock
+from exponav.ui.kiosk.keyboard import ChinesePalette, TouchKeyboard, choose_keyboard
+from exponav.ui.kiosk.scanner import ScannerFilter
+from exponav.ui.kiosk.window import KioskTimings, KioskWindow, find_kiosk, open_data
 
 KIOSK = "K-H2-1F-1"
 FAST = KioskTimings(idle_ms=200, countdown_s=2, tick_ms=40, hold_ms=150)
@@ -225,7 +224,7 @@ def test_wrong_pins_slow_down(make_kiosk):
 # -- scanner ---------------------------------------------------------------------------------
 
 def test_a_scanned_line_loads_the_visit_wherever_the_focus_is(kiosk, qtbot, nav):
-    it = plan_visit(nav, "K-H2-4F-1", _owned(nav, 3, "H2-4F"), "11:00")
+    it = nav.itinerary("K-H2-4F-1", _owned(nav, 3, "H2-4F"), "11:00")
     line = it.qr_payload.splitlines()[-1]
     assert line.startswith("EXPONAV1|")
     w = kiosk.navigator
@@ -243,7 +242,7 @@ def test_a_scanned_line_loads_the_visit_wherever_the_focus_is(kiosk, qtbot, nav)
 
 
 def test_a_scan_on_the_home_screen_with_no_focus(kiosk, qtbot, nav):
-    line = plan_visit(nav, KIOSK, _owned(nav, 1), "10:00").qr_payload.splitlines()[-1]
+    line = nav.itinerary(KIOSK, _owned(nav, 1), "10:00").qr_payload.splitlines()[-1]
     QApplication.focusWidget() and QApplication.focusWidget().clearFocus()
     loaded = []
     kiosk.visit_scanned.connect(loaded.append)
@@ -425,9 +424,9 @@ def test_chinese_palette_follows_the_names():
 def test_keyboard_choice_falls_back_without_the_plugin_libraries(monkeypatch):
     monkeypatch.delenv("QT_IM_MODULE", raising=False)
     assert choose_keyboard("builtin") == "builtin"
-    monkeypatch.setattr("exponav.ui.kiosk_keyboard.qt_virtual_keyboard_available", lambda: False)
+    monkeypatch.setattr("exponav.ui.kiosk.keyboard.qt_virtual_keyboard_available", lambda: False)
     assert choose_keyboard("auto") == "builtin" and "QT_IM_MODULE" not in os.environ
-    monkeypatch.setattr("exponav.ui.kiosk_keyboard.qt_virtual_keyboard_available", lambda: True)
+    monkeypatch.setattr("exponav.ui.kiosk.keyboard.qt_virtual_keyboard_available", lambda: True)
     assert choose_keyboard("auto") == "qt" and os.environ["QT_IM_MODULE"] == "qtvirtualkeyboard"
 
 
@@ -446,7 +445,7 @@ def test_selftest_kiosk_with_screenshot(data_file, tmp_path):
 
 
 def test_soak_drives_every_interaction_without_error(data_file, qtbot):
-    from exponav.soak import run_soak
+    from exponav.diagnostics.soak import run_soak
 
     row = run_soak(12, data_file)  # each of the eleven interactions, and one more
     assert row["name"] == "soak" and row["n"] == 12
@@ -455,14 +454,14 @@ def test_soak_drives_every_interaction_without_error(data_file, qtbot):
 
 
 def test_printed_maps_turn_heading_up(nav, tmp_path):
-    from exponav.ui.printing import _turn, _turned_box, write_pdf
+    from exponav.ui.print.sheet import _turn, _turned_box, write_pdf
 
     # facing east: north is on the left, east ahead
     turned = [c for point in _turn([(0.0, 1.0), (1.0, 0.0)], 90) for c in point]
     assert turned == pytest.approx([-1.0, 0.0, 0.0, 1.0])
     # facing west: north is on the right (u = y), east behind (v = -x)
     assert _turned_box((0, 0, 150, 120), 270) == pytest.approx((0, -150, 120, 0), abs=1e-9)
-    it = plan_visit(nav, KIOSK, _owned(nav, 2), "10:00")
+    it = nav.itinerary(KIOSK, _owned(nav, 2), "10:00")
     for paper in ("receipt80", "a4"):
         out = write_pdf(it, nav, tmp_path / f"{paper}.pdf", paper, heading_deg=270)
         assert out.stat().st_size > 5000

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 
-from exponav.ui.convert import to_scene
-from exponav.ui.items.level_base import BIG_STAND_M2, stand_fill
-from exponav.ui.palette import MAP
+from exponav.ui.common.convert import to_scene
+from exponav.ui.common.palette import MAP
+from exponav.ui.map.items.level_base import BIG_STAND_M2, stand_fill
 from tests.ui.conftest import exhibitor_on
 
 

@@ -9,7 +9,7 @@ from shapely.geometry import box
 
 from exponav.core.model import Booth
 from exponav.core.paths import assets_dir
-from exponav.ui.stands import group_stands, label_box
+from exponav.ui.map.stands import group_stands, label_box
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +22,7 @@ def metrics(qapp):
 
 
 def test_wrap_text_breaks_between_words_and_never_cuts_one(metrics):
-    from exponav.ui.items.labels import wrap_text
+    from exponav.ui.map.items.labels import wrap_text
 
     width = metrics.horizontalAdvance("Chunghwa") + 2
     assert wrap_text("Chunghwa Telecom", metrics, width, 2) == ["Chunghwa", "Telecom"]
@@ -34,14 +34,14 @@ def test_wrap_text_breaks_between_words_and_never_cuts_one(metrics):
 
 
 def test_wrap_text_breaks_chinese_between_characters(metrics):
-    from exponav.ui.items.labels import wrap_text
+    from exponav.ui.map.items.labels import wrap_text
 
     lines = wrap_text("臺北市政府願景館", metrics, metrics.horizontalAdvance("臺北市政") + 1, 2)
     assert lines == ["臺北市政", "府願景館"]
 
 
 def test_short_name_drops_legal_forms():
-    from exponav.ui.items.labels import short_name
+    from exponav.ui.map.items.labels import short_name
 
     assert short_name("Acme Smart Grid Co., Ltd.") == "Acme Smart Grid"
     assert short_name("中華電信股份有限公司") == "中華電信"
@@ -69,7 +69,7 @@ def test_label_box_of_an_l_shape_is_inside_it():
 
 
 def test_scale_bar_lengths_are_round():
-    from exponav.ui.map_overlays import nice_length
+    from exponav.ui.map.overlays import nice_length
 
     for m_per_px in (0.013, 0.04, 0.12, 0.5, 2.0):
         length = nice_length(m_per_px)
@@ -116,7 +116,7 @@ def test_translations_are_complete(lang):
 def test_translations_load_compiled_and_without_lrelease(qapp, tmp_path, monkeypatch):
     from PySide6.QtCore import QCoreApplication
 
-    from exponav.ui import i18n
+    from exponav.ui.common import i18n
 
     ts = assets_dir() / "translations" / "exponav_zh_TW.ts"
     qm = i18n.compile_ts(ts, tmp_path)
@@ -131,7 +131,7 @@ def test_translations_load_compiled_and_without_lrelease(qapp, tmp_path, monkeyp
 
 
 def test_icons_exist_for_every_amenity_and_connector():
-    from exponav.ui.palette import AMENITY_STYLE
+    from exponav.ui.common.palette import AMENITY_STYLE
 
     icons = {name for name, _ in AMENITY_STYLE.values()}
     for name in icons | {"toilet", "toilet-accessible", "information", "food", "firstaid",

@@ -11,9 +11,8 @@ import pytest
 pdfium = pytest.importorskip("pypdfium2")
 zxingcpp = pytest.importorskip("zxingcpp")
 
-from exponav.core.itinerary import plan_visit  # noqa: E402
-from exponav.ui.printing import (  # noqa: E402
-    itinerary_pdf_bench_rows,
+from exponav.diagnostics.render_bench import itinerary_pdf_bench_rows  # noqa: E402
+from exponav.ui.print.sheet import (  # noqa: E402
     print_itinerary,
     print_preview_dialog,
     printed_from_label,
@@ -35,7 +34,7 @@ def itinerary(nav, qapp):
     stops = rng.sample(owned, 7)
     meeting = next(a.id for p in nav.venue.plans.values() for a in p.amenities
                    if a.category == "meeting")
-    return plan_visit(nav, "K-H2-1F-1", stops, "10:30", {meeting: "13:00"})
+    return nav.itinerary("K-H2-1F-1", stops, "10:30", {meeting: "13:00"})
 
 
 def _pages(path):

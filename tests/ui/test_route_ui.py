@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from exponav.core.directions import directions
-from exponav.ui.convert import to_scene
-from exponav.ui.items.route import ROUTE_COLOUR, RouteEndItem, RouteLineItem
+from exponav.ui.common.convert import to_scene
+from exponav.ui.map.items.route import ROUTE_COLOUR, RouteEndItem, RouteLineItem
 from tests.ui.conftest import exhibitor_on
 
 KIOSK_1F = "K-H2-1F-1"

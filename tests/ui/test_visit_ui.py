@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 
-from exponav.ui.items.route import RouteLineItem, StopBadgeItem
-from exponav.ui.items.you_are_here import YouAreHereItem
+from exponav.ui.map.items.route import RouteLineItem, StopBadgeItem
+from exponav.ui.map.items.you_are_here import YouAreHereItem
 from exponav.ui.panels.results import trailing_rect
 from tests.ui.conftest import exhibitor_on
 

@@ -27,7 +27,7 @@ from shapely import STRtree
 
 if TYPE_CHECKING:  # routing imports this module late; no import cycle at run time
     from exponav.core.model import LevelPlan, Venue
-    from exponav.core.routing import Route
+    from exponav.core.routing.route import Route
 
 __all__ = ["LANGUAGES", "directions", "turn_of"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["DataError", "ExpoNavError", "NotFound"]
+__all__ = ["DataError", "ExpoNavError", "ItineraryError", "NotFound"]
 
 
 class ExpoNavError(Exception):
@@ -19,3 +19,7 @@ class NotFound(ExpoNavError):
     def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
         super().__init__(message)
         self.suggestions = suggestions or []
+
+
+class ItineraryError(ExpoNavError):
+    """A visit that cannot be planned as asked (a bad time, a stop nobody can reach)."""

@@ -10,34 +10,43 @@
 from __future__ import annotations
 
 import difflib
-import threading
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from exponav.core.codes import canonical_code
 from exponav.core.errors import NotFound
+from exponav.core.io.datafile import DataFile, ensure_data_file, read_data_file
 from exponav.core.model import (
     AMENITY_LABELS,
     Amenity,
     Booth,
     Exhibitor,
+    Kiosk,
+    Level,
     LevelPlan,
+    Opening,
     Place,
     Session,
+    Show,
+    ShowData,
     Venue,
     Zone,
 )
-from exponav.core.search import Searcher, SearchHit
-from exponav.core.showdata import ShowData
+from exponav.core.model.codes import canonical_code
+from exponav.core.search.searcher import Searcher, SearchHit
 from exponav.core.spatial import Nearby, SpatialIndex, parse_kind
-from exponav.core.store import DataFile, ensure_data_file, read_data_file
 
 if TYPE_CHECKING:  # routing pulls in scipy: import it when the first route is asked for
-    from exponav.core.routing import Route, Router
+    from exponav.core.routing.route import Route
+    from exponav.core.routing.router import Router
+    from exponav.core.visit.itinerary import Itinerary
 
 __all__ = ["BoothInfo", "Navigator"]
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -85,12 +94,12 @@ class Navigator:
         self._booths = {b.code: b for b in self.venue.booths()}
         self._zones = {z.id: z for p in self.venue.plans.values() for z in p.zones}
         self._amenities = {a.id: a for p in self.venue.plans.values() for a in p.amenities}
+        self._openings = {o.id: o for p in self.venue.plans.values() for o in p.openings}
         self._places: dict[str, Place] = {}
         for plan in self.venue.plans.values():
             self._index_places(plan)
+        self._sessions = {s.id.upper(): s for s in self.show.sessions}
         self._router: Router | None = None
-        # The router's caches are not thread-safe: one route computation at a time.
-        self._router_lock = threading.RLock()
 
     # -- opening ---------------------------------------------------------------------
 
@@ -224,13 +233,15 @@ class Navigator:
 
     @property
     def router(self) -> Router:
-        """The walking-route graphs, built on first use (about half a second)."""
-        with self._router_lock:
-            if self._router is None:
-                from exponav.core.routing import Router
+        """The walking-route graphs, built on first use (about half a second). The router
+        holds its own lock: one route computation at a time, from any thread."""
+        if self._router is None:
+            from exponav.core.routing.router import Router
 
-                self._router = Router(self.venue, lazy=True)
-            return self._router
+            router = Router(self.venue, lazy=True)
+            if self._router is None:  # two threads may race here; one router wins
+                self._router = router
+        return self._router
 
     def _as_place(self, spec: str | tuple[str, float, float] | Place) -> Place:
         return spec if isinstance(spec, Place) else self.place(spec)
@@ -238,10 +249,24 @@ class Navigator:
     def route(self, origin: str | tuple[str, float, float] | Place,
               destination: str | tuple[str, float, float] | Place, *,
               step_free: bool = False, lang: str = "en") -> Route:
-        """The shortest walking route; ``Unreachable`` when there is none."""
-        with self._router_lock:
-            return self.router.route(self._as_place(origin), self._as_place(destination),
-                                     step_free=step_free, lang=lang)
+        """The shortest walking route, with its steps in ``lang`` (en, zh-Hant, id);
+        ``Unreachable`` when there is none."""
+        route = self.router.route(self._as_place(origin), self._as_place(destination),
+                                  step_free=step_free)
+        route.steps = self.directions(route, lang)
+        return route
+
+    def directions(self, route: Route, lang: str = "en") -> list[str]:
+        """A route's steps in ``lang``. Words are a courtesy: a route whose steps cannot be
+        worded is still a route, so a failure here is logged and gives no steps."""
+        from exponav.core.directions import directions
+
+        try:
+            return directions(route, self.venue, lang)
+        except Exception:
+            _log.exception("could not word the route %s -> %s", route.origin.id,
+                           route.destination.id)
+            return []
 
     def nearest_by_walking(self, origin: str | tuple[str, float, float] | Place,
                            kind: str = "amenity:toilet", *, limit: int = 3,
@@ -252,28 +277,86 @@ class Navigator:
         candidates = [p for p in self._places.values() if p.kind == base and (
             not category or self._category(p) == category
             or self._category(p).startswith(category + "."))]
-        with self._router_lock:
-            found = self.router.nearest_by_walking(start, candidates, step_free=step_free,
-                                                   limit=limit)
+        found = self.router.nearest_by_walking(start, candidates, step_free=step_free,
+                                               limit=limit)
         return [Nearby(p.kind, p.id, p.level, metres, self._category(p)) for p, metres in found]
 
     def itinerary(self, origin: str | tuple[str, float, float] | Place,
                   stops: list[str | tuple[str, float, float] | Place],
                   start_time: str | None = None, appointments: dict[str, str] | None = None,
-                  *, dwell_min: float = 10.0, step_free: bool = False, optimise: bool = True):
+                  *, dwell_min: float | Mapping[str, float] = 10.0, step_free: bool = False,
+                  optimise: bool = True, now: Callable[[], datetime] | None = None
+                  ) -> Itinerary:
         """A visit of several stops in the order that walks least while keeping every
-        appointment (see :func:`exponav.core.itinerary.plan_visit`)."""
-        from exponav.core.itinerary import plan_visit
+        appointment (see :func:`exponav.core.visit.plan.plan_visit`). ``now`` gives the
+        start when ``start_time`` is None (a kiosk's clock)."""
+        from exponav.core.visit.plan import plan_visit
 
-        with self._router_lock:
-            return plan_visit(self, origin, stops, start_time, appointments,
-                              dwell_min=dwell_min, step_free=step_free, optimise=optimise)
+        return plan_visit(self.router, self, origin, stops, start_time, appointments,
+                          dwell_min=dwell_min, step_free=step_free, optimise=optimise,
+                          now=now or datetime.now)
+
+    def resume_visit(self, payload: str, here: str | tuple[str, float, float] | Place,
+                     start_time: str | None = None, *,
+                     now: Callable[[], datetime] | None = None) -> Itinerary:
+        """The visit a QR payload (or its machine line) carries, planned again from here."""
+        from exponav.core.visit.plan import resume_visit
+
+        return resume_visit(self.router, self, payload, here, start_time,
+                            now=now or datetime.now)
 
     def _category(self, place: Place) -> str:
         amenity = self.amenity(place.id) if place.kind == "amenity" else None
         return amenity.category if amenity else ""
 
     # -- show data -------------------------------------------------------------------
+
+    @property
+    def show_info(self) -> Show:
+        """The show's own record: id, names, dates, time zone."""
+        return self.show.show
+
+    def session(self, session_id: str) -> Session | None:
+        """The session with this id (any case), or None."""
+        return self._sessions.get(session_id.strip().upper())
+
+    @property
+    def levels(self) -> dict[str, Level]:
+        """Every level, in the venue's order."""
+        return self.venue.levels
+
+    def level_plans(self) -> list[LevelPlan]:
+        """Every level's plan, in the venue's order."""
+        return list(self.venue.plans.values())
+
+    def level_name(self, level: str, lang: str = "en") -> str:
+        """A level's name in ``lang`` (Chinese for zh-Hant and zh_TW), its id if unknown."""
+        lv = self.venue.levels.get(level)
+        if lv is None:
+            return level
+        return lv.name_zh if lang.startswith("zh") and lv.name_zh else lv.name
+
+    def kiosks(self) -> list[Kiosk]:
+        """Every kiosk of the venue, level by level."""
+        return [k for p in self.venue.plans.values() for k in p.kiosks]
+
+    def kiosk(self, kiosk_id: str) -> Kiosk:
+        """The kiosk with this id; unknown -> NotFound naming the kiosks there are."""
+        for k in self.kiosks():
+            if k.id == kiosk_id:
+                return k
+        raise self._unknown(kiosk_id, [k.id for k in self.kiosks()], "kiosk")
+
+    def opening(self, opening_id: str) -> Opening | None:
+        return self._openings.get(opening_id)
+
+    def place_category(self, place: Place) -> str:
+        """An amenity's category (``toilet.accessible``), an opening's service (``exit`` or
+        ``entrance``), else ''."""
+        if place.kind == "opening":
+            o = self._openings.get(place.id)
+            return o.service if o else ""
+        return self._category(place)
 
     def exhibitor(self, exhibitor_id: str) -> Exhibitor:
         try:

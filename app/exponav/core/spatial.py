@@ -136,7 +136,7 @@ class LevelIndex:
         """The ``limit`` nearest things of ``kind`` by straight-line distance.
 
         Walking distance, which a wall of booths can make much longer, is the router's
-        job (:meth:`exponav.core.routing.Router.nearest_by_walking`).
+        job (:meth:`exponav.core.routing.router.Router.nearest_by_walking`).
         """
         base, category = parse_kind(kind)
         if base == "booth":

@@ -18,8 +18,8 @@ def make_app():
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from exponav.ui.assets import style_sheet
-    from exponav.ui.fonts import apply_font_chain
+    from exponav.ui.common.assets import style_sheet
+    from exponav.ui.common.fonts import apply_font_chain
 
     app = QApplication.instance()
     if app is None:
@@ -39,7 +39,7 @@ def initial_language() -> str:
     """EXPONAV_LANG if set, else the system language when it is one we have."""
     from PySide6.QtCore import QLocale
 
-    from exponav.ui.i18n import LANGUAGES
+    from exponav.ui.common.i18n import LANGUAGES
 
     wanted = os.environ.get("EXPONAV_LANG", "")
     codes = [c for c, _ in LANGUAGES]
@@ -61,7 +61,7 @@ def _open_in_background(data: str | Path | None) -> Callable[[], Any]:
     def load() -> None:
         try:
             from exponav.core.navigator import Navigator
-            from exponav.ui.stands import level_stands
+            from exponav.ui.map.stands import level_stands
 
             nav = Navigator.open(data)
             first = next(iter(nav.venue.levels))
@@ -84,12 +84,12 @@ def _open_in_background(data: str | Path | None) -> Callable[[], Any]:
 
 def run_gui(data: str | Path | None = None, kiosk: str | None = None) -> int:
     if kiosk is not None:  # "" means the id in the kiosk settings
-        from exponav.ui.kiosk import run_kiosk
+        from exponav.ui.kiosk.window import run_kiosk
 
         return run_kiosk(data, kiosk)
     navigator = _open_in_background(data)
     app = make_app()
-    from exponav.ui.main_window import MainWindow
+    from exponav.ui.visitor.main_window import MainWindow
 
     nav, stands = navigator()
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QToolButton, QWidget
 
-from exponav.ui.assets import icon
-from exponav.ui.palette import UI, amenity_style, fill_tone
+from exponav.ui.common.assets import icon
+from exponav.ui.common.palette import UI, amenity_style, fill_tone
 
 __all__ = ["back_button", "colour_dot", "service_grid"]
 

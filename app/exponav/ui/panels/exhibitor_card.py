@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from exponav.core.model import Session
-from exponav.ui.amenity_names import amenity_name
-from exponav.ui.assets import icon
-from exponav.ui.flow_layout import FlowLayout
-from exponav.ui.i18n import is_chinese, pick
-from exponav.ui.palette import ThemeColours, amenity_style, fill_tone
+from exponav.ui.common.amenity_names import amenity_name
+from exponav.ui.common.assets import icon
+from exponav.ui.common.flow_layout import FlowLayout
+from exponav.ui.common.i18n import is_chinese, pick
+from exponav.ui.common.palette import ThemeColours, amenity_style, fill_tone
 from exponav.ui.panels.controls import back_button
 from exponav.ui.panels.qr_code import QrCode
 
@@ -292,9 +292,7 @@ class ExhibitorCard(QScrollArea):
         amenity = self.nav.amenity(subject.id)
         category = amenity.category if amenity else place.kind
         if place.kind == "opening":
-            plan = self.nav.venue.plans.get(place.level)
-            opening = next((o for o in plan.openings if o.id == subject.id), None) if plan else None
-            category = "exit" if opening and opening.category == "emergencyexit" else "entrance"
+            category = self.nav.place_category(place) or "entrance"
         _, colour = amenity_style(category)
         self._theme_strip(layout, QColor(colour), amenity_name(category))
         title = pick(place.name, place.name_zh, self.lang) or amenity_name(category)

@@ -15,10 +15,10 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from exponav.ui.amenity_names import amenity_name
-from exponav.ui.assets import icon_pixmap
-from exponav.ui.i18n import pick
-from exponav.ui.palette import UI, ThemeColours, amenity_style, fill_tone
+from exponav.ui.common.amenity_names import amenity_name
+from exponav.ui.common.assets import icon_pixmap
+from exponav.ui.common.i18n import pick
+from exponav.ui.common.palette import UI, ThemeColours, amenity_style, fill_tone
 
 __all__ = ["ENTRY_ROLE", "ResultDelegate", "ResultEntry", "booth_summary", "build_entries",
            "level_counts", "trailing_rect"]
@@ -76,12 +76,8 @@ def _amenity_category(nav, place_id: str, level: str | None) -> str:
     a = nav.amenity(place_id)
     if a is not None:
         return a.category
-    plan = nav.venue.plans.get(level or "")
-    if plan is not None:
-        for o in plan.openings:
-            if o.id == place_id:
-                return "exit" if o.category == "emergencyexit" else "entrance"
-    return "information"
+    o = nav.opening(place_id)
+    return o.service if o is not None else "information"
 
 
 def build_entries(hits: Sequence, nav, lang: str, themes: ThemeColours,

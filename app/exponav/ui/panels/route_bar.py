@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from exponav.ui.assets import icon
-from exponav.ui.palette import UI
+from exponav.ui.common.assets import icon
+from exponav.ui.common.palette import UI
 
 __all__ = ["RouteBar"]
 

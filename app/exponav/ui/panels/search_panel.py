@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exponav.ui.assets import icon
-from exponav.ui.flow_layout import FlowLayout
-from exponav.ui.i18n import pick
-from exponav.ui.palette import UI, ThemeColours
+from exponav.ui.common.assets import icon
+from exponav.ui.common.flow_layout import FlowLayout
+from exponav.ui.common.i18n import pick
+from exponav.ui.common.palette import UI, ThemeColours
 from exponav.ui.panels.controls import colour_dot, service_grid
 from exponav.ui.panels.results import (
     ENTRY_ROLE,

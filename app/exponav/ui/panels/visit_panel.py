@@ -7,7 +7,7 @@ at 14:00") with its clock button. Above the list: where the visit starts and whe
 and step-free; below it the totals, any appointment that cannot be kept, and the
 actions (Optimise order, Print…, Save as PDF…, Clear visit).
 
-The panel shows; it does not decide. It reads the :class:`~exponav.ui.visit_model.
+The panel shows; it does not decide. It reads the :class:`~exponav.ui.visitor.visit_model.
 VisitModel` and the latest plan, and says what the visitor asked for through its
 signals; the visit controller changes the model.
 """
@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exponav.ui.assets import icon
-from exponav.ui.palette import UI
+from exponav.ui.common.assets import icon
+from exponav.ui.common.palette import UI
 from exponav.ui.panels.controls import back_button
 
 __all__ = ["StopRow", "StopView", "VisitBar", "VisitPanel"]

@@ -1,0 +1,102 @@
+"""``exponav itinerary``: plan a visit of several stops, and print it to a PDF if asked.
+
+::
+
+    exponav itinerary --from K-H2-1F-1 S1024 Q0210 --start 10:30 \\
+        --appointment MM-B12@14:00 --pdf visit.pdf --paper receipt80 --json
+
+With ``--json`` it prints ``{origin, stops: [{place, name, arrive, depart,
+leg_length_m}], length_m, duration_s, qr_payload, pdf}``. An appointment that cannot be
+kept is said on stderr (the plan is still printed, exit status 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from typing import Any
+
+from exponav.core.errors import ExpoNavError
+
+__all__ = ["add_itinerary_command", "cmd_itinerary", "parse_appointment"]
+
+_AT_TIME = re.compile(r"^(.+)@(\d{1,2}:\d{2})$")
+
+
+def parse_appointment(text: str) -> tuple[str, str]:
+    """``"MM-B12@14:00"`` -> ``("MM-B12", "14:00")`` (a point ``H2-1F@10,20@14:00`` works).
+
+    >>> parse_appointment("MM-B12@14:00")
+    ('MM-B12', '14:00')
+    """
+    m = _AT_TIME.match(text.strip())
+    if not m:
+        raise ExpoNavError(f"The appointment {text!r} should read PLACE@HH:MM, "
+                           "e.g. MM-B12@14:00.")
+    return m.group(1), m.group(2)
+
+
+def add_itinerary_command(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+    """Add ``itinerary`` to the ``exponav`` subcommands (``common_parent`` gives
+    ``--data`` and ``--json``)."""
+    p = subparsers.add_parser(
+        "itinerary", parents=[common_parent],
+        help="plan a visit of several stops in the best order, with fixed-time meetings")
+    p.add_argument("--from", dest="origin", required=True, metavar="PLACE",
+                   help="where the visit starts: kiosk, booth, amenity or LEVEL@X,Y")
+    p.add_argument("stops", nargs="*", metavar="STOP",
+                   help="booth codes, exhibitors, amenities, session ids")
+    p.add_argument("--start", metavar="HH:MM", help="start time (default: now)")
+    p.add_argument("--appointment", action="append", default=[], metavar="PLACE@HH:MM",
+                   help="a stop to reach by a fixed time (repeatable)")
+    p.add_argument("--dwell", type=float, default=10.0, metavar="MIN",
+                   help="minutes spent at each stop (default 10)")
+    p.add_argument("--step-free", action="store_true", help="lifts and ramps only")
+    p.add_argument("--keep-order", action="store_true",
+                   help="visit the stops in the order given instead of the best order")
+    p.add_argument("--pdf", metavar="FILE", help="also write the printable itinerary")
+    p.add_argument("--paper", choices=["a4", "letter", "receipt80"], default="a4",
+                   help="paper of the PDF (default a4)")
+    p.set_defaults(func=cmd_itinerary)
+
+
+def cmd_itinerary(args: argparse.Namespace) -> int:
+    from exponav.core.navigator import Navigator
+
+    appointments = dict(parse_appointment(a) for a in args.appointment)
+    if not args.stops and not appointments:
+        raise ExpoNavError("Name at least one stop (a booth code, exhibitor, amenity or "
+                           "session) or an --appointment.")
+    nav = Navigator.open(args.data)
+    itinerary = nav.itinerary(args.origin, args.stops, args.start, appointments,
+                              dwell_min=args.dwell, step_free=args.step_free,
+                              optimise=not args.keep_order)
+    if args.pdf:
+        try:
+            from exponav.ui.print.sheet import printed_from_label, write_pdf
+        except ImportError as e:  # a core-only installation
+            raise ExpoNavError(f"Cannot write a PDF here: Qt is not available ({e}).") from None
+        write_pdf(itinerary, nav, args.pdf, args.paper, printed_from_label())
+    for missed in itinerary.missed:
+        print(f"exponav: {missed.sentence()}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(itinerary.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(_text(itinerary))
+    return 0
+
+
+def _text(itinerary) -> str:
+    it = itinerary
+    lines = [f"Visit from {it.origin.id} at {it.start}: {len(it.stops)} stops, walking "
+             f"{round(it.length_m)} m ({round(it.duration_s / 60)} min)"]
+    for n, s in enumerate(it.stops, 1):
+        meeting = f"  meeting {s.appointment}" if s.appointment else ""
+        late = f", {round(s.late_s / 60)} min late" if s.late_s > 0 else ""
+        lines.append(f"{n:3}. {s.arrive}-{s.depart}  {s.place.id:14} {s.name[:40]:40} "
+                     f"{it.level_name(s.place.level)}, {round(s.leg_length_m)} m{meeting}{late}")
+    if it.pdf:
+        lines.append(f"PDF: {it.pdf}")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Walking routes: walkable area, visibility graph per level, search across levels."""

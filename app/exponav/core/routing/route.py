@@ -1,0 +1,60 @@
+"""A walking route as a value: its legs, one per level, and the words that go with it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from exponav.core.errors import ExpoNavError
+from exponav.core.model import Place
+
+__all__ = ["STEP_FREE_SPEED", "WALK_SPEED", "Route", "RouteLeg", "Unreachable"]
+
+WALK_SPEED = 1.2  # m/s
+STEP_FREE_SPEED = 0.8  # m/s, for step-free routes
+
+
+class Unreachable(ExpoNavError):
+    """No walking route reaches a place (it lies off the walkable area, or is cut off)."""
+
+
+@dataclass
+class RouteLeg:
+    """The part of a route on one level."""
+
+    level: str
+    coords: list[tuple[float, float]]
+    via: str | None  # connector taken at the end of this leg; None on the last leg
+    length_m: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "level": self.level,
+            "coords": [[round(float(x), 2), round(float(y), 2)] for x, y in self.coords],
+            "via": self.via,
+            "length_m": round(self.length_m, 1),
+        }
+
+
+@dataclass
+class Route:
+    origin: Place
+    destination: Place
+    legs: list[RouteLeg]
+    step_free: bool
+    duration_s: float
+    steps: list[str] = field(default_factory=list)
+
+    @property
+    def length_m(self) -> float:
+        return float(sum(leg.length_m for leg in self.legs))
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "origin": self.origin.id,
+            "destination": self.destination.id,
+            "length_m": round(self.length_m, 1),
+            "duration_s": round(self.duration_s, 1),
+            "step_free": self.step_free,
+            "legs": [leg.to_dict() for leg in self.legs],
+            "steps": list(self.steps),
+        }

@@ -1,0 +1,1 @@
+"""Text search over exhibitors, booths and amenities, as a visitor types."""

@@ -1,0 +1,62 @@
+"""What the search index holds: one document per exhibitor, booth, amenity and opening."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from exponav.core.model import AMENITY_LABELS, Category, Exhibitor, ShowData, Venue
+from exponav.core.search.searcher import SearchDoc
+
+__all__ = ["search_documents"]
+
+
+def _owners(show: ShowData) -> dict[str, Exhibitor]:
+    return {code: ex for ex in show.exhibitors.values() for code in ex.booths}
+
+
+def _category_text(show: ShowData, ids: Iterable[str]) -> str:
+    cats = [show.categories.get(c, Category(c, c, "")) for c in ids]
+    return " ".join(f"{c.name} {c.name_zh}" for c in cats)
+
+
+def search_documents(venue: Venue, show: ShowData) -> list[SearchDoc]:
+    """What the search index holds: every exhibitor, booth, amenity and opening."""
+    owners = _owners(show)
+    booth_level = {b.code: b.level for b in venue.booths()}
+    zones = {z.id: z for plan in venue.plans.values() for z in plan.zones}
+    docs: list[SearchDoc] = []
+    for ex in show.exhibitors.values():
+        zone_names = " ".join(
+            f"{zones[z].name} {zones[z].name_zh}"
+            for z in {b.zone for p in venue.plans.values() for b in p.booths
+                      if b.code in ex.booths and b.zone in zones}
+            if z is not None)
+        docs.append(SearchDoc(
+            kind="exhibitor", id=ex.id, name=ex.name, name_zh=ex.name_zh, booths=ex.booths,
+            level=booth_level.get(ex.booths[0]) if ex.booths else None,
+            categories=ex.categories,
+            keywords=" ".join([_category_text(show, ex.categories), ex.country, zone_names,
+                               ex.description, ex.description_zh])))
+    for plan in venue.plans.values():
+        for b in plan.booths:
+            ex = owners.get(b.code)
+            zone = zones.get(b.zone or "")
+            docs.append(SearchDoc(
+                kind="booth", id=b.code, name=ex.name if ex else "",
+                name_zh=ex.name_zh if ex else "", booths=(b.code,), level=b.level,
+                categories=ex.categories if ex else (),
+                keywords=" ".join(filter(None, [
+                    _category_text(show, ex.categories) if ex else "",
+                    f"{zone.name} {zone.name_zh}" if zone else ""]))))
+        for a in plan.amenities:
+            en, zh = AMENITY_LABELS.get(a.category, (a.category, ""))
+            docs.append(SearchDoc(kind="amenity", id=a.id, name=a.name or en,
+                                  name_zh=a.name_zh or zh, booths=(), level=a.level,
+                                  categories=(a.category,), keywords=f"{en} {zh}"))
+        for o in plan.openings:
+            category = o.service
+            en, zh = AMENITY_LABELS[o.category if o.category in AMENITY_LABELS else category]
+            docs.append(SearchDoc(kind="amenity", id=o.id, name=o.name or en,
+                                  name_zh=o.name_zh or zh, booths=(), level=o.level,
+                                  categories=(category,), keywords=f"{en} {zh} exit 出口"))
+    return docs

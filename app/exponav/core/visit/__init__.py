@@ -1,0 +1,1 @@
+"""Visits of several stops: the clock, the order, the plan, and its QR text."""

@@ -1,0 +1,204 @@
+"""A planned visit as a value: its stops with their times and walks, and its QR text."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from exponav.core.errors import ItineraryError
+from exponav.core.model import Place, Show
+from exponav.core.visit import qr
+from exponav.core.visit.clock import format_hhmm
+
+if TYPE_CHECKING:
+    from exponav.core.routing.route import Route
+
+__all__ = ["DEFAULT_DWELL_MIN", "Itinerary", "MissedAppointment", "PlannedStop"]
+
+DEFAULT_DWELL_MIN = 10.0
+
+
+# -- the planned visit -----------------------------------------------------------------------
+
+@dataclass
+class PlannedStop:
+    """One stop of a planned visit, with the walk that leads to it."""
+
+    place: Place
+    arrive_s: float  # seconds since midnight
+    depart_s: float
+    leg: Route | None  # the walk from the previous stop (or the start)
+    appointment_s: float | None = None
+    late_s: float = 0.0
+    dwell_s: float = DEFAULT_DWELL_MIN * 60
+    title: str = ""  # a session's title, when the stop is a session
+    title_zh: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.title or self.place.name or self.place.name_zh or self.place.id
+
+    @property
+    def name_zh(self) -> str:
+        return self.title_zh or self.place.name_zh
+
+    @property
+    def arrive(self) -> str:
+        return format_hhmm(self.arrive_s)
+
+    @property
+    def depart(self) -> str:
+        return format_hhmm(self.depart_s)
+
+    @property
+    def appointment(self) -> str | None:
+        return None if self.appointment_s is None else format_hhmm(self.appointment_s)
+
+    @property
+    def wait_s(self) -> float:
+        if self.appointment_s is None:
+            return 0.0
+        return max(0.0, self.appointment_s - self.arrive_s)
+
+    @property
+    def leg_length_m(self) -> float:
+        return 0.0 if self.leg is None else self.leg.length_m
+
+    @property
+    def leg_duration_s(self) -> float:
+        return 0.0 if self.leg is None else float(self.leg.duration_s)
+
+
+@dataclass(frozen=True)
+class MissedAppointment:
+    """An appointment the visit cannot keep."""
+
+    place: str
+    name: str
+    appointment: str  # HH:MM
+    arrive: str  # HH:MM, the earliest planned arrival
+    late_min: int
+
+    def sentence(self) -> str:
+        return (f"The {self.appointment} appointment at {self.name} ({self.place}) cannot be "
+                f"kept: the visitor would arrive at {self.arrive}, {self.late_min} min late.")
+
+
+@dataclass
+class Itinerary:
+    """An ordered visit with its times and walking legs; ``to_dict()`` is the CLI's JSON."""
+
+    origin: Place
+    stops: list[PlannedStop]
+    start_s: float
+    step_free: bool = False
+    show: Show | None = None
+    level_names: dict[str, str] = field(default_factory=dict)
+    level_names_zh: dict[str, str] = field(default_factory=dict)
+    exact: bool = True
+    pdf: str | None = None
+
+    @property
+    def start(self) -> str:
+        return format_hhmm(self.start_s)
+
+    @property
+    def end_s(self) -> float:
+        return self.stops[-1].depart_s if self.stops else self.start_s
+
+    @property
+    def length_m(self) -> float:
+        """Metres walked, start to last stop."""
+        return float(sum(s.leg_length_m for s in self.stops))
+
+    @property
+    def duration_s(self) -> float:
+        """Seconds spent walking (and riding connectors): neither dwelling nor waiting."""
+        return float(sum(s.leg_duration_s for s in self.stops))
+
+    @property
+    def legs(self) -> list[Route]:
+        return [s.leg for s in self.stops if s.leg is not None]
+
+    @property
+    def levels(self) -> list[str]:
+        """The levels the visit walks on, in the order it first reaches them."""
+        seen: dict[str, None] = {self.origin.level: None}
+        for s in self.stops:
+            if s.leg is not None:
+                for leg in s.leg.legs:
+                    seen.setdefault(leg.level, None)
+            seen.setdefault(s.place.level, None)
+        return list(seen)
+
+    @property
+    def missed(self) -> list[MissedAppointment]:
+        return [MissedAppointment(s.place.id, s.name, s.appointment or "", s.arrive,
+                                  max(1, math.ceil(s.late_s / 60.0 - 1e-9)))
+                for s in self.stops if s.late_s > 0]
+
+    def level_name(self, level: str) -> str:
+        return self.level_names.get(level, level)
+
+    # -- what a QR code carries
+
+    def qr_plan(self, name_chars: int | None = None) -> qr.QrPlan:
+        """The plan for :func:`exponav.core.visit.qr.build`; names cut to ``name_chars``."""
+        def cut(text: str) -> str:
+            if name_chars is None or len(text) <= name_chars:
+                return text
+            return text[:max(0, name_chars - 1)].rstrip() + "…" if name_chars else ""
+
+        def both(en: str, zh: str) -> str:
+            if name_chars is not None and name_chars < 24:
+                return cut(en or zh)
+            return cut(f"{en} {zh}" if zh and zh != en else en or zh)
+
+        show = self.show
+        title = "" if show is None else (
+            f"{show.name} {show.name_zh}" if show.name_zh else show.name)
+        stops = tuple(qr.QrStop(s.place.id, both(s.name, s.name_zh),
+                                self.level_name(s.place.level), s.arrive, s.appointment)
+                      for s in self.stops)
+        origin_name = self.origin.name if self.origin.name != self.origin.id else \
+            _KIND_LABELS.get(self.origin.kind, "")
+        return qr.plan_text_safe(qr.QrPlan(
+            show="" if show is None else show.id, origin=self.origin.id, stops=stops,
+            title=title, origin_name=cut(origin_name),
+            origin_level=self.level_name(self.origin.level), start=self.start,
+            length_m=int(round(self.length_m)), walk_min=int(math.ceil(self.duration_s / 60))))
+
+    @property
+    def qr_payload(self) -> str:
+        """The QR text: full names when it stays a comfortable size, shorter ones if not."""
+        template = "" if self.show is None else self.show.url_template
+        text = ""
+        for chars in (None, 40, 20, 0):
+            text = qr.build(self.qr_plan(chars), url_template=template)
+            if len(text.encode("utf-8")) <= qr.QR_COMFORT_BYTES:
+                return text
+        if len(text.encode("utf-8")) <= qr.QR_CAPACITY_BYTES:
+            return text
+        line = qr.machine_line(self.qr_plan(0))
+        if len(line.encode("utf-8")) <= qr.QR_CAPACITY_BYTES:
+            return line
+        raise ItineraryError(f"A visit of {len(self.stops)} stops is too long for one QR code.")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "origin": self.origin.id,
+            "stops": [{"place": s.place.id, "name": s.name, "arrive": s.arrive,
+                       "depart": s.depart, "leg_length_m": round(s.leg_length_m, 1)}
+                      for s in self.stops],
+            "length_m": round(self.length_m, 1),
+            "duration_s": round(self.duration_s, 1),
+            "qr_payload": self.qr_payload,
+            "pdf": self.pdf,
+        }
+
+
+_KIND_LABELS = {"kiosk": "Kiosk 資訊站", "point": "Map point 地圖位置",
+                "connector": "Connector 樓層連通"}
+
+

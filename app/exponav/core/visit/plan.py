@@ -1,0 +1,249 @@
+"""Plan a visit from what a visitor named: resolve the stops, order them, route the legs.
+
+:func:`plan_visit` takes a router (for walking times and the legs) and a resolver (for
+turning what a visitor named into places and sessions). The Navigator calls it with its
+own router and itself, as :meth:`exponav.core.navigator.Navigator.itinerary`.
+
+>>> # plan_visit(nav.router, nav, "K-H2-1F-1", ["S1024", "Q0210"], "10:30", {"MM-B12": "14:00"})
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+from exponav.core.errors import ItineraryError
+from exponav.core.model import Place, Session, Show
+from exponav.core.routing.route import STEP_FREE_SPEED, WALK_SPEED
+from exponav.core.visit import qr
+from exponav.core.visit.clock import parse_hhmm
+from exponav.core.visit.itinerary import DEFAULT_DWELL_MIN, Itinerary, PlannedStop
+from exponav.core.visit.order import VISITOR_IDLE_WEIGHT, order_stops
+
+if TYPE_CHECKING:
+    from exponav.core.routing.router import Router
+
+__all__ = ["Resolver", "plan_visit", "resume_visit", "walking_matrix"]
+
+_EPS = 1e-6
+
+
+class Resolver(Protocol):
+    """What planning needs to know beyond routes: places, sessions and the show."""
+
+    def place(self, spec: str | tuple[str, float, float]) -> Place: ...
+
+    def session(self, session_id: str) -> Session | None: ...
+
+    @property
+    def show_info(self) -> Show: ...
+
+
+# -- walking times between places ------------------------------------------------------------
+
+def walking_matrix(router: Router, places: Sequence[Place], *, step_free: bool = False
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Walking seconds and metres between every ordered pair of ``places``.
+
+    One :meth:`Router.nearest_by_walking` call per place (one-to-many). That call gives
+    metres along the quickest way; on one level the time is metres over the walking
+    speed, and between levels the ride and wait of the quickest connector joining the
+    two levels are added (an estimate used only to order the stops: the legs of the
+    chosen order are routed exactly afterwards). A router that offers
+    ``walking_matrix(places, step_free=...) -> (seconds, metres)`` is used instead.
+    Unreachable pairs are ``inf``.
+    """
+    direct = getattr(router, "walking_matrix", None)
+    if callable(direct):
+        seconds, metres = direct(list(places), step_free=step_free)
+        return np.asarray(seconds, dtype=float), np.asarray(metres, dtype=float)
+    speed = STEP_FREE_SPEED if step_free else WALK_SPEED
+    ride = _ride_times(router, step_free)
+    n = len(places)
+    seconds = np.full((n, n), np.inf)
+    metres = np.full((n, n), np.inf)
+    np.fill_diagonal(seconds, 0.0)
+    np.fill_diagonal(metres, 0.0)
+    for i, a in enumerate(places):
+        others = [b for j, b in enumerate(places) if j != i and b is not a]
+        where: dict[int, list[int]] = {}
+        for j, b in enumerate(places):
+            if b is a:
+                seconds[i, j] = metres[i, j] = 0.0
+            else:
+                where.setdefault(id(b), []).append(j)
+        for b, m in router.nearest_by_walking(a, others, step_free=step_free,
+                                              limit=len(others)):
+            extra = 0.0 if b.level == a.level else ride.get((a.level, b.level), 0.0)
+            for j in where.get(id(b), []):
+                metres[i, j] = m
+                seconds[i, j] = m / speed + extra
+    return seconds, metres
+
+
+def _ride_times(router: Router, step_free: bool) -> dict[tuple[str, str], float]:
+    """Least ride + wait of a usable connector between each pair of levels it joins."""
+    best: dict[tuple[str, str], float] = {}
+    for c in router.venue.connectors:
+        if step_free and not c.step_free:
+            continue
+        levels = [e.level for e in c.ends]
+        for a in levels:
+            for b in levels:
+                if a != b:
+                    t = c.ride_s + c.wait_s
+                    best[(a, b)] = min(best.get((a, b), math.inf), t)
+    return best
+
+
+# -- planning from what a visitor named ------------------------------------------------------
+
+@dataclass
+class _Wanted:
+    place: Place
+    appointment_s: float | None = None
+    dwell_s: float | None = None
+    title: str = ""
+    title_zh: str = ""
+    until_s: float | None = None  # a session's end: a late visitor still leaves then
+
+
+def _resolve(resolver: Resolver, spec: str | Place | tuple[str, float, float]) -> _Wanted:
+    if isinstance(spec, Place):
+        return _Wanted(spec)
+    if isinstance(spec, str):
+        session = resolver.session(spec)
+        if session is not None:
+            start = datetime.fromisoformat(session.start)
+            end = datetime.fromisoformat(session.end)
+            length = max(0.0, (end - start).total_seconds())
+            return _Wanted(resolver.place(session.place), parse_hhmm(start), length,
+                           session.title, session.title_zh, parse_hhmm(start) + length)
+    return _Wanted(resolver.place(spec))
+
+
+def _dwell_for(dwell_min: float | Mapping[str, float], place: Place, spec: object) -> float | None:
+    if isinstance(dwell_min, Mapping):
+        for key in (spec, place.id):
+            if isinstance(key, str) and key in dwell_min:
+                return float(dwell_min[key]) * 60
+        return None
+    return float(dwell_min) * 60
+
+
+def plan_visit(router: Router, resolver: Resolver, origin: str | Place | tuple[str, float, float],
+               stops: Sequence[str | Place | tuple[str, float, float]],
+               start_time: str | time | datetime | None = None,
+               appointments: Mapping[str, str | time] | None = None,
+               dwell_min: float | Mapping[str, float] = DEFAULT_DWELL_MIN,
+               step_free: bool = False, *, optimise: bool = True,
+               idle_weight: float = VISITOR_IDLE_WEIGHT,
+               now: Callable[[], datetime] = datetime.now) -> Itinerary:
+    """Plan a visit from ``origin`` to ``stops``: the order, the times, the walks.
+
+    Stops and appointment keys are anything ``resolver.place`` resolves (booth
+    codes, exhibitors, amenity and kiosk ids, ``LEVEL@X,Y``) or a session id (a timed
+    appointment at its place, dwelling for its length). An appointment whose place is
+    not among the stops is added to them. ``dwell_min`` is minutes per stop, or a
+    mapping from stop to minutes (others take 10). With ``optimise=False`` the stops
+    keep the given order (a visitor's own). Without ``start_time`` the visit starts now.
+    ``idle_weight`` is passed to :func:`order_stops`: by default a second spent waiting
+    for a meeting costs a tenth of a second of walking, so a visitor sees the other
+    stops before a 14:00 meeting instead of waiting hours at its table (0: the walk is
+    strictly shortest, whatever the wait).
+    The router's lock is held for the whole plan, so the walking matrix and the legs
+    come from one state of the router.
+    """
+    with router.lock:
+        return _plan(router, resolver, origin, stops, start_time, appointments, dwell_min,
+                     step_free, optimise, idle_weight, now)
+
+
+def _plan(router, resolver, origin, stops, start_time, appointments, dwell_min, step_free,
+          optimise, idle_weight, now) -> Itinerary:
+    start_s = parse_hhmm(start_time if start_time is not None else now())
+    here = _resolve(resolver, origin).place if not isinstance(origin, Place) else origin
+    wanted: dict[str, _Wanted] = {}
+    for spec in stops:
+        w = _resolve(resolver, spec)
+        dwell = _dwell_for(dwell_min, w.place, spec)
+        if w.dwell_s is None or (isinstance(dwell_min, Mapping) and dwell is not None):
+            w.dwell_s = dwell
+        wanted.setdefault(w.place.id, w)
+    for spec, when in (appointments or {}).items():
+        w = _resolve(resolver, spec)
+        got = wanted.setdefault(w.place.id, w)
+        got.appointment_s = parse_hhmm(when)
+        if got.dwell_s is None:
+            got.dwell_s = _dwell_for(dwell_min, w.place, spec)
+    items = list(wanted.values())
+    for w in items:
+        if w.dwell_s is None:
+            w.dwell_s = DEFAULT_DWELL_MIN * 60
+    places = [here] + [w.place for w in items]
+    dwell = [float(w.dwell_s or 0.0) for w in items]
+    due = [w.appointment_s for w in items]
+
+    exact = True
+    if optimise and len(items) > 1:
+        seconds, _ = walking_matrix(router, places, step_free=step_free)
+        cut_off = [places[j].id for j in range(1, len(places)) if not np.isfinite(seconds[0, j])
+                   or not np.all(np.isfinite(seconds[1:, j]))]
+        if cut_off:
+            raise ItineraryError(f"No walking route reaches {', '.join(cut_off)}"
+                                 f"{' step-free' if step_free else ''}.")
+        order = order_stops(seconds, dwell, due, start_s, idle_weight=idle_weight)
+        sequence, exact = list(order.sequence), order.exact
+    else:
+        sequence = list(range(len(items)))
+
+    # route the chosen legs exactly and put times on them; a router that offers
+    # route_chain(places) routes them all at once (the same routes, sharing the work with
+    # the walking matrix just computed), others leg by leg
+    chain = getattr(router, "route_chain", None)
+    routed = chain([here] + [items[i].place for i in sequence], step_free=step_free) \
+        if callable(chain) and sequence else None
+    planned: list[PlannedStop] = []
+    t, prev = start_s, here
+    for k, i in enumerate(sequence):
+        w = items[i]
+        leg = routed[k] if routed is not None else router.route(prev, w.place, step_free=step_free)
+        t += float(leg.duration_s)
+        arrive, late = t, 0.0
+        if w.appointment_s is not None:
+            if t > w.appointment_s + _EPS:
+                late = t - w.appointment_s
+            else:
+                t = w.appointment_s
+        t = max(t, w.until_s) if w.until_s is not None and late else t + dwell[i]
+        planned.append(PlannedStop(w.place, arrive, t, leg, w.appointment_s, late, dwell[i],
+                                   w.title, w.title_zh))
+        prev = w.place
+    show = resolver.show_info
+    levels = router.venue.levels
+    return Itinerary(here, planned, start_s, step_free, show,
+                     {k: lv.name for k, lv in levels.items()},
+                     {k: lv.name_zh for k, lv in levels.items()}, exact)
+
+
+def resume_visit(router: Router, resolver: Resolver, payload: str, here: str | Place,
+                 start_time: str | time | datetime | None = None, *,
+                 now: Callable[[], datetime] = datetime.now) -> Itinerary:
+    """The visit a QR payload (or its machine line) carries, planned again from ``here``.
+
+    The stops keep their order; appointments stay appointments.
+    """
+    plan = qr.parse(payload)
+    show_id = resolver.show_info.id
+    if plan.show and plan.show != show_id:
+        raise ItineraryError(f"This visit is for the show {plan.show!r}, not {show_id!r}.")
+    appointments = {s.place: s.appointment for s in plan.stops if s.appointment}
+    return plan_visit(router, resolver, here, [s.place for s in plan.stops], start_time,
+                      appointments, optimise=False, now=now)
+
+

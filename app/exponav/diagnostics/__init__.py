@@ -1,0 +1,1 @@
+"""Checks of a running installation: bench, selftest and soak. Nothing below imports it."""

@@ -1,0 +1,87 @@
+"""``exponav selftest``: check, without a display, that this installation works.
+
+Each check is ``{name, ok, detail}`` (``warning: true`` when a failure is only a
+warning, as for a missing CJK font); the whole passes only when every check does.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+__all__ = ["run_selftest"]
+
+
+class _Checks:
+    def __init__(self) -> None:
+        self.items: list[dict[str, Any]] = []
+
+    def run(self, name: str, fn: Callable[[], str], warning_only: bool = False) -> bool:
+        t0 = time.perf_counter()
+        try:
+            detail, ok = fn(), True
+        except Exception as e:  # noqa: BLE001 - a selftest reports every failure, it never dies
+            detail, ok = f"{type(e).__name__}: {e}", False
+            if os.environ.get("EXPONAV_DEBUG"):
+                traceback.print_exc()
+        item = {"name": name, "ok": ok or warning_only, "detail": detail,
+                "ms": round((time.perf_counter() - t0) * 1000, 1)}
+        if warning_only and not ok:
+            item["warning"] = True
+        self.items.append(item)
+        return ok
+
+
+def run_selftest(data: str | Path | None = None, *, screenshot: str | None = None,
+                 kiosk: str | None = None) -> dict[str, Any]:
+    from exponav.core.navigator import Navigator
+
+    checks = _Checks()
+    nav_box: list[Navigator] = []
+
+    def load() -> str:
+        nav = Navigator.open(data)
+        nav_box.append(nav)
+        s = nav.stats()
+        expected = {"levels": 4, "exhibitors": 400, "booths": 1000, "sessions": 900}
+        short = [k for k, v in expected.items() if s[k] < v]
+        if data is None and short:
+            raise AssertionError(f"too few {', '.join(short)}: {s}")
+        return (f"{s['levels']} levels, {s['booths']} booths, {s['exhibitors']} exhibitors, "
+                f"{s['sessions']} sessions, {s['amenities']} amenities")
+
+    if not checks.run("data loads", load):
+        return {"ok": False, "checks": checks.items}
+    nav = nav_box[0]
+
+    def search() -> str:
+        hits = nav.search("中華電信")
+        top = next((h for h in hits if h.kind == "exhibitor"), None)
+        if top is None or "Chunghwa" not in top.name or not top.booths:
+            raise AssertionError(f"中華電信 did not find Chunghwa Telecom with a booth: {hits[:3]}")
+        return f"中華電信 -> {top.name} at {', '.join(top.booths)}"
+
+    checks.run("search finds an exhibitor", search)
+
+    def spatial() -> str:
+        info = nav.booth("S1024")
+        c = info.booth.polygon.representative_point()
+        hit = nav.booth_at(info.level, c.x, c.y)
+        if hit is None or hit.code != "S1024":
+            raise AssertionError("hit test inside S1024 did not return S1024")
+        return f"S1024 on {info.level}, hit test ok"
+
+    checks.run("booth and hit test", spatial)
+
+    from exponav.diagnostics.window_checks import ui_checks
+
+    ui_checks(checks, nav, screenshot=screenshot, kiosk=kiosk)
+    if kiosk:  # the kiosk's own checks; its screenshot replaces the window's
+        from exponav.diagnostics.kiosk_checks import kiosk_checks
+
+        kiosk_checks(checks, nav, kiosk, screenshot=screenshot)
+    return {"ok": all(c["ok"] for c in checks.items), "checks": checks.items}

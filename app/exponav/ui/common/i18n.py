@@ -1,0 +1,157 @@
+"""Languages: English, 繁體中文 and Bahasa Indonesia, switchable while the window runs.
+
+Interface strings go through Qt's translation system: the sources are
+``assets/translations/exponav_<lang>.ts``. At start the chosen language's ``.ts`` is
+compiled with ``lrelease`` into the user's cache folder (named by a hash of its
+content, so an edited ``.ts`` is recompiled and a cached ``.qm`` is never stale) and
+loaded with a :class:`QTranslator`. A ``.qm`` shipped beside the ``.ts`` (as a build may
+place it) is used first. Where no ``lrelease`` exists (a frozen bundle without the Qt
+tools), :class:`TsTranslator` reads the ``.ts`` XML directly, so a language never
+silently falls back to English.
+
+Data names (exhibitors, levels, zones) follow the language too: :func:`pick` chooses
+the Chinese name for Chinese and the English one otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+
+from exponav.core import paths
+from exponav.ui.common.assets import asset_path
+
+__all__ = ["LANGUAGES", "Languages", "TsTranslator", "compile_ts", "is_chinese", "pick"]
+
+#: (code, name in its own language)
+LANGUAGES: list[tuple[str, str]] = [
+    ("en", "English"),
+    ("zh_TW", "繁體中文"),
+    ("id", "Bahasa Indonesia"),
+]
+
+
+def is_chinese(lang: str) -> bool:
+    return lang.lower().startswith("zh")
+
+
+def pick(en: str, zh: str, lang: str) -> str:
+    """The name to show in ``lang``: Chinese when asked for and present, else English."""
+    if is_chinese(lang):
+        return zh or en
+    return en or zh
+
+
+def _lrelease() -> str | None:
+    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    if found:
+        return found
+    try:
+        import PySide6
+
+        candidate = Path(PySide6.__file__).parent / "lrelease"
+        for path in (candidate, candidate.with_suffix(".exe")):
+            if path.is_file():
+                return str(path)
+    except ImportError:  # pragma: no cover - PySide6 is always there when this runs
+        pass
+    return None
+
+
+def compile_ts(ts: Path, cache: Path | None = None) -> Path | None:
+    """Compile ``ts`` into a cached ``.qm``; None when no ``lrelease`` can be run."""
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    folder = cache or (paths.cache_dir() / "translations")
+    qm = folder / f"{ts.stem}-{digest}.qm"
+    if qm.is_file():
+        return qm
+    tool = _lrelease()
+    if tool is None:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = qm.with_suffix(".tmp.qm")
+    try:
+        subprocess.run([tool, "-silent", str(ts), "-qm", str(tmp)], check=True,
+                       capture_output=True, timeout=60)
+        tmp.replace(qm)
+    except (OSError, subprocess.SubprocessError):
+        tmp.unlink(missing_ok=True)
+        return None
+    return qm
+
+
+class TsTranslator(QTranslator):
+    """A translator that reads a ``.ts`` file itself (used only without ``lrelease``)."""
+
+    def __init__(self, ts: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._table: dict[tuple[str, str], str] = {}
+        root = ET.parse(ts).getroot()
+        for context in root.iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                source = message.findtext("source") or ""
+                tr = message.find("translation")
+                if tr is not None and tr.text and tr.get("type") not in ("unfinished",
+                                                                          "obsolete"):
+                    self._table[(name, source)] = tr.text
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802
+        return self._table.get((context, source_text), "")
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return not self._table
+
+
+def load_translator(lang: str, parent: QObject | None = None) -> QTranslator | None:
+    """A translator for ``lang``, or None for English (the source language)."""
+    if lang == "en":
+        return None
+    ts = asset_path("translations", f"exponav_{lang}.ts")
+    shipped = ts.with_suffix(".qm")
+    translator = QTranslator(parent)
+    if shipped.is_file() and (not ts.is_file() or shipped.stat().st_mtime >= ts.stat().st_mtime) \
+            and translator.load(str(shipped)):
+        return translator
+    if not ts.is_file():
+        return None
+    qm = compile_ts(ts)
+    if qm is not None and translator.load(str(qm)):
+        return translator
+    return TsTranslator(ts, parent)
+
+
+class Languages(QObject):
+    """The running language; ``set_language`` swaps the translator and says so."""
+
+    language_changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.code = "en"
+        self._translator: QTranslator | None = None
+        self._loaded: dict[str, QTranslator | None] = {}
+
+    def set_language(self, code: str) -> None:
+        if code not in {c for c, _ in LANGUAGES}:
+            code = "en"
+        if code == self.code:
+            return
+        app = QCoreApplication.instance()
+        if code not in self._loaded:
+            self._loaded[code] = load_translator(code, self)
+        if self._translator is not None and app is not None:
+            app.removeTranslator(self._translator)
+        self._translator = self._loaded[code]
+        self.code = code
+        QLocale.setDefault(QLocale(code.replace("_", "-")) if code != "en"
+                           else QLocale(QLocale.Language.English))
+        if self._translator is not None and app is not None:
+            # Installing or removing a translator sends LanguageChange to every widget.
+            app.installTranslator(self._translator)
+        self.language_changed.emit(code)

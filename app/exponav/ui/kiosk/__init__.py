@@ -1,0 +1,1 @@
+"""Kiosk mode: the navigator locked full screen on a show floor."""

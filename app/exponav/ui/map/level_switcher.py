@@ -1,0 +1,161 @@
+"""LevelSwitcher: one button per level, named by building and floor, grouped by building.
+
+A level holding search results shows how many in a badge, so a visitor sees at a
+glance that the exhibitor they typed is upstairs.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QFrame, QHBoxLayout, QLabel, QWidget
+
+from exponav.core.model import Level
+from exponav.ui.common.i18n import is_chinese
+from exponav.ui.common.palette import MAP, UI
+
+__all__ = ["LevelButton", "LevelSwitcher", "level_parts"]
+
+
+def level_parts(level: Level, lang: str) -> tuple[str, str]:
+    """(building, floor) for a level in ``lang``: ("Hall 2", "1F"), ("南港2館", "1樓").
+
+    >>> level_parts(Level("H2-1F", "Hall 2 1F", "南港2館 1樓", "Hall 2", 1, "f"), "en")
+    ('Hall 2', '1F')
+    """
+    name = level.name_zh if is_chinese(lang) and level.name_zh else level.name
+    if not is_chinese(lang) and level.building and name.startswith(level.building):
+        return level.building, name[len(level.building):].strip() or name
+    building, _, floor = name.rpartition(" ")
+    if building:
+        return building, floor
+    return (level.building, name)
+
+
+class LevelButton(QAbstractButton):
+    """A floor button: the floor in large type, a badge with the result count."""
+
+    def __init__(self, level: Level, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.level = level
+        self.setCheckable(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.count = 0
+        self.floor = level.name
+        self._font = QFont(self.font())
+        self._font.setPixelSize(15)
+        self._font.setWeight(QFont.Weight.DemiBold)
+        self._badge_font = QFont(self.font())
+        self._badge_font.setPixelSize(11)
+        self._badge_font.setWeight(QFont.Weight.Bold)
+
+    def set_floor(self, floor: str, full_name: str) -> None:
+        self.floor = floor
+        self.setText(full_name)
+        self.setAccessibleName(full_name)
+        self.setToolTip(full_name)
+        self.updateGeometry()
+        self.update()
+
+    def set_count(self, count: int) -> None:
+        self.count = count
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        w = QFontMetricsF(self._font).horizontalAdvance(self.floor)
+        return QSize(max(56, int(w) + 34), 44)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(2, 3, -2, -3)
+        if self.isChecked():
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(UI.ink))
+            painter.drawRoundedRect(r, 9, 9)
+            painter.setPen(QColor("#ffffff"))
+        else:
+            if self.underMouse():
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(UI.canvas))
+                painter.drawRoundedRect(r, 9, 9)
+            painter.setPen(QColor(UI.ink))
+        painter.setFont(self._font)
+        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, self.floor)
+        if self.count:
+            text = str(self.count) if self.count < 100 else "99+"
+            fm = QFontMetricsF(self._badge_font)
+            bw = max(18.0, fm.horizontalAdvance(text) + 10)
+            badge = QRectF(r.right() - bw + 6, r.top() - 3, bw, 18)
+            painter.setPen(QPen(QColor("#ffffff"), 2))
+            painter.setBrush(MAP.highlight)
+            painter.drawRoundedRect(badge, 9, 9)
+            painter.setPen(QColor("#ffffff"))
+            painter.setFont(self._badge_font)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class LevelSwitcher(QFrame):
+    """Buttons for every level; :attr:`level_chosen` when the visitor picks one."""
+
+    level_chosen = Signal(str)
+
+    def __init__(self, levels: dict[str, Level], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mapCard")
+        self.levels = levels
+        self.lang = "en"
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 6, 4)
+        layout.setSpacing(2)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, LevelButton] = {}
+        self.building_labels: dict[str, QLabel] = {}
+        buildings: dict[str, list[Level]] = {}
+        for level in levels.values():
+            buildings.setdefault(level.building or level.id, []).append(level)
+        first = True
+        for building, members in buildings.items():
+            if not first:
+                sep = QFrame(self)
+                sep.setObjectName("mapSeparator")
+                sep.setFixedSize(1, 28)
+                layout.addSpacing(6)
+                layout.addWidget(sep)
+                layout.addSpacing(6)
+            first = False
+            label = QLabel(building, self)
+            label.setObjectName("buildingLabel")
+            layout.addWidget(label)
+            layout.addSpacing(4)
+            self.building_labels[building] = label
+            for level in sorted(members, key=lambda lv: lv.ordinal):
+                button = LevelButton(level, self)
+                self.group.addButton(button)
+                button.clicked.connect(lambda _=False, lv=level.id: self.level_chosen.emit(lv))
+                layout.addWidget(button)
+                self.buttons[level.id] = button
+        self.set_language("en")
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        for button in self.buttons.values():
+            building, floor = level_parts(button.level, lang)
+            button.set_floor(floor, f"{building} {floor}")
+            for key, label in self.building_labels.items():
+                if key == (button.level.building or button.level.id):
+                    label.setText(building)
+        self.adjustSize()
+
+    def set_current(self, level_id: str) -> None:
+        if level_id in self.buttons:
+            self.buttons[level_id].setChecked(True)
+
+    def current(self) -> str | None:
+        checked = self.group.checkedButton()
+        return checked.level.id if isinstance(checked, LevelButton) else None
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        for level_id, button in self.buttons.items():
+            button.set_count(counts.get(level_id, 0))

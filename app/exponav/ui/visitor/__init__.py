@@ -1,0 +1,1 @@
+"""The visitor's navigator window: search, routes and visits beside the map."""

@@ -1,0 +1,484 @@
+"""The navigator window: a side panel (search, results, card) beside the map.
+
+The window is the controller: it turns a chosen result, a tapped booth or a service
+button into a level switch, a flight on the map, a highlight and a card. Levels are
+drawn lazily: the first at start, the others just after the first frame. Routes and
+visits have controllers of their own (``route_controller.py``, ``visit_controller.py``)
+that share one planner thread; the window's public API for them (``set_here``,
+``route_to``, ``visit``, ``load_visit_payload``, ``print_visit``, ``reset_visitor_state``
+...) is what the kiosk calls.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exponav.ui.common.amenity_names import amenity_name
+from exponav.ui.common.assets import icon
+from exponav.ui.common.convert import to_model
+from exponav.ui.common.i18n import LANGUAGES, Languages, is_chinese, pick
+from exponav.ui.common.palette import UI, ThemeColours
+from exponav.ui.map.legend import Legend
+from exponav.ui.map.level_switcher import LevelSwitcher
+from exponav.ui.map.scene import FloorPlanScene
+from exponav.ui.map.stands import Stand, level_stands
+from exponav.ui.map.view import MapView
+from exponav.ui.panels.exhibitor_card import ExhibitorCard
+from exponav.ui.panels.results import ResultEntry, service_entry
+from exponav.ui.panels.search_panel import SearchPanel
+from exponav.ui.visitor.visitor_api import VisitorApi
+
+__all__ = ["MainWindow"]
+
+NEAREST_SERVICES = 3
+
+
+class MapArea(QWidget):
+    """The map with its floating cards: level switcher, language, legend."""
+
+    def __init__(self, view: MapView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        view.setParent(self)
+        self.floating: list[tuple[QWidget, str]] = []
+        self._placing = False
+
+    def float_widget(self, widget: QWidget, corner: str) -> None:
+        widget.setParent(self)
+        widget.raise_()
+        widget.installEventFilter(self)
+        self.floating.append((widget, corner))
+        self._place()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.LayoutRequest and not self._placing:
+            QTimer.singleShot(0, self._place)
+        return False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.view.setGeometry(self.rect())
+        self._place()
+
+    def place_floating(self) -> None:
+        """Lay out the floating cards again (one was shown, hidden or changed size)."""
+        self._place()
+
+    def _place(self) -> None:
+        self._placing = True
+        try:
+            self._place_all()
+        finally:
+            self._placing = False
+
+    def _place_all(self) -> None:
+        w, h = self.width(), self.height()
+        for widget, corner in self.floating:
+            widget.adjustSize()
+            size = widget.sizeHint().expandedTo(widget.minimumSizeHint())
+            widget.resize(size)
+            if corner == "top-left":
+                widget.move(16, 16)
+            elif corner == "top-right":
+                widget.move(w - size.width() - 16, 16)
+            elif corner == "bottom-left":
+                widget.move(16, h - size.height() - 64)
+            elif corner == "bottom-centre":
+                widget.move(max(16, (w - size.width()) // 2), h - size.height() - 20)
+            elif corner == "top-centre":
+                widget.move(max(16, (w - size.width()) // 2), 76)
+
+
+class MainWindow(VisitorApi, QMainWindow):
+    level_changed = Signal(str)
+    language_changed = Signal(str)
+
+    def __init__(self, nav, lang: str = "en",
+                 stands: dict[str, list[Stand]] | None = None) -> None:
+        """``stands`` may hold levels' stands worked out in advance (see ``app.py``)."""
+        super().__init__()
+        self.nav = nav
+        self.setObjectName("mainWindow")
+        self.languages = Languages(self)
+        counts: Counter[str] = Counter()
+        for ex in nav.show.exhibitors.values():
+            for c in ex.categories[:1]:
+                counts[c] += max(1, len(ex.booths))
+        for c in nav.show.categories:
+            counts.setdefault(c, 0)
+        names = {c.id: (c.name, c.name_zh) for c in nav.show.categories.values()}
+        self.themes = ThemeColours(counts, names)
+        self.scenes: dict[str, FloorPlanScene] = {}
+        self._geometry = ThreadPoolExecutor(max_workers=1, thread_name_prefix="exponav-stands")
+        self._stands: dict[str, Future] = {}
+        self._ready_stands = dict(stands or {})
+        self.level: str | None = None
+        self.lang = "en"
+
+        # the side panel
+        sidebar = QFrame(self)
+        sidebar.setObjectName("sidebar")
+        sidebar.setFixedWidth(420)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(0)
+        header = QWidget(sidebar)
+        header.setObjectName("brandBar")
+        head = QVBoxLayout(header)
+        head.setContentsMargins(20, 18, 20, 10)
+        head.setSpacing(2)
+        self.brand = QLabel("ExpoNav", header)
+        self.brand.setObjectName("brand")
+        self.show_title = QLabel(header)
+        self.show_title.setObjectName("showTitle")
+        self.show_title.setWordWrap(True)
+        head.addWidget(self.brand)
+        head.addWidget(self.show_title)
+        side.addWidget(header)
+        self.stack = QStackedWidget(sidebar)
+        self.search = SearchPanel(nav, self.themes, self.stack)
+        self.card = ExhibitorCard(nav, self.themes, self.stack)
+        self.stack.addWidget(self.search)
+        self.stack.addWidget(self.card)
+        side.addWidget(self.stack, 1)
+        self.visit_bar_holder = QVBoxLayout()
+        self.visit_bar_holder.setContentsMargins(16, 8, 16, 16)
+        side.addLayout(self.visit_bar_holder)
+
+        # the map
+        self.view = MapView()
+        self.map_area = MapArea(self.view)
+        self.levels = LevelSwitcher(nav.venue.levels)
+        self.language_button = QToolButton()
+        self.language_button.setObjectName("languageButton")
+        self.language_button.setIcon(icon("language", UI.ink, 20))
+        self.language_button.setIconSize(QSize(20, 20))
+        self.language_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.language_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.language_button.setMinimumHeight(44)
+        menu = QMenu(self.language_button)
+        group = QActionGroup(menu)
+        self.language_actions: dict[str, QAction] = {}
+        for code, native in LANGUAGES:
+            action = QAction(native, menu, checkable=True)
+            action.setData(code)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(action)
+            menu.addAction(action)
+            self.language_actions[code] = action
+        self.language_button.setMenu(menu)
+        self.legend = Legend(self.themes)
+        self.map_area.float_widget(self.levels, "top-left")
+        self.map_area.float_widget(self.language_button, "top-right")
+        self.map_area.float_widget(self.legend, "bottom-left")
+
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(sidebar)
+        row.addWidget(self.map_area, 1)
+        self.setCentralWidget(central)
+
+        # wiring
+        self.levels.level_chosen.connect(self.show_level)
+        self.search.entry_chosen.connect(self.choose_entry)
+        self.search.service_chosen.connect(self.show_nearest_service)
+        self.search.focus_changed.connect(self._focus_changed)
+        self.search.results_changed.connect(self.levels.set_counts)
+        self.card.back_requested.connect(self.show_results)
+        self.card.booth_requested.connect(self._card_booth)
+        self.view.clicked.connect(self.map_clicked)
+        self.view.hovered.connect(self._map_hovered)
+        self._wire_routes_and_visits()
+
+        first = next(iter(nav.venue.levels))
+        self.show_level(first, fit=True)
+        self.set_language(lang, force=True)
+        self.setMinimumSize(1024, 680)
+        self.resize(1440, 900)
+        # the other levels are drawn after the first frame, their geometry on a thread
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.timeout.connect(self._prepare_levels)
+        self._prepare_timer.start(300)
+
+    # -- levels ----------------------------------------------------------------------
+
+    def scene_for(self, level_id: str) -> FloorPlanScene:
+        scene = self.scenes.get(level_id)
+        if scene is None:
+            future = self._stands.get(level_id)
+            stands = self._ready_stands.pop(level_id, None)
+            if stands is None and future is not None:
+                stands = future.result()
+            scene = FloorPlanScene(self.nav, level_id, self.themes, self.lang, self, stands)
+            scene.set_focus(self.search.focus)
+            self.scenes[level_id] = scene
+            if hasattr(self, "visits"):
+                self.routes.decorate(scene)
+                self.visits.decorate(scene)
+        return scene
+
+    def _prepare_levels(self) -> None:
+        """Build one more level's scene once its geometry is ready (worked out on a
+        thread); again shortly until every level is built."""
+        if not self._stands:
+            self._stands = {lv: self._geometry.submit(level_stands, self.nav, lv)
+                            for lv in self.nav.venue.levels if lv not in self.scenes}
+        for level_id in self.nav.venue.levels:
+            if level_id not in self.scenes:
+                future = self._stands.get(level_id)
+                if future is not None and not future.done():
+                    self._prepare_timer.start(30)
+                    return
+                self.scene_for(level_id)
+                self._prepare_timer.start(0)
+                return
+        self._geometry.shutdown(wait=False)
+
+    def show_level(self, level_id: str, fit: bool = False) -> None:
+        if level_id == self.level and not fit:
+            return
+        scene = self.scene_for(level_id)
+        if self.level in self.scenes:
+            self.scenes[self.level].set_hover(None)
+        first_time = self.view.scene() is None
+        self.view.set_level_scene(scene, fit=fit or first_time)
+        self.level = level_id
+        self.levels.set_current(level_id)
+        self.level_changed.emit(level_id)
+
+    def current_scene(self) -> FloorPlanScene:
+        return self.scenes[self.level]
+
+    # -- language --------------------------------------------------------------------
+
+    def set_language(self, code: str, force: bool = False) -> None:
+        if code == self.lang and not force:
+            return
+        self.languages.set_language(code)
+        self.lang = self.languages.code
+        for scene in self.scenes.values():
+            scene.set_language(self.lang)
+        self.levels.set_language(self.lang)
+        self.legend.set_language(self.lang)
+        self.search.set_language(self.lang)
+        self.card.set_language(self.lang)
+        self.language_actions[self.lang].setChecked(True)
+        self._add_card_actions()
+        self.routes.retranslate()
+        self.visits.retranslate()
+        self.retranslate_ui()
+        self.map_area._place()
+        self.language_changed.emit(self.lang)
+
+    def retranslate_ui(self) -> None:
+        show = self.nav.show.show
+        name = pick(show.name, show.name_zh, self.lang)
+        self.setWindowTitle(self.tr("ExpoNav — %1").replace("%1", name))
+        self.show_title.setText(f"{name}\n{self._show_dates()}")
+        self.language_button.setText(dict(LANGUAGES)[self.lang])
+        self.language_button.setToolTip(self.tr("Language"))
+        self.language_button.setAccessibleName(self.tr("Language"))
+
+    def _show_dates(self) -> str:
+        """'18–21 March 2025', '2025年3月18–21日', '18–21 Maret 2025'."""
+        show = self.nav.show.show
+        first = QDate.fromString(show.start_date, "yyyy-MM-dd")
+        last = QDate.fromString(show.end_date, "yyyy-MM-dd")
+        if not first.isValid() or not last.isValid():
+            return ""
+        locale = QLocale(self.lang.replace("_", "-")) if self.lang != "en" else QLocale(
+            QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        if (first.year(), first.month()) != (last.year(), last.month()):
+            fmt = QLocale.FormatType.LongFormat
+            return f"{locale.toString(first, fmt)} – {locale.toString(last, fmt)}"
+        if is_chinese(self.lang):
+            return f"{last.year()}年{last.month()}月{first.day()}–{last.day()}日"
+        return f"{first.day()}–{last.day()} {locale.toString(last, 'MMMM yyyy')}"
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- choosing and showing --------------------------------------------------------
+
+    def show_results(self) -> None:
+        self.stack.setCurrentWidget(self.search)
+        self.search.field.setFocus()
+
+    def _focus_changed(self, focus) -> None:
+        for scene in self.scenes.values():
+            scene.set_focus(focus)
+
+    def highlight_booths(self, codes: tuple[str, ...], animated: bool = True) -> QRectF:
+        """Switch to the level of these booths, light them up and fly there."""
+        levels = self.nav.levels_of(codes)
+        if not levels:
+            return QRectF()
+        level = self.level if self.level in levels else levels[0]
+        self.show_level(level)
+        for lv, scene in self.scenes.items():
+            if lv != level:
+                scene.clear_highlight()
+        rect = self.current_scene().highlight_booths(codes)
+        if not rect.isEmpty():
+            self.view.fly_to(rect.adjusted(-6, -6, 6, 6), animated=animated)
+        return rect
+
+    def choose_entry(self, entry: ResultEntry) -> None:
+        if entry.kind == "exhibitor":
+            self.highlight_booths(entry.booths)
+            self.card.show_exhibitor(entry.id)
+            self.stack.setCurrentWidget(self.card)
+        elif entry.kind == "booth":
+            info = self.nav.booth(entry.id)
+            self.highlight_booths((entry.id,))
+            if info.exhibitor is not None:
+                self.card.show_exhibitor(info.exhibitor.id)
+            else:
+                self.card.show_booth(info.code)
+            self.stack.setCurrentWidget(self.card)
+        elif entry.kind == "amenity":
+            self.show_places(entry.level, entry.places)
+
+    def _reference_point(self, level_id: str) -> tuple[float, float]:
+        """Where "nearest" is measured from: the map's centre on this level."""
+        if level_id == self.level and self.view.scene() is not None:
+            return to_model(self.view.centre())
+        c = self.nav.venue.plans[level_id].footprint.centroid
+        return c.x, c.y
+
+    def show_places(self, level_id: str | None, place_ids: tuple[str, ...],
+                    category: str | None = None) -> None:
+        """Pins on the nearest of these places; one place opens its card, several are
+        listed nearest first with their distance, numbered like their pins."""
+        if not place_ids:
+            return
+        level_id = level_id or self.nav.place(place_ids[0]).level
+        ref = self._reference_point(level_id)
+        places = [self.nav.place(pid) for pid in place_ids]
+        places = [p for p in places if p.level == level_id] or places
+        places.sort(key=lambda p: math.hypot(p.x - ref[0], p.y - ref[1]))
+        nearest = places[:NEAREST_SERVICES]
+        self.show_level(nearest[0].level)
+        for lv, scene in self.scenes.items():
+            if lv != self.level:
+                scene.clear_highlight()
+        rect = self.current_scene().highlight_points([(p.id, p.x, p.y) for p in nearest])
+        self.view.fly_to(rect.adjusted(-15, -15, 15, 15), scale=None if len(nearest) > 1 else 14.0,
+                         animated=True)
+        if len(nearest) == 1:
+            self.card.show_amenity(nearest[0].id)
+            self.stack.setCurrentWidget(self.card)
+            return
+        category = category or self._category_of(nearest[0].id)
+        entries = []
+        for n, p in enumerate(nearest, start=1):
+            e = service_entry(self.nav, self._category_of(p.id), p.level, (p.id,), self.lang,
+                              names=[f"{n}  {pick(p.name, p.name_zh, self.lang)}"])
+            distance = math.hypot(p.x - ref[0], p.y - ref[1])
+            away = self.tr("%1 m away").replace("%1", f"{distance:.0f}")
+            e.subtitle = f"{e.subtitle} · {away}"
+            entries.append(e)
+        self.search.show_entries(self.tr("Nearest: %1").replace("%1", amenity_name(category)),
+                                 entries)
+        self.stack.setCurrentWidget(self.search)
+
+    def _category_of(self, place_id: str) -> str:
+        a = self.nav.amenity(place_id)
+        if a is not None:
+            return a.category
+        place = self.nav.place(place_id)
+        if place.kind == "opening":
+            return self.nav.place_category(place) or "entrance"
+        return "information"
+
+    def show_nearest_service(self, category: str) -> None:
+        """A one-tap service: the nearest few on this level (or the next level that has one)."""
+        kind = "opening" if category == "exit" else f"amenity:{category}"
+        order = [self.level] + [lv for lv in self.nav.venue.levels if lv != self.level]
+        for level_id in order:
+            x, y = self._reference_point(level_id)
+            found = self.nav.nearest(level_id, x, y, kind=kind, limit=NEAREST_SERVICES)
+            if found:
+                self.show_places(level_id, tuple(f.id for f in found), category)
+                return
+        self.search.show_entries(self.tr("No %1 on any level.").replace(
+            "%1", amenity_name(category)), [])
+
+    def _place_label(self, place_id: str) -> str:
+        p = self.nav.place(place_id)
+        return pick(p.name, p.name_zh, self.lang)
+
+    def _card_booth(self, code: str) -> None:
+        self.highlight_booths(tuple(self.card.subject.booths) if self.card.subject else (code,))
+        scene = self.current_scene()
+        rect = scene.stand_rect(code)
+        if self.nav.booth(code).level != self.level:
+            self.show_level(self.nav.booth(code).level)
+            self.current_scene().highlight_booths(self.card.subject.booths)
+            rect = self.current_scene().stand_rect(code)
+        if not rect.isEmpty():
+            self.view.fly_to(rect.center(), max(self.view.scale_px_per_m(), 18.0))
+
+    def _map_hovered(self, scene_pos) -> None:
+        """Outline the stand under the mouse and show a hand: booths are clickable."""
+        if self.level is None:
+            return
+        info = None
+        if scene_pos is not None:
+            info = self.nav.booth_at(self.level, *to_model(scene_pos))
+        self.current_scene().set_hover(info.code if info is not None else None)
+        if info is None:
+            self.view.viewport().unsetCursor()
+        else:
+            self.view.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def map_clicked(self, scene_pos: QPointF) -> None:
+        """A click or tap on the plan: a booth's card, a service's card, or nothing."""
+        if self.level is None or self.routes.map_clicked(scene_pos):
+            return
+        x, y = to_model(scene_pos)
+        marker = self.current_scene().marker_at(scene_pos, self.view.scale_px_per_m())
+        if marker is not None and not marker.place_id.count("@"):
+            self.current_scene().highlight_points([(marker.place_id, *to_model(marker.pos()))])
+            self.card.show_amenity(marker.place_id)
+            self.stack.setCurrentWidget(self.card)
+            return
+        info = self.nav.booth_at(self.level, x, y)
+        if info is None:
+            self.current_scene().clear_highlight()
+            return
+        codes = info.exhibitor.booths if info.exhibitor is not None else (info.code,)
+        self.current_scene().highlight_booths(codes)
+        if info.exhibitor is not None:
+            self.card.show_exhibitor(info.exhibitor.id)
+        else:
+            self.card.show_booth(info.code)
+        self.stack.setCurrentWidget(self.card)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self._prepare_timer.stop()
+        self._geometry.shutdown(wait=False, cancel_futures=True)
+        self.search.shutdown()
+        self.planner.stop()
+        super().closeEvent(event)
