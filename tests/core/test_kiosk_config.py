@@ -32,7 +32,7 @@ def test_missing_file_gives_defaults(tmp_path):
 
 def test_save_and_load_round_trip_atomically(tmp_path):
     path = tmp_path / "sub" / "kiosk.json"
-    s = KioskSettings(kiosk_id="K-H2-1F-1", printer="Receipt", idle_s=45, language="zh_TW")
+    s = KioskSettings(kiosk_id="K-H2-1F-1", printer="Receipt", idle_s=45, language="zh-Hant")
     s.pin = hash_pin("2468", **FAST)
     save_settings(s, path)
     assert load_settings(path) == s

@@ -89,7 +89,7 @@ def test_idle_reset_clears_every_piece_of_visitor_state(kiosk, qtbot, nav):
         w.visit.add(code)
     w.route_to(_owned(nav, 3)[-1])
     qtbot.waitUntil(lambda: w.routes.route is not None, timeout=5000)
-    kiosk.set_language("zh_TW")
+    kiosk.set_language("zh-Hant")
     QGuiApplication.clipboard().setText("a visitor's note")
     assert kiosk.has_visitor_state()
     kiosk.idle.setInterval(FAST.idle_ms)

@@ -130,7 +130,7 @@ def test_language_switch_changes_visible_strings(window, qtbot):
     ex = next(e for e in nav.show.exhibitors.values() if e.name_zh and e.name_zh != e.name)
     window.card.show_exhibitor(ex.id)
     english = window.search.field.placeholderText()
-    window.set_language("zh_TW")
+    window.set_language("zh-Hant")
     assert window.search.field.placeholderText() != english
     assert "搜尋" in window.search.field.placeholderText()
     assert window.levels.buttons["H2-1F"].floor == "1樓"

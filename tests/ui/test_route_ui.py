@@ -51,7 +51,7 @@ def test_route_here_from_a_kiosk_draws_the_route_and_lists_directions(window, qt
     assert "m ·" in window.routes.panel.summary.text()
     assert window.routes.bar.isVisible() and not window.routes.bar.next.isVisible()
     # the directions follow the interface language
-    window.set_language("zh_TW")
+    window.set_language("zh-Hant")
     assert window.routes.panel.steps() == directions(route, nav.venue, "zh-Hant")
     window.set_language("en")
 

@@ -25,13 +25,14 @@ import numpy as np
 import shapely
 from shapely import STRtree
 
+from exponav.core.model.languages import LANGUAGES
+
 if TYPE_CHECKING:  # routing imports this module late; no import cycle at run time
     from exponav.core.model import LevelPlan, Venue
     from exponav.core.routing.route import Route
 
 __all__ = ["LANGUAGES", "directions", "turn_of"]
 
-LANGUAGES = ("en", "zh-Hant", "id")
 LANDMARK_M = 4.0  # a booth this close to a stretch can name it
 JOG_M = 1.5  # stretches shorter than this are folded into their neighbours
 

@@ -157,7 +157,7 @@ class _Script:
             raise RuntimeError(f"the scanned line {line!r} was not loaded")
 
     def language(self) -> None:
-        self.k.set_language(self.rng.choice(["zh_TW", "id", "en"]))
+        self.k.set_language(self.rng.choice(["zh-Hant", "id", "en"]))
 
     def idle_reset(self) -> None:
         self.k._dirty = True

@@ -116,7 +116,7 @@ def ui_checks(checks, nav, *, screenshot: str | None = None,
 
     def language() -> str:
         before = w.search.field.placeholderText()
-        w.set_language("zh_TW")
+        w.set_language("zh-Hant")
         app.processEvents()
         after = w.search.field.placeholderText()
         title = w.card.labels.get("name")

@@ -39,17 +39,14 @@ def initial_language() -> str:
     """EXPONAV_LANG if set, else the system language when it is one we have."""
     from PySide6.QtCore import QLocale
 
-    from exponav.ui.common.i18n import LANGUAGES
+    from exponav.core.model.languages import language
 
-    wanted = os.environ.get("EXPONAV_LANG", "")
-    codes = [c for c, _ in LANGUAGES]
-    if wanted in codes:
+    wanted = language(os.environ.get("EXPONAV_LANG", ""))
+    if wanted:
         return wanted
-    name = QLocale.system().name()  # zh_TW, id_ID, en_GB ...
-    if name.startswith("zh"):
-        return "zh_TW"
-    if name.startswith("id"):
-        return "id"
+    system = language(QLocale.system().name())  # zh_TW, id_ID, en_GB ...
+    if system in ("zh-Hant", "id"):
+        return system
     return "en"
 
 

@@ -12,7 +12,7 @@ renamed) and readable only by its owner. Nothing a visitor does is ever written 
       "paper": "receipt80",           receipt80 | a4 | letter
       "idle_s": 90,                   seconds untouched before the countdown
       "countdown_s": 10,              seconds of countdown before the reset
-      "language": "en",               en | zh_TW | id: the language after every reset
+      "language": "en",               en | zh-Hant | id: the language after every reset (zh_TW is read as zh-Hant)
       "keyboard": "auto",             auto | qt | builtin: the on-screen keyboard
       "now": "",                      "2025-03-18T10:00": the show clock for a demo
       "pin": {"scheme": "scrypt", "n": 16384, "r": 8, "p": 1, "salt": "…", "hash": "…"}
@@ -44,6 +44,7 @@ from typing import Any
 
 from exponav.core import paths
 from exponav.core.errors import ExpoNavError
+from exponav.core.model.languages import LANGUAGES, language
 
 __all__ = [
     "KEYS",
@@ -62,7 +63,6 @@ __all__ = [
 
 ENV_PATH = "EXPONAV_KIOSK_CONFIG"
 PAPERS = ("receipt80", "a4", "letter")
-LANGUAGES = ("en", "zh_TW", "id")
 KEYBOARDS = ("auto", "qt", "builtin")
 PIN_DIGITS = (4, 12)
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # about 16 MB and a few tens of ms per check
@@ -116,6 +116,13 @@ def _choice(options: tuple[str, ...]) -> Callable[[str], str]:
     return parse
 
 
+def _language(text: str) -> str:
+    tag = language(text)
+    if tag is None:
+        raise KioskConfigError(f"{text!r} is not one of {', '.join(LANGUAGES)}.")
+    return tag
+
+
 def _show_time(text: str) -> str:
     if text:
         from datetime import datetime
@@ -138,7 +145,7 @@ KEYS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "idle_s": ("idle_s", _seconds),
     "countdown": ("countdown_s", _seconds),
     "countdown_s": ("countdown_s", _seconds),
-    "language": ("language", _choice(LANGUAGES)),
+    "language": ("language", _language),
     "keyboard": ("keyboard", _choice(KEYBOARDS)),
     "now": ("now", _show_time),
 }

@@ -24,27 +24,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
 
 from exponav.core import paths
+from exponav.core.model.languages import LANGUAGES as TAGS
+from exponav.core.model.languages import NATIVE_NAMES, is_chinese, language, pick, qt_name
 from exponav.ui.common.assets import asset_path
 
 __all__ = ["LANGUAGES", "Languages", "TsTranslator", "compile_ts", "is_chinese", "pick"]
 
-#: (code, name in its own language)
-LANGUAGES: list[tuple[str, str]] = [
-    ("en", "English"),
-    ("zh_TW", "繁體中文"),
-    ("id", "Bahasa Indonesia"),
-]
-
-
-def is_chinese(lang: str) -> bool:
-    return lang.lower().startswith("zh")
-
-
-def pick(en: str, zh: str, lang: str) -> str:
-    """The name to show in ``lang``: Chinese when asked for and present, else English."""
-    if is_chinese(lang):
-        return zh or en
-    return en or zh
+#: (tag, name in its own language), in menu order.
+LANGUAGES: list[tuple[str, str]] = [(tag, NATIVE_NAMES[tag]) for tag in TAGS]
 
 
 def _lrelease() -> str | None:
@@ -112,7 +99,7 @@ def load_translator(lang: str, parent: QObject | None = None) -> QTranslator | N
     """A translator for ``lang``, or None for English (the source language)."""
     if lang == "en":
         return None
-    ts = asset_path("translations", f"exponav_{lang}.ts")
+    ts = asset_path("translations", f"exponav_{qt_name(lang)}.ts")
     shipped = ts.with_suffix(".qm")
     translator = QTranslator(parent)
     if shipped.is_file() and (not ts.is_file() or shipped.stat().st_mtime >= ts.stat().st_mtime) \
@@ -138,8 +125,7 @@ class Languages(QObject):
         self._loaded: dict[str, QTranslator | None] = {}
 
     def set_language(self, code: str) -> None:
-        if code not in {c for c, _ in LANGUAGES}:
-            code = "en"
+        code = language(code) or "en"
         if code == self.code:
             return
         app = QCoreApplication.instance()
@@ -149,7 +135,7 @@ class Languages(QObject):
             app.removeTranslator(self._translator)
         self._translator = self._loaded[code]
         self.code = code
-        QLocale.setDefault(QLocale(code.replace("_", "-")) if code != "en"
+        QLocale.setDefault(QLocale(qt_name(code)) if code != "en"
                            else QLocale(QLocale.Language.English))
         if self._translator is not None and app is not None:
             # Installing or removing a translator sends LanguageChange to every widget.

@@ -10,7 +10,7 @@ import math
 
 from PySide6.QtCore import QCoreApplication
 
-__all__ = ["directions_language", "metres_text", "minutes_text", "walk_summary"]
+__all__ = ["metres_text", "minutes_text", "walk_summary"]
 
 
 def metres_text(metres: float) -> str:
@@ -32,10 +32,3 @@ def minutes_text(seconds: float) -> str:
 def walk_summary(metres: float, seconds: float) -> str:
     """'145 m · 3 min'"""
     return f"{metres_text(metres)} · {minutes_text(seconds)}"
-
-
-def directions_language(ui_lang: str) -> str:
-    """The core's language code for directions: ``zh_TW`` -> ``zh-Hant``."""
-    if ui_lang.lower().startswith("zh"):
-        return "zh-Hant"
-    return ui_lang if ui_lang in ("en", "id") else "en"

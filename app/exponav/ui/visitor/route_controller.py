@@ -22,7 +22,7 @@ from exponav.core.errors import ExpoNavError, NotFound
 from exponav.core.model import Place
 from exponav.ui.common.convert import to_model
 from exponav.ui.common.i18n import pick
-from exponav.ui.common.walk_text import directions_language, walk_summary
+from exponav.ui.common.walk_text import walk_summary
 from exponav.ui.map.level_switcher import level_parts
 from exponav.ui.panels.exhibitor_card import CardSubject
 from exponav.ui.panels.route_bar import RouteBar
@@ -225,7 +225,7 @@ class RouteController(QObject):
         self.panel.set_places(*self._dest_names(request.destination), self._place_name(start))
         self.panel.set_step_free(request.step_free)
         self.panel.show_busy()
-        lang = directions_language(self.w.lang)
+        lang = self.w.lang
         self._route_lang = lang
         nav, dest, free = self.nav, request.destination, request.step_free
         self._pending = self.planner.submit(
@@ -362,7 +362,7 @@ class RouteController(QObject):
             return
         from exponav.core.directions import directions
 
-        lang = directions_language(self.w.lang)
+        lang = self.w.lang
         # the worker wrote the steps in the language asked for; only a language switch
         # since then needs them again
         steps = list(route.steps) if route.steps and lang == self._route_lang else \
