@@ -191,114 +191,181 @@ def analyse(docs: Iterable[SearchDoc]) -> tuple[list[SearchDoc], dict[str, Posti
     >>> [d.id for d in docs], fields["code_ex"], fields["name"]["labs"], fields["name_p"]["lu"]
     (['E1', 'S1'], {'S1': [0]}, [0], [0])
     """
-    memo: dict[str, tuple[tuple[str, ...], tuple[str, ...], list[tuple[str, bool]]]] = {}
-    name_memo: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-
-    def analyse(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[str, bool]]]:
-        """((folded words,), index terms, tokens) of a text."""
-        got = memo.get(text)
-        if got is None:
-            toks = tokens(fold(text))
-            got = memo[text] = ((canon(toks),), tuple(dict.fromkeys(doc_terms(toks))), toks)
-        return got
-
-    def analyse_name(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """(first-word terms, phrases from the second word on) of a name."""
-        got = name_memo.get(text)
-        if got is None:
-            (folded,), _, toks = analyse(text)
-            first = [toks[0][0]] if toks else []
-            if len(toks) > 1 and toks[1][1]:
-                first.append(toks[0][0] + toks[1][0])
-            got = name_memo[text] = (tuple(first), tuple(
-                folded[i + 1:] for i, ch in enumerate(folded) if ch == " "))
-        return got
-
+    texts = _Texts()
     docs = [d if type(d.booths) is tuple and type(d.categories) is tuple
             else replace(d, booths=tuple(d.booths), categories=tuple(d.categories))
             for d in docs]
-    ordered = sorted(docs, key=lambda d: (_KIND_ORDER.get(d.kind, len(_KIND_ORDER)),
-                                          analyse(d.name)[0][0] or analyse(d.name_zh)[0][0]
-                                          or LAST, d.id))
+    ordered = sorted(docs, key=texts.rank_key)
     booth_level = {d.id: d.level for d in docs if d.kind == "booth" and d.level}
-    # Documents with the same terms in a field (a booth and its exhibitor, booths of one
-    # zone) are grouped first: field -> terms -> ranks.
-    groups: dict[str, dict[tuple[str, ...], list[int]]] = {name: {} for name in _DOC_FIELDS}
-    keywords: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
-    categories: dict[tuple[str, ...], tuple[str, ...]] = {}
-    phrases: dict[str, tuple[list[tuple[str, tuple[str, ...]]], ...]] = {}
+    groups = _Groups()
+    for rank, d in enumerate(ordered):
+        _add_document(groups, texts, d, rank, booth_level)
+    fields = groups.postings()
+    fields.update(_short_prefixes(fields))
+    fields.update(_typo_fields(fields))
+    return ordered, fields
 
-    def add(field: str, terms: tuple[str, ...], rank: int) -> None:
-        group = groups[field]
+
+class _Texts:
+    """What the analysis needs of each text, worked out once per distinct text."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, tuple[tuple[str], tuple[str, ...], list[tuple[str, bool]]]] = {}
+        self._names: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._keywords: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+        self._categories: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._amenities: dict[str, tuple[_Phrases, ...]] = {}
+
+    def text(self, text: str) -> tuple[tuple[str], tuple[str, ...], list[tuple[str, bool]]]:
+        """((folded words,), index terms, tokens) of a text."""
+        got = self._texts.get(text)
+        if got is None:
+            toks = tokens(fold(text))
+            got = self._texts[text] = ((canon(toks),), tuple(dict.fromkeys(doc_terms(toks))),
+                                       toks)
+        return got
+
+    def rank_key(self, d: SearchDoc) -> tuple[int, str, str]:
+        """A document's place in the order: kind, then folded name, then id."""
+        return (_KIND_ORDER.get(d.kind, len(_KIND_ORDER)),
+                self.text(d.name)[0][0] or self.text(d.name_zh)[0][0] or LAST, d.id)
+
+    def name(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(first-word terms, phrases from the second word on) of a name."""
+        got = self._names.get(text)
+        if got is None:
+            (folded,), _, toks = self.text(text)
+            first = [toks[0][0]] if toks else []
+            if len(toks) > 1 and toks[1][1]:
+                first.append(toks[0][0] + toks[1][0])
+            got = self._names[text] = (tuple(first), tuple(
+                folded[i + 1:] for i, ch in enumerate(folded) if ch == " "))
+        return got
+
+    def keywords(self, d: SearchDoc) -> tuple[str, ...]:
+        """Index terms of a document's keywords and category ids."""
+        key = (d.keywords, d.categories)
+        got = self._keywords.get(key)
+        if got is None:
+            got = self._keywords[key] = tuple(dict.fromkeys(
+                t for text in (d.keywords, *d.categories) for t in self.text(text)[1]))
+        return got
+
+    def categories(self, ids: tuple[str, ...]) -> tuple[str, ...]:
+        """Folded category ids with their parents (``toilet.accessible``: also ``toilet``)."""
+        got = self._categories.get(ids)
+        if got is None:
+            parts = [c.strip().casefold().split(".") for c in ids]
+            got = self._categories[ids] = tuple(sorted({".".join(p[:i]) for p in parts
+                                                        for i in range(1, len(p) + 1)}))
+        return got
+
+    def amenity(self, category: str) -> tuple[_Phrases, ...]:
+        """(own, related) amenity phrases of a category."""
+        got = self._amenities.get(category)
+        if got is None:
+            got = self._amenities[category] = amenity_phrases(category)
+        return got
+
+
+class _Groups:
+    """Field -> terms -> ranks: documents with the same terms in a field (a booth and its
+    exhibitor, booths of one zone) are grouped first, then spread into postings."""
+
+    def __init__(self) -> None:
+        self._fields: dict[str, dict[tuple[str, ...], list[int]]] = {
+            name: {} for name in _DOC_FIELDS}
+
+    def add(self, field: str, terms: tuple[str, ...], rank: int) -> None:
+        group = self._fields[field]
         ranks = group.get(terms)
         if ranks is None:
             group[terms] = [rank]
         else:
             ranks.append(rank)
 
-    for rank, d in enumerate(ordered):
-        for text in (d.name, d.name_zh):
-            folded, terms, _ = analyse(text)
-            if folded[0]:
-                first, suffixes = analyse_name(text)
-                add("name", terms, rank)
-                add("first", first, rank)
-                add("names", folded, rank)
-                add("phrases", suffixes, rank)
-        add("ids", analyse(d.id)[0], rank)
-        kw_key = (d.keywords, d.categories)
-        if kw_key not in keywords:
-            keywords[kw_key] = tuple(dict.fromkeys(
-                t for text in (d.keywords, *d.categories) for t in analyse(text)[1]))
-        add("kw", keywords[kw_key], rank)
-        if d.kind == "booth":
-            add("code", (d.id,), rank)
-        elif d.kind == "exhibitor":
-            add("code_ex", d.booths, rank)
-        levels = {d.level} if d.level else set()
-        if d.kind == "exhibitor":
-            levels.update(booth_level[c] for c in d.booths if c in booth_level)
-        add("level", tuple(sorted(lv.casefold() for lv in levels)), rank)
-        if d.categories not in categories:
-            parts = [c.strip().casefold().split(".") for c in d.categories]
-            categories[d.categories] = tuple(sorted({".".join(p[:i]) for p in parts
-                                                     for i in range(1, len(p) + 1)}))
-        add("category", categories[d.categories], rank)
-        if d.kind == "amenity":
-            for c in d.categories:
-                if c not in phrases:
-                    phrases[c] = amenity_phrases(c)
-                own, related = phrases[c]
-                for field, found in (("alias", own), ("alias_rel", related)):
-                    for canon_phrase, terms in found:
-                        add(field, terms, rank)
-                        add(f"{field}_phrases", (canon_phrase,), rank)
+    def postings(self) -> dict[str, Postings]:
+        """Each field's postings: term -> ascending ranks."""
+        fields: dict[str, Postings] = {}
+        for name, group in self._fields.items():
+            postings: Postings = {}
+            for terms, ranks in group.items():
+                for t in terms:
+                    lst = postings.get(t)
+                    if lst is None:
+                        postings[t] = list(ranks)
+                    else:
+                        lst.extend(ranks)
+            postings.pop("", None)
+            fields[name] = {t: r if len(r) == 1 else sorted(set(r)) for t, r in postings.items()}
+        return fields
 
-    fields: dict[str, dict[str, list[int]]] = {}
-    for name, group in groups.items():
-        postings: dict[str, list[int]] = {}
-        for terms, ranks in group.items():
-            for t in terms:
-                lst = postings.get(t)
-                if lst is None:
-                    postings[t] = list(ranks)
-                else:
-                    lst.extend(ranks)
-        postings.pop("", None)
-        fields[name] = {t: r if len(r) == 1 else sorted(set(r)) for t, r in postings.items()}
+
+def _add_document(groups: _Groups, texts: _Texts, d: SearchDoc, rank: int,
+                  booth_level: dict[str, str]) -> None:
+    """Group the terms of one document in every field that comes from documents."""
+    _add_names(groups, texts, d, rank)
+    groups.add("ids", texts.text(d.id)[0], rank)
+    groups.add("kw", texts.keywords(d), rank)
+    if d.kind == "booth":
+        groups.add("code", (d.id,), rank)
+    elif d.kind == "exhibitor":
+        groups.add("code_ex", d.booths, rank)
+    groups.add("level", _levels(d, booth_level), rank)
+    groups.add("category", texts.categories(d.categories), rank)
+    if d.kind == "amenity":
+        _add_amenity_words(groups, texts, d, rank)
+
+
+def _add_names(groups: _Groups, texts: _Texts, d: SearchDoc, rank: int) -> None:
+    """The words, first word, whole name and later phrases of both names."""
+    for text in (d.name, d.name_zh):
+        folded, terms, _ = texts.text(text)
+        if folded[0]:
+            first, suffixes = texts.name(text)
+            groups.add("name", terms, rank)
+            groups.add("first", first, rank)
+            groups.add("names", folded, rank)
+            groups.add("phrases", suffixes, rank)
+
+
+def _levels(d: SearchDoc, booth_level: dict[str, str]) -> tuple[str, ...]:
+    """The folded levels of a document; an exhibitor is on the levels of its booths too."""
+    levels = {d.level} if d.level else set()
+    if d.kind == "exhibitor":
+        levels.update(booth_level[c] for c in d.booths if c in booth_level)
+    return tuple(sorted(lv.casefold() for lv in levels))
+
+
+def _add_amenity_words(groups: _Groups, texts: _Texts, d: SearchDoc, rank: int) -> None:
+    """The everyday words and phrases of an amenity's categories and their relatives."""
+    for c in d.categories:
+        own, related = texts.amenity(c)
+        for field, found in (("alias", own), ("alias_rel", related)):
+            for phrase, terms in found:
+                groups.add(field, terms, rank)
+                groups.add(f"{field}_phrases", (phrase,), rank)
+
+
+def _short_prefixes(fields: dict[str, Postings]) -> dict[str, Postings]:
+    """``name_p``, ``first_p``, ``kw_p``: the first one to SHORT letters of Latin words."""
+    out: dict[str, Postings] = {}
     for name in ("name", "first", "kw"):
-        short: dict[str, list[int]] = {}
+        short: Postings = {}
         for w, ranks in fields[name].items():
             if is_latin(w):
                 for p in {w[:i] for i in range(1, SHORT + 1)}:
                     short.setdefault(p, []).extend(ranks)
-        fields[f"{name}_p"] = {p: sorted(set(r)) for p, r in short.items()}
+        out[f"{name}_p"] = {p: sorted(set(r)) for p, r in short.items()}
+    return out
+
+
+def _typo_fields(fields: dict[str, Postings]) -> dict[str, Postings]:
+    """``typo_words`` (the words a typo may stand for) and ``typo`` (their deletions)."""
     vocab = sorted({w for f in ("name", "alias", "alias_rel") for w in fields[f]
                     if 3 <= len(w) <= 24 and is_latin(w)})
-    typo: dict[str, list[int]] = {}
+    typo: Postings = {}
     for i, w in enumerate(vocab):
         for deleted in deletes(w, 2 if len(w) >= 6 else 1):
             typo.setdefault(deleted, []).append(i)
-    fields["typo_words"] = {w: [i] for i, w in enumerate(vocab)}
-    fields["typo"] = typo
-    return ordered, fields
+    return {"typo_words": {w: [i] for i, w in enumerate(vocab)}, "typo": typo}
