@@ -13,7 +13,8 @@ import sqlite_utils
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exponav.core.search.searcher import SearchDoc, Searcher, SearchHit, create_index
+from exponav.core.search.index import SearchDoc, create_index
+from exponav.core.search.searcher import Searcher, SearchHit
 
 # -------------------------------------------------------------------------- the show
 

@@ -9,8 +9,7 @@ One function, :func:`resource_root`, decides for the three ways ExpoNav runs:
 
 What users and staff write goes to the platform's user folders (platformdirs), never
 next to the program, which may be read-only: the data file built from the bundled
-sources to :func:`cache_dir`, settings and kiosk configuration to :func:`config_dir`,
-drafts and exports to :func:`data_dir`.
+sources to :func:`cache_dir`, settings and kiosk configuration to :func:`config_dir`.
 """
 
 from __future__ import annotations
@@ -20,8 +19,8 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["assets_dir", "cache_dir", "config_dir", "data_dir", "default_data_file",
-           "resource_root", "show_dir", "venue_dir"]
+__all__ = ["assets_dir", "cache_dir", "config_dir", "default_data_file", "resource_root",
+           "show_dir", "venue_dir"]
 
 APP = "exponav"
 DEFAULT_SHOW = "scse2025"
@@ -65,11 +64,6 @@ def cache_dir() -> Path:
 def config_dir() -> Path:
     """Settings and kiosk configuration."""
     return Path(platformdirs.user_config_dir(APP, appauthor=False))
-
-
-def data_dir() -> Path:
-    """What staff keep: drafts, exports, data files they build."""
-    return Path(platformdirs.user_data_dir(APP, appauthor=False))
 
 
 def default_data_file(show: str = DEFAULT_SHOW) -> Path:

@@ -45,7 +45,7 @@ from exponav.core.model import (
     Venue,
 )
 from exponav.core.search.documents import search_documents
-from exponav.core.search.searcher import INDEX_FORMAT, create_index
+from exponav.core.search.index import INDEX_FORMAT, create_index
 
 __all__ = ["SCHEMA_VERSION", "DataFile", "build_data_file", "ensure_data_file",
            "read_data_file", "source_fingerprint"]

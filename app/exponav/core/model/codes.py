@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["canonical_code", "looks_like_code"]
+__all__ = ["canonical_code"]
 
 _CODE = re.compile(r"^\s*([A-Za-z])[\s\-_.]*(\d{1,4})\s*([abAB])?\s*$")
 
@@ -27,7 +27,3 @@ def canonical_code(text: str) -> str | None:
         return None
     letter, digits, suffix = m.groups()
     return f"{letter.upper()}{int(digits):04d}{(suffix or '').lower()}"
-
-
-def looks_like_code(text: str) -> bool:
-    return canonical_code(text) is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from exponav.core.model import AMENITY_LABELS, Category, Exhibitor, ShowData, Venue
-from exponav.core.search.searcher import SearchDoc
+from exponav.core.search.index import SearchDoc
 
 __all__ = ["search_documents"]
 
