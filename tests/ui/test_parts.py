@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from shapely.geometry import box
 
+from exponav.core.languages import qt_name
 from exponav.core.model import Booth
-from exponav.core.model.languages import qt_name
 from exponav.core.paths import assets_dir
 from exponav.ui.map.stands import group_stands, label_box
 

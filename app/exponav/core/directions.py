@@ -25,7 +25,7 @@ import numpy as np
 import shapely
 from shapely import STRtree
 
-from exponav.core.model.languages import LANGUAGES
+from exponav.core.languages import LANGUAGES
 
 if TYPE_CHECKING:  # routing imports this module late; no import cycle at run time
     from exponav.core.model import LevelPlan, Venue

@@ -330,7 +330,7 @@ class Navigator:
         return list(self.venue.plans.values())
 
     def level_name(self, level: str, lang: str = "en") -> str:
-        """A level's name in ``lang`` (a tag of core.model.languages), its id if unknown."""
+        """A level's name in ``lang`` (a tag of core.languages), its id if unknown."""
         lv = self.venue.levels.get(level)
         if lv is None:
             return level

@@ -39,7 +39,7 @@ def initial_language() -> str:
     """EXPONAV_LANG if set, else the system language when it is one we have."""
     from PySide6.QtCore import QLocale
 
-    from exponav.core.model.languages import language
+    from exponav.core.languages import language
 
     wanted = language(os.environ.get("EXPONAV_LANG", ""))
     if wanted:
@@ -50,22 +50,31 @@ def initial_language() -> str:
     return "en"
 
 
-def _open_in_background(data: str | Path | None) -> Callable[[], Any]:
-    """Start opening the data file (and importing the core) on a thread; the returned
-    function waits for the Navigator or re-raises what went wrong. Qt starts meanwhile."""
+def _open_in_background(data: str | Path | None) -> tuple[threading.Event, Callable[[], Any]]:
+    """Start opening the data file (and importing the core) on a thread while Qt starts.
+
+    Returns an event set once the thread has imported the core (and with it shapely: two
+    threads importing shapely for the first time at once break its initialisation, so
+    the main thread waits for this before importing the window), and a function that
+    waits for the Navigator or re-raises what went wrong.
+    """
     box: dict[str, Any] = {}
+    imported = threading.Event()
 
     def load() -> None:
         try:
             from exponav.core.navigator import Navigator
             from exponav.ui.map.stands import level_stands
 
+            imported.set()
             nav = Navigator.open(data)
-            first = next(iter(nav.venue.levels))
+            first = next(iter(nav.levels))
             box["stands"] = {first: level_stands(nav, first)}  # the first frame's geometry
             box["nav"] = nav
         except BaseException as e:  # noqa: BLE001 - handed to the caller by result()
             box["error"] = e
+        finally:
+            imported.set()
 
     thread = threading.Thread(target=load, name="exponav-open", daemon=True)
     thread.start()
@@ -76,7 +85,7 @@ def _open_in_background(data: str | Path | None) -> Callable[[], Any]:
             raise box["error"]
         return box["nav"], box["stands"]
 
-    return result
+    return imported, result
 
 
 def run_gui(data: str | Path | None = None, kiosk: str | None = None) -> int:
@@ -84,8 +93,9 @@ def run_gui(data: str | Path | None = None, kiosk: str | None = None) -> int:
         from exponav.ui.kiosk.window import run_kiosk
 
         return run_kiosk(data, kiosk)
-    navigator = _open_in_background(data)
+    imported, navigator = _open_in_background(data)
     app = make_app()
+    imported.wait()
     from exponav.ui.visitor.main_window import MainWindow
 
     nav, stands = navigator()

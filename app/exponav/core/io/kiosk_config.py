@@ -44,7 +44,7 @@ from typing import Any
 
 from exponav.core import paths
 from exponav.core.errors import ExpoNavError
-from exponav.core.model.languages import LANGUAGES, language
+from exponav.core.languages import LANGUAGES, language
 
 __all__ = [
     "KEYS",

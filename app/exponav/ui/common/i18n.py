@@ -24,8 +24,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
 
 from exponav.core import paths
-from exponav.core.model.languages import LANGUAGES as TAGS
-from exponav.core.model.languages import NATIVE_NAMES, is_chinese, language, pick, qt_name
+from exponav.core.languages import LANGUAGES as TAGS
+from exponav.core.languages import NATIVE_NAMES, is_chinese, language, pick, qt_name
 from exponav.ui.common.assets import asset_path
 
 __all__ = ["LANGUAGES", "Languages", "TsTranslator", "compile_ts", "is_chinese", "pick"]
