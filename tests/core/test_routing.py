@@ -550,20 +550,6 @@ def test_booth_across_levels(campus):
         assert_clear(venue.plans[leg.level], leg.coords)
 
 
-def test_without_scipy_the_answers_are_the_same(monkeypatch):
-    import exponav.core.routing.router as routing
-
-    plan = grid_hall("G-1F")
-    pairs = [(pt("G-1F", 1.5, 2.0), pt("G-1F", 58.0, 38.0)),
-             (pt("G-1F", 17.5, 20.0), booth_place(plan, "A0040")),
-             (booth_place(plan, "A0003"), booth_place(plan, "A0078"))]
-    with_c = Router(venue_of(plan))
-    expected = [with_c.route(a, b).to_dict() for a, b in pairs]
-    monkeypatch.setattr(routing, "_sp_dijkstra", None)
-    pure = Router(venue_of(plan))
-    assert [pure.route(a, b).to_dict() for a, b in pairs] == expected
-
-
 # --------------------------------------------------------------------------- work shared between routes
 
 
@@ -606,22 +592,17 @@ def test_walking_matrix_does_not_depend_on_what_is_cached(campus):
     assert np.array_equal(again[0], cold[0]) and np.array_equal(again[1], cold[1])
 
 
-def test_fields_at_once_equal_fields_one_by_one(campus, monkeypatch):
-    import exponav.core.routing.router as routing
-
+def test_fields_at_once_equal_fields_one_by_one(campus):
     venue, router = campus
     lv = router._levels["A-1F"]
     spots = [router._spot(p) for p in _chain_places(venue) if p.level == "A-1F"]
     sources = [lv.anchors_many(s.samples, s.sample_segs) for s in spots] + [[]]
-    for scipy in (True, False):
-        if not scipy:
-            monkeypatch.setattr(routing, "_sp_dijkstra", None)
-        for limit in (math.inf, 30.0):
-            for f, srcs in zip(lv.fields(sources, limit), sources, strict=True):
-                g = lv.field(srcs, limit)
-                assert f.sources is srcs
-                assert np.array_equal(f.dist, g.dist) and np.array_equal(f.pred, g.pred)
-                assert np.array_equal(f.src, g.src)
+    for limit in (math.inf, 30.0):
+        for f, srcs in zip(lv.fields(sources, limit), sources, strict=True):
+            g = lv.field(srcs, limit)
+            assert f.sources is srcs
+            assert np.array_equal(f.dist, g.dist) and np.array_equal(f.pred, g.pred)
+            assert np.array_equal(f.src, g.src)
 
 
 def test_best_lazy_many_takes_the_cheapest_clear_last_hop(campus):

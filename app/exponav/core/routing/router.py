@@ -24,7 +24,7 @@ Method: an exact visibility graph
     blocked segments stop in their first cells.
 
     A query grows a field from the origin: one bulk sight test from the origin to the
-    corners, one Dijkstra (C, from scipy, when installed). The destination is then reached
+    corners, one Dijkstra (C, from scipy). The destination is then reached
     lazily: every possible last hop (from a corner or straight from the origin, to the
     point, or to a booth side at its end or at the foot of the perpendicular) is priced
     exactly, and only the cheapest few are tested for sight, until one is clear; that one
@@ -85,9 +85,6 @@ Work shared between routes
     the legs' last hops are tested together round by round, and a leg across levels
     finds its fields and connector walks already priced. A plan of 12 stops so costs
     about half of what routing each leg alone after the matrix did.
-
-scipy (``scipy.sparse.csgraph.dijkstra``) is used when it is installed; without it a
-pure-Python Dijkstra gives the same answers, a few times slower.
 """
 
 from __future__ import annotations
@@ -101,6 +98,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import dijkstra
 from shapely import STRtree
 from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
@@ -114,13 +113,6 @@ from exponav.core.routing.route import (
     RouteLeg,
     Unreachable,
 )
-
-try:  # optional: a C Dijkstra; the pure-Python one below gives the same result
-    from scipy.sparse import csr_matrix as _csr_matrix
-    from scipy.sparse.csgraph import dijkstra as _sp_dijkstra
-except ImportError:  # pragma: no cover - depends on the installation
-    _csr_matrix = None
-    _sp_dijkstra = None
 
 __all__ = [
     "CLEARANCE_M",
@@ -423,42 +415,6 @@ class _Field:
     end_owner: object = None  # the list of ends those hits belong to
 
 
-def _dijkstra_py(n, adj, start_idx, start_d, limit=math.inf):
-    """Dijkstra from several starts over CSR lists adj = (indptr, indices, data)."""
-    dist = np.full(n, np.inf)
-    pred = np.full(n, -2, np.int64)
-    heap = []
-    for v, d in zip(start_idx.tolist(), start_d.tolist(), strict=True):
-        if d < dist[v]:
-            dist[v] = d
-            pred[v] = -1
-            heap.append((d, v))
-    heapq.heapify(heap)
-    ip, ix, dd = adj
-    dl = dist.tolist()
-    pl = pred.tolist()
-    done = [False] * n
-    while heap:
-        d, u = heapq.heappop(heap)
-        if d > limit:
-            break
-        if done[u]:
-            continue
-        done[u] = True
-        for k in range(ip[u], ip[u + 1]):
-            v = ix[k]
-            nd = d + dd[k]
-            if nd < dl[v]:
-                dl[v] = nd
-                pl[v] = u
-                heapq.heappush(heap, (nd, v))
-    dist, pred = np.asarray(dl), np.asarray(pl, dtype=np.int64)
-    far = dist > limit
-    dist[far] = np.inf
-    pred[far] = -2
-    return dist, pred
-
-
 def _flatten(targets: list[_Anchor]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The corners and distances of several anchors end to end, with the anchor of each."""
     if len(targets) == 1:
@@ -536,7 +492,6 @@ class _Level:
             iu = ju = rows = cols = np.zeros(0, np.int64)
             ww = np.zeros(0)
         self.pairs = (iu, ju)  # the visible pairs i < j, kept for the next rebuild
-        self._py_adj = None
         order = np.lexsort((cols, rows))
         self.indices = cols[order].astype(np.int32)
         self.data = ww[order]
@@ -740,29 +695,22 @@ class _Level:
                 seeds.append((k, best, src, start))
         if not seeds:
             return out  # type: ignore[return-value]
-        if _sp_dijkstra is not None:
-            m = len(seeds)
-            indptr = np.concatenate([self.indptr, self.indptr[-1] + np.cumsum(
-                [len(start) for _, _, _, start in seeds])])
-            indices = np.concatenate([self.indices] + [start.astype(np.int32)
-                                                       for _, _, _, start in seeds])
-            data = np.concatenate([self.data] + [np.maximum(best[start], 1e-12)
-                                                 for _, best, _, start in seeds])
-            g = _csr_matrix((data, indices, indptr), shape=(n + m, n + m))
-            dist, pred = _sp_dijkstra(g, directed=True, indices=np.arange(n, n + m),
-                                      return_predecessors=True, limit=limit)
-            for r, (k, _, src, _) in enumerate(seeds):
-                d = np.asarray(dist[r, :n], dtype=float)
-                p = np.asarray(pred[r, :n], dtype=np.int64)
-                p[p == n + r] = -1
-                p[p < -1] = -2
-                out[k] = _Field(many[k], d, p, src)
-        else:
-            if self._py_adj is None:  # plain lists: quicker to walk in Python than arrays
-                self._py_adj = (self.indptr.tolist(), self.indices.tolist(), self.data.tolist())
-            for k, best, src, start in seeds:
-                d, p = _dijkstra_py(n, self._py_adj, start, best[start], limit)
-                out[k] = _Field(many[k], d, p, src)
+        m = len(seeds)
+        indptr = np.concatenate([self.indptr, self.indptr[-1] + np.cumsum(
+            [len(start) for _, _, _, start in seeds])])
+        indices = np.concatenate([self.indices] + [start.astype(np.int32)
+                                                   for _, _, _, start in seeds])
+        data = np.concatenate([self.data] + [np.maximum(best[start], 1e-12)
+                                             for _, best, _, start in seeds])
+        g = csr_matrix((data, indices, indptr), shape=(n + m, n + m))
+        dist, pred = dijkstra(g, directed=True, indices=np.arange(n, n + m),
+                              return_predecessors=True, limit=limit)
+        for r, (k, _, src, _) in enumerate(seeds):
+            d = np.asarray(dist[r, :n], dtype=float)
+            p = np.asarray(pred[r, :n], dtype=np.int64)
+            p[p == n + r] = -1
+            p[p < -1] = -2
+            out[k] = _Field(many[k], d, p, src)
         return out  # type: ignore[return-value]
 
     def best_to(self, fld: _Field, targets: list[_Anchor]):
