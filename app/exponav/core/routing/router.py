@@ -1,12 +1,5 @@
 """Walking routes: the walkable area of each level, a path graph, shortest paths across levels.
 
-Walkable area
-    For each level: the footprint shrunk by 0.5 m, minus the union of booths and
-    obstacles grown by 0.5 m, both with mitre joins (so rectangles stay rectangles and
-    every point of the area is at least 0.5 m from a booth edge, a column, a wall or the
-    outline). It is derived from the :class:`~exponav.core.model.venue.LevelPlan` every time,
-    never drawn by hand.
-
 Method: an exact visibility graph
     A shortest path among polygonal obstacles bends only at reflex corners of the free
     area (the convex corners of the grown obstacles, the inward corners of the outline),
@@ -15,13 +8,6 @@ Method: an exact visibility graph
     that see each other and are taut at both ends. Dijkstra on that graph gives the exact
     Euclidean shortest path under the clearance, at any angle: no approximation, so the
     1 % tolerance is never used (the tests compare with an independent computation).
-
-    Visibility is decided in bulk with numpy, not one shapely predicate per segment: the
-    free area's boundary edges are bucketed in a uniform grid, and all candidate segments
-    walk their grid cells in lock step (a vectorised DDA), testing the edges of the cell
-    they are in for a proper crossing, or for passing through a boundary vertex into the
-    blocked side (corners line up all along an aisle, so that case is common). Most
-    blocked segments stop in their first cells.
 
     A query grows a field from the origin: one bulk sight test from the origin to the
     corners, one Dijkstra (C, from scipy). The destination is then reached
@@ -101,11 +87,12 @@ import shapely
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 from shapely import STRtree
-from shapely.geometry import MultiPolygon, Point, Polygon
+from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
 from exponav.core.model import Connector, LevelPlan, Place, Venue
+from exponav.core.routing.area import CLEARANCE_M, walkable_area
 from exponav.core.routing.route import (
     STEP_FREE_SPEED,
     WALK_SPEED,
@@ -113,6 +100,7 @@ from exponav.core.routing.route import (
     RouteLeg,
     Unreachable,
 )
+from exponav.core.routing.sight import TOL, Sight
 
 __all__ = [
     "CLEARANCE_M",
@@ -125,267 +113,13 @@ __all__ = [
     "walkable_area",
 ]
 
-CLEARANCE_M = 0.5  # a route keeps this far from booths, obstacles and the outline
 SNAP_M = 2.0  # a place this close to the walkable area snaps onto it
 CONNECTOR_SNAP_M = 5.0  # a connector end may sit inside its own shaft or core
 BOOTH_REACH_M = 0.6  # arrival points: walkable boundary this close to the booth edge
 SAMPLE_M = 6.0  # a booth side is sampled this often when a route starts from it
 _NUDGE = 1e-5  # points on the walkable boundary move this far into it
-_TOL = 1e-9  # geometric tolerance, in metres
-_CELL_K = 0.75  # grid cell side, in units of sqrt(area per boundary edge): build
-_CELL_K_QUERY = 3.0  # the same, for queries
 _INCREMENTAL_MAX = 0.25  # rebuild a level from scratch when more of its boundary changed
 _FINE_BATCH = 2500  # an anchor sight test of this many segments or more uses the fine grid
-
-
-# --------------------------------------------------------------------------- walkable area
-
-
-def _polygons(geoms: Sequence[BaseGeometry]) -> np.ndarray:
-    """Blocking shapes as valid polygons (a wall drawn as a line or a point gets a body)."""
-    arr = np.asarray([g for g in geoms if g is not None], dtype=object)
-    if not arr.size:
-        return arr
-    arr = arr[~shapely.is_empty(arr)]
-    kind = shapely.get_type_id(arr)
-    poly = (kind == 3) | (kind == 6)
-    bad = poly & ~shapely.is_valid(arr)
-    if bad.any():
-        arr[bad] = shapely.make_valid(arr[bad])
-    if not poly.all():
-        arr[~poly] = shapely.buffer(arr[~poly], 0.05, join_style="mitre")
-    return arr
-
-
-def _union(polys: np.ndarray) -> BaseGeometry:
-    # booths touch in blocks that do not touch each other: the disjoint-subset union is
-    # several times quicker than a plain cascaded union there (shapely >= 2.1)
-    fast = getattr(shapely, "disjoint_subset_union_all", None)
-    if fast is not None:
-        try:
-            return fast(polys)
-        except shapely.errors.GEOSException:  # pragma: no cover - fall back to the plain union
-            pass
-    return shapely.union_all(polys)
-
-
-def walkable_area(plan: LevelPlan, clearance: float = CLEARANCE_M) -> BaseGeometry:
-    """The area a route may use on one level (Polygon or MultiPolygon, possibly empty)."""
-    footprint = plan.footprint
-    if not footprint.is_valid:
-        footprint = shapely.make_valid(footprint)
-    inner = footprint.buffer(-clearance, join_style="mitre")
-    blockers = _polygons([b.polygon for b in plan.booths] + [o.polygon for o in plan.obstacles])
-    if blockers.size:
-        blocked = _union(blockers)
-        grown = blocked.buffer(clearance, join_style="mitre")
-        area = inner.difference(grown)
-    else:
-        area = inner
-    polys = [g for g in getattr(area, "geoms", [area]) if g.geom_type == "Polygon" and g.area > 1e-6]
-    if not polys:
-        return Polygon()
-    out = polys[0] if len(polys) == 1 else MultiPolygon(polys)
-    return shapely.orient_polygons(out)  # exterior ccw, holes cw: the free side is on the left
-
-
-# --------------------------------------------------------------------------- visibility
-
-
-class _Grid:
-    """Boundary edges bucketed in square cells (CSR: ptr into edges, one row per cell)."""
-
-    def __init__(self, P: np.ndarray, Q: np.ndarray, k: float) -> None:
-        E = len(P)
-        if E:
-            lo = np.minimum(P, Q).min(axis=0) - 1.0
-            hi = np.maximum(P, Q).max(axis=0) + 1.0
-        else:
-            lo, hi = np.zeros(2), np.ones(2)
-        w, h = hi - lo
-        cell = float(np.clip(k * math.sqrt(max(w * h, 1.0) / max(E, 1)), 2.0, 25.0))
-        self.cell = cell
-        self.gx, self.gy = float(lo[0]), float(lo[1])
-        self.nx = int(math.ceil(w / cell)) + 1
-        self.ny = int(math.ceil(h / cell)) + 1
-        eps = 1e-7
-        bx0 = np.floor((np.minimum(P[:, 0], Q[:, 0]) - eps - self.gx) / cell).astype(np.int64)
-        bx1 = np.floor((np.maximum(P[:, 0], Q[:, 0]) + eps - self.gx) / cell).astype(np.int64)
-        by0 = np.floor((np.minimum(P[:, 1], Q[:, 1]) - eps - self.gy) / cell).astype(np.int64)
-        by1 = np.floor((np.maximum(P[:, 1], Q[:, 1]) + eps - self.gy) / cell).astype(np.int64)
-        bx0, bx1 = np.clip(bx0, 0, self.nx - 1), np.clip(bx1, 0, self.nx - 1)
-        by0, by1 = np.clip(by0, 0, self.ny - 1), np.clip(by1, 0, self.ny - 1)
-        wx, wy = bx1 - bx0 + 1, by1 - by0 + 1
-        cnt = wx * wy
-        tot = int(cnt.sum())
-        eid = np.repeat(np.arange(E), cnt)
-        j = np.arange(tot) - np.repeat(np.cumsum(cnt) - cnt, cnt)
-        wxr = np.repeat(wx, cnt)
-        cx = np.repeat(bx0, cnt) + j % wxr
-        cy = np.repeat(by0, cnt) + j // wxr
-        cells = cy * self.nx + cx
-        order = np.argsort(cells, kind="stable")
-        self.edges = eid[order]
-        self.ptr = np.zeros(self.nx * self.ny + 1, np.int64)
-        np.cumsum(np.bincount(cells, minlength=self.nx * self.ny), out=self.ptr[1:])
-
-
-def _ring_edges(area: BaseGeometry) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every boundary edge P -> Q of an area, with R the vertex before P on its ring."""
-    polys = [g for g in getattr(area, "geoms", [area]) if not g.is_empty]
-    empty = np.zeros((0, 2))
-    if not polys:
-        return empty, empty, empty
-    rings = shapely.get_rings(np.asarray(polys, dtype=object))
-    xy, rid = shapely.get_coordinates(rings, return_index=True)
-    keep = np.ones(len(xy), bool)
-    keep[:-1] = rid[1:] == rid[:-1]  # drop each ring's closing point
-    keep[-1] = False
-    same = np.zeros(len(xy), bool)  # and repeated points, so every edge has a length
-    same[1:] = (rid[1:] == rid[:-1]) & np.all(xy[1:] == xy[:-1], axis=1)
-    keep &= ~same
-    xy, rid = xy[keep], rid[keep]
-    if not len(xy):
-        return empty, empty, empty
-    starts = np.concatenate([[0], np.nonzero(rid[1:] != rid[:-1])[0] + 1])
-    lengths = np.diff(np.concatenate([starts, [len(xy)]]))
-    good = np.repeat(lengths >= 3, lengths)
-    first = np.repeat(starts, lengths)
-    size = np.repeat(lengths, lengths)
-    local = np.arange(len(xy)) - first
-    nxt = first + (local + 1) % size
-    prv = first + (local - 1) % size
-    return xy[good], xy[nxt[good]], xy[prv[good]]
-
-
-class _Sight:
-    """Bulk segment visibility inside a polygonal area, by a grid of its boundary edges."""
-
-    def __init__(self, area: BaseGeometry) -> None:
-        self.P, self.Q, self.R = _ring_edges(area)
-        E = len(self.P)
-        self.n_edges = E
-        # per edge: its vector and length; per start vertex P: the blocked sector from
-        # (R - P) counter-clockwise to (Q - P) (the free side is on the left of each edge)
-        self.ev = self.Q - self.P
-        self.elen = np.hypot(self.ev[:, 0], self.ev[:, 1])
-        self.Px, self.Py = self.P[:, 0].copy(), self.P[:, 1].copy()  # 1-D: faster gathers
-        self.Ex, self.Ey = self.ev[:, 0].copy(), self.ev[:, 1].copy()
-        self.pv = self.R - self.P
-        self.plen = np.hypot(self.pv[:, 0], self.pv[:, 1])
-        cpq = self.pv[:, 0] * self.ev[:, 1] - self.pv[:, 1] * self.ev[:, 0]
-        self.narrow = cpq > 0  # blocked sector under 180 degrees (a convex obstacle corner)
-        # two grids: fine cells for the bulk build (many short, soon blocked segments),
-        # coarse cells for queries (fewer lock-step rounds for long segments from one point)
-        self.fine = _Grid(self.P, self.Q, _CELL_K)
-        self.coarse = _Grid(self.P, self.Q, _CELL_K_QUERY)
-
-    def blocked(self, a: np.ndarray, b: np.ndarray, coarse: bool = True) -> np.ndarray:
-        """For segments a[i] -> b[i] between points of the area: does segment i leave it?"""
-        grid = self.coarse if coarse else self.fine
-        a = np.asarray(a, dtype=float).reshape(-1, 2)
-        b = np.asarray(b, dtype=float).reshape(-1, 2)
-        m = len(a)
-        out = np.zeros(m, bool)
-        if m == 0 or self.n_edges == 0:
-            return out
-        c = grid.cell
-        ax, ay = a[:, 0], a[:, 1]
-        dx, dy = b[:, 0] - ax, b[:, 1] - ay
-        length = np.hypot(dx, dy)
-        act = np.nonzero(length > _TOL)[0]
-        if not act.size:
-            return out
-        # lock-step DDA over the grid; the state is kept for the active segments only
-        sax, say, sdx, sdy = ax[act], ay[act], dx[act], dy[act]
-        ix = np.clip(np.floor((sax - grid.gx) / c).astype(np.int64), 0, grid.nx - 1)
-        iy = np.clip(np.floor((say - grid.gy) / c).astype(np.int64), 0, grid.ny - 1)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            sx = np.where(sdx > 0, 1, -1)
-            sy = np.where(sdy > 0, 1, -1) * grid.nx
-            tdx = np.where(sdx != 0, c / np.abs(sdx), np.inf)
-            tdy = np.where(sdy != 0, c / np.abs(sdy), np.inf)
-            tmx = np.where(sdx != 0, (grid.gx + (ix + (sdx > 0)) * c - sax) / sdx, np.inf)
-            tmy = np.where(sdy != 0, (grid.gy + (iy + (sdy > 0)) * c - say) / sdy, np.inf)
-        cell = iy * grid.nx + ix
-        ptr, cell_edges = grid.ptr, grid.edges
-        ncell = grid.nx * grid.ny
-        while act.size:
-            st = ptr[cell]
-            cnt = ptr[cell + 1] - st
-            tot = int(cnt.sum())
-            hit_any = None
-            if tot:
-                local = np.repeat(np.arange(act.size), cnt)
-                offs = np.arange(tot) + np.repeat(st - (np.cumsum(cnt) - cnt), cnt)
-                seg = act[local]
-                hit = self._hits(seg, cell_edges[offs], ax, ay, dx, dy, length)
-                if hit.any():
-                    out[seg[hit]] = True
-                    hit_any = np.zeros(act.size, bool)
-                    hit_any[local[hit]] = True
-            mx = tmx <= tmy
-            tnext = np.where(mx, tmx, tmy)
-            keep = tnext <= 1.0
-            if hit_any is not None:
-                keep &= ~hit_any
-            if not keep.all():
-                act, cell, mx = act[keep], cell[keep], mx[keep]
-                tmx, tmy, tdx, tdy, sx, sy = tmx[keep], tmy[keep], tdx[keep], tdy[keep], sx[keep], sy[keep]
-                if not act.size:
-                    break
-            cell = cell + np.where(mx, sx, sy)
-            tmx = tmx + np.where(mx, tdx, 0.0)
-            tmy = tmy + np.where(mx, 0.0, tdy)
-            inside = (cell >= 0) & (cell < ncell)
-            if not inside.all():  # only by rounding at the grid's rim
-                act, cell = act[inside], cell[inside]
-                tmx, tmy, tdx, tdy, sx, sy = (tmx[inside], tmy[inside], tdx[inside], tdy[inside],
-                                              sx[inside], sy[inside])
-        return out
-
-    def _hits(self, seg, e, ax, ay, dx, dy, length) -> np.ndarray:
-        Dx, Dy = dx[seg], dy[seg]
-        rx = self.Px[e] - ax[seg]
-        ry = self.Py[e] - ay[seg]
-        Ex, Ey = self.Ex[e], self.Ey[e]
-        tol = _TOL * length[seg]
-        o1 = Dx * ry - Dy * rx  # side of the edge's start
-        o2 = o1 + Dx * Ey - Dy * Ex  # side of the edge's end
-        hit = np.zeros(len(seg), bool)
-        # only edges that straddle or touch the segment's line can matter
-        k = np.nonzero(~(((o1 > tol) & (o2 > tol)) | ((o1 < -tol) & (o2 < -tol))))[0]
-        if not k.size:
-            return hit
-        o1, o2, tol = o1[k], o2[k], tol[k]
-        s1 = (o1 > tol).astype(np.int8) - (o1 < -tol)
-        s2 = (o2 > tol).astype(np.int8) - (o2 < -tol)
-        rx, ry, Ex, Ey, Dx, Dy = rx[k], ry[k], Ex[k], Ey[k], Dx[k], Dy[k]
-        L, ek = length[seg[k]], e[k]
-        tole = _TOL * self.elen[ek]
-        o3 = Ey * rx - Ex * ry  # side of the segment's start w.r.t. the edge
-        o4 = o3 + Ex * Dy - Ey * Dx  # side of the segment's end
-        s3 = (o3 > tole).astype(np.int8) - (o3 < -tole)
-        s4 = (o4 > tole).astype(np.int8) - (o4 < -tole)
-        h = (s1 * s2 < 0) & (s3 * s4 < 0)
-        # the segment passes through the edge's start vertex: does it enter the blocked side?
-        tpar = rx * Dx + ry * Dy
-        on = np.nonzero((s1 == 0) & (tpar > tol) & (tpar < L * L - tol) & ~h)[0]
-        if on.size:
-            ee = ek[on]
-            px, py = self.pv[ee, 0], self.pv[ee, 1]
-            qx, qy = Ex[on], Ey[on]
-            dxo, dyo = Dx[on], Dy[on]
-            tp = _TOL * self.plen[ee] * L[on]
-            tq = _TOL * self.elen[ee] * L[on]
-            cpd = px * dyo - py * dxo
-            cdq = dxo * qy - dyo * qx
-            narrow = self.narrow[ee]
-            fwd = np.where(narrow, (cpd > tp) & (cdq > tq), (cpd > tp) | (cdq > tq))
-            bwd = np.where(narrow, (cpd < -tp) & (cdq < -tq), (cpd < -tp) | (cdq < -tq))
-            h[on] = fwd | bwd
-        hit[k] = h
-        return hit
 
 
 # --------------------------------------------------------------------------- one level
@@ -431,7 +165,7 @@ def _splits(dx, dy, px, py, qx, qy) -> np.ndarray:
     """Does the line along (dx, dy) separate the unit vectors p and q (strictly)?"""
     a = dx * py - dy * px
     b = dx * qy - dy * qx
-    return ((a > _TOL) & (b < -_TOL)) | ((a < -_TOL) & (b > _TOL))
+    return ((a > TOL) & (b < -TOL)) | ((a < -TOL) & (b > TOL))
 
 
 def _segments_meet_box(A: np.ndarray, B: np.ndarray, lo, hi) -> np.ndarray:
@@ -458,13 +192,13 @@ class _Level:
         self.id = plan.level.id
         self.area = walkable_area(plan)
         shapely.prepare(self.area)
-        self.sight = _Sight(self.area)
+        self.sight = Sight(self.area)
         s = self.sight
         # graph nodes: reflex corners of the free area (convex corners of the obstacles)
         a = s.P - s.R
         b = s.Q - s.P
         cr = a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0]
-        reflex = cr < -_TOL * s.plen * s.elen
+        reflex = cr < -TOL * s.plen * s.elen
         self.V = s.P[reflex]
         self.Vprev = s.R[reflex] - self.V
         self.Vnext = s.Q[reflex] - self.V
