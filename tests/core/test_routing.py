@@ -26,6 +26,7 @@ from exponav.core.model import (
     Place,
     Venue,
 )
+from exponav.core.routing.hops import best_lazy_many, best_many, lazy_candidates
 from exponav.core.routing.route import STEP_FREE_SPEED, WALK_SPEED, Route, Unreachable
 from exponav.core.routing.router import Router, walkable_area
 
@@ -611,9 +612,9 @@ def test_best_lazy_many_takes_the_cheapest_clear_last_hop(campus):
     spots = [router._spot(p) for p in _chain_places(venue) if p.level == "A-1F"]
     jobs = [(router._field(a), b) for a in spots for b in spots if a is not b]
     for batch in (1, 3, 48):  # small batches: several rounds in lock step
-        got = lv.best_lazy_many(jobs, batch=batch)
+        got = best_lazy_many(lv, jobs, batch=batch)
         for (fld, spot), hit in zip(jobs, got, strict=True):
-            F, P, fidx, code, cost, idx = lv._lazy_candidates(fld, spot)
+            F, P, fidx, code, cost, idx = lazy_candidates(lv, fld, spot)
             first = next(i for i in idx.tolist() if lv.visible(tuple(F[fidx[i]]), tuple(P[i])))
             assert hit[0] == cost[first] and hit[1] == tuple(P[first].tolist())
             assert (hit[2] if hit[2] >= 0 else -1 - hit[3]) == code[first]
@@ -626,7 +627,7 @@ def test_best_many_in_bulk_equals_one_job_at_a_time(campus):
     ends = [e.anchor for e in router._ends["A-1F"]]
     jobs = [(router._field(a), router._anchors_of(b)) for a in spots for b in spots]
     jobs += [(router._field(a), [an]) for a in spots for an in ends] + [(router._field(spots[0]), [])]
-    assert lv.best_many(jobs) == [lv.best_many([job])[0] for job in jobs]
+    assert best_many(lv, jobs) == [best_many(lv, [job])[0] for job in jobs]
 
 
 def test_lazy_router_builds_levels_when_needed(campus):
@@ -687,15 +688,15 @@ def test_rebuild_after_an_edit_equals_a_fresh_build(k, dx, dy, drop, add):
         plan.booths[k] = replace(b, polygon=shapely.affinity.translate(b.polygon, dx, dy))
     if add:
         plan.obstacles.append(Obstacle("G-1F", "column", box(17.0 + dx, 20.0 + dy, 18.0 + dx, 21.0 + dy)))
-    import exponav.core.routing.router as routing
+    import exponav.core.routing.graph as graph
 
     before = router._levels["G-1F"]
-    was = routing._INCREMENTAL_MAX
-    routing._INCREMENTAL_MAX = 2.0  # always reuse the previous build, to test that path
+    was = graph._INCREMENTAL_MAX
+    graph._INCREMENTAL_MAX = 2.0  # always reuse the previous build, to test that path
     try:
         router.rebuild_level("G-1F")
     finally:
-        routing._INCREMENTAL_MAX = was
+        graph._INCREMENTAL_MAX = was
     after = router._levels["G-1F"]
     assert after.incremental or after is before  # nothing changed: the level is kept
     fresh = Router(venue_of(plan))
