@@ -595,7 +595,7 @@ def test_walking_matrix_does_not_depend_on_what_is_cached(campus):
 
 def test_fields_at_once_equal_fields_one_by_one(campus):
     venue, router = campus
-    lv = router._levels["A-1F"]
+    lv = router._levels["A-1F"].graph
     spots = [router._spot(p) for p in _chain_places(venue) if p.level == "A-1F"]
     sources = [lv.anchors_many(s.samples, s.sample_segs) for s in spots] + [[]]
     for limit in (math.inf, 30.0):
@@ -608,9 +608,10 @@ def test_fields_at_once_equal_fields_one_by_one(campus):
 
 def test_best_lazy_many_takes_the_cheapest_clear_last_hop(campus):
     venue, router = campus
-    lv = router._levels["A-1F"]
+    level = router._levels["A-1F"]
+    lv = level.graph
     spots = [router._spot(p) for p in _chain_places(venue) if p.level == "A-1F"]
-    jobs = [(router._field(a), b) for a in spots for b in spots if a is not b]
+    jobs = [(level.field(a), b) for a in spots for b in spots if a is not b]
     for batch in (1, 3, 48):  # small batches: several rounds in lock step
         got = best_lazy_many(lv, jobs, batch=batch)
         for (fld, spot), hit in zip(jobs, got, strict=True):
@@ -622,11 +623,12 @@ def test_best_lazy_many_takes_the_cheapest_clear_last_hop(campus):
 
 def test_best_many_in_bulk_equals_one_job_at_a_time(campus):
     venue, router = campus
-    lv = router._levels["A-1F"]
+    level = router._levels["A-1F"]
+    lv = level.graph
     spots = [router._spot(p) for p in _chain_places(venue) if p.level == "A-1F"]
-    ends = [e.anchor for e in router._ends["A-1F"]]
-    jobs = [(router._field(a), router._anchors_of(b)) for a in spots for b in spots]
-    jobs += [(router._field(a), [an]) for a in spots for an in ends] + [(router._field(spots[0]), [])]
+    ends = [e.anchor for e in level.ends]
+    jobs = [(level.field(a), level.anchors_of(b)) for a in spots for b in spots]
+    jobs += [(level.field(a), [an]) for a in spots for an in ends] + [(level.field(spots[0]), [])]
     assert best_many(lv, jobs) == [best_many(lv, [job])[0] for job in jobs]
 
 
@@ -664,7 +666,7 @@ def test_walking_matrix_agrees_with_routes(campus):
 
 
 def _graph_edges(router: Router, lid: str) -> set:
-    lv = router._levels[lid]
+    lv = router._levels[lid].graph
     iu, ju = lv.pairs
     return {tuple(sorted((tuple(a), tuple(b)))) for a, b in zip(lv.V[iu].tolist(), lv.V[ju].tolist(),
                                                                   strict=True)}
@@ -698,7 +700,7 @@ def test_rebuild_after_an_edit_equals_a_fresh_build(k, dx, dy, drop, add):
     finally:
         graph._INCREMENTAL_MAX = was
     after = router._levels["G-1F"]
-    assert after.incremental or after is before  # nothing changed: the level is kept
+    assert after.graph.incremental or after is before  # nothing changed: the level is kept
     fresh = Router(venue_of(plan))
     assert _graph_edges(router, "G-1F") == _graph_edges(fresh, "G-1F")
     s, g = pt("G-1F", 1.5, 1.5), pt("G-1F", 58.5, 38.5)

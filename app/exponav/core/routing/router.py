@@ -1,25 +1,25 @@
-"""Walking routes: the walkable area of each level, a path graph, shortest paths across levels.
+"""Walking routes: the router, one search across a venue's levels and their connectors.
 
-Method: an exact visibility graph per level (:mod:`~exponav.core.routing.graph`), its
-last hops priced in bulk (:mod:`~exponav.core.routing.hops`)
-    On one level the search first keeps to an ellipse around the two ends (corners v
-    with |o - v| + |v - d| <= 1.3 |o - d| + 15 m); a path that fits is provably the
-    shortest, otherwise the whole level is searched.
+The parts, each in its module, from the ground up: the walkable area of a level
+(:mod:`~exponav.core.routing.area`); bulk segment visibility inside it
+(:mod:`~exponav.core.routing.sight`); the level's exact visibility graph and Dijkstra
+fields over it (:mod:`~exponav.core.routing.graph`); the last hop of a walk, priced in
+bulk (:mod:`~exponav.core.routing.hops`); places as spots on a level
+(:mod:`~exponav.core.routing.places`); one level's cache of connector ends, spots, anchors
+and fields (:mod:`~exponav.core.routing.levels`); the search inside an ellipse that settles
+most routes on one level (:mod:`~exponav.core.routing.ellipse`); a route as a value
+(:mod:`~exponav.core.routing.route`). The :class:`Router` composes one
+:class:`~exponav.core.routing.levels.LevelCache` per level and searches across them.
+
+Across levels
+    A route is a small Dijkstra in seconds over origin, connector ends and destination:
+    walking at 1.2 m/s (0.8 m/s when step-free), plus each connector's ride and wait (a
+    walkway's ride_s is its walking time). Step-free routes use only step-free
+    connectors. Chains through several levels and buildings come out of the same search,
+    and so does a detour through another level when it is quicker.
 
     Measured on the TaiNEX plans (CPU time on a shared 2-core machine): a route on one
     level p50 ~3.5 ms, p95 ~5-7 ms; across levels p50 ~5.5 ms, p95 ~8-10 ms.
-
-Across levels
-    Every connector end gets, when its level is built, a shortest-path field over that
-    level's graph, and the walks between the ends of one level are kept. A route is a
-    small Dijkstra in seconds over origin, connector ends and destination: walking at
-    1.2 m/s (0.8 m/s when step-free), plus each connector's ride and wait (a walkway's
-    ride_s is its walking time). Step-free routes use only step-free connectors. Chains
-    through several levels and buildings come out of the same search, and so does a
-    detour through another level when it is quicker.
-
-Places (:mod:`~exponav.core.routing.places`)
-    A place becomes a spot on its level: a snapped point, or a booth's sides in the aisle.
 
 Besides route() and nearest_by_walking(): ``walking_matrix(places)`` gives seconds and
 metres between every pair of places for ordering a visit, ``route_chain(places)`` the
@@ -31,14 +31,14 @@ Work shared between routes
     Neither the matrix nor a chain of legs changes an answer: every shortcut below gives
     the very numbers and paths that one place, one field or one route at a time gives.
     The matrix resolves its places' anchors with one bulk sight test per level, grows
-    their fields with one Dijkstra call per level (scipy runs each search from reset
-    nodes), and prices all its walks on a level (between the places, and between them
-    and the connector ends) with one more bulk sight test; the walks to connector ends
-    stay on each field. route_chain() then reuses those: a leg's search inside its
-    ellipse takes its anchors from the place's cached ones (the same pairs, filtered),
-    the legs' last hops are tested together round by round, and a leg across levels
-    finds its fields and connector walks already priced. A plan of 12 stops so costs
-    about half of what routing each leg alone after the matrix did.
+    their fields with one Dijkstra call per level, and prices all its walks on a level
+    (between the places, and between them and the connector ends) with one more bulk
+    sight test; the walks to connector ends stay on each field. route_chain() then
+    reuses those: a leg's search inside its ellipse takes its anchors from the place's
+    cached ones (the same pairs, filtered), the legs' last hops are tested together
+    round by round, and a leg across levels finds its fields and connector walks
+    already priced. A plan of 12 stops so costs about half of what routing each leg
+    alone after the matrix did.
 """
 
 from __future__ import annotations
@@ -48,16 +48,17 @@ import heapq
 import math
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from shapely.geometry.base import BaseGeometry
 
-from exponav.core.model import Connector, Place, Venue
+from exponav.core.model import Place, Venue
 from exponav.core.routing.area import CLEARANCE_M, walkable_area
-from exponav.core.routing.graph import Anchor, Field, LevelGraph
+from exponav.core.routing.ellipse import Ellipse
+from exponav.core.routing.graph import Field
 from exponav.core.routing.hops import best_lazy, best_lazy_many, best_many, best_to, path
-from exponav.core.routing.places import CONNECTOR_SNAP_M, Spot, make_spot, slide, snap
+from exponav.core.routing.levels import LevelCache, Shelves
+from exponav.core.routing.places import Spot, slide
 from exponav.core.routing.route import (
     STEP_FREE_SPEED,
     WALK_SPEED,
@@ -76,51 +77,6 @@ __all__ = [
     "STEP_FREE_SPEED",
     "walkable_area",
 ]
-
-
-
-# --------------------------------------------------------------------------- router
-
-
-def _length(coords: Sequence[tuple[float, float]]) -> float:
-    return float(sum(math.dist(a, b) for a, b in zip(coords[:-1], coords[1:], strict=False)))
-
-
-def _dedupe(coords: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    out = [coords[0]]
-    for c in coords[1:]:
-        if math.dist(c, out[-1]) > 1e-9:
-            out.append(c)
-    if len(out) == 1:
-        out.append(out[0])
-    return out
-
-
-@dataclass
-class _End:
-    """A connector end on a level, with its shortest-path field over that level."""
-
-    connector: Connector
-    index: int
-    level: str
-    anchor: Anchor
-    fld: Field
-
-
-_FIELD_CACHE = 32  # fields kept per router (a kiosk asks from the same place again and again)
-_SPOT_CACHE = 512  # resolved places kept per router
-
-
-class _Built(dict):
-    """Per-level data that builds the level on first use (a lazy router)."""
-
-    def __init__(self, build) -> None:
-        super().__init__()
-        self._build = build
-
-    def __missing__(self, level_id: str):
-        self._build(level_id)
-        return dict.__getitem__(self, level_id)
 
 
 def _locked(method):
@@ -145,15 +101,11 @@ class Router:
         #: router, and its caches are not thread-safe. Re-entrant, so a visit plan can hold
         #: it across its walking matrix and its legs.
         self.lock = threading.RLock()
-        self._levels: dict[str, LevelGraph] = _Built(self._build)
-        self._ends: dict[str, list[_End]] = _Built(self._build)  # connector ends on a level
-        self._between: dict[str, np.ndarray] = _Built(self._build)  # metres between them
-        self._fields: dict[tuple, Field] = {}
-        self._spots: dict[tuple, Spot] = {}
-        self._anchors: dict[tuple, list[Anchor]] = {}
-        # usable ends, rides and the metres between ends, per level build (each entry keeps
-        # what it was made from, and is made again when that changed)
-        self._memo: dict[tuple, tuple] = {}
+        self._levels: dict[str, LevelCache] = {}  # the levels built so far
+        self._shelves = Shelves()  # how many places, anchors and fields all levels keep
+        # rides from a connector end; each entry keeps the ends it was made from, and is
+        # made again when a level it reached was rebuilt
+        self._rides_memo: dict[tuple, tuple] = {}
         if not lazy:
             for level_id in venue.plans:
                 self._build(level_id)
@@ -162,37 +114,20 @@ class Router:
 
     def _build(self, level_id: str) -> None:
         plan = self.venue.plans[level_id]  # KeyError for a level the venue does not have
-        prev = dict.get(self._levels, level_id)
-        lv = LevelGraph(plan, prev)
-        sig = tuple((c.id, i, e.x, e.y) for c in self.venue.connectors
-                    for i, e in enumerate(c.ends) if e.level == level_id)
-        if lv.unchanged and prev is not None and getattr(prev, "ends_sig", None) == sig:
-            return  # the same graph and connectors: keep the level, its fields and caches
-        lv.ends_sig = sig
-        self._levels[level_id] = lv
-        self._fields = {k: f for k, f in self._fields.items() if k[0] != level_id}
-        self._spots = {k: s for k, s in self._spots.items() if k[0] != level_id}
-        self._anchors = {k: a for k, a in self._anchors.items() if k[0] != level_id}
-        ends: list[_End] = []
-        for c in self.venue.connectors:
-            for i, e in enumerate(c.ends):
-                if e.level != level_id:
-                    continue
-                xy = snap(lv, e.x, e.y, CONNECTOR_SNAP_M)
-                if xy is None:
-                    continue  # this end cannot be walked to; the connector is skipped here
-                an = lv.anchor(xy)
-                ends.append(_End(c, i, level_id, an, lv.field([an])))
-        self._ends[level_id] = ends
-        k = len(ends)
-        between = np.full((k, k), np.inf)
-        np.fill_diagonal(between, 0.0)
-        ij = [(i, j) for i in range(k) for j in range(i + 1, k)]
-        hits = best_many(lv, [(ends[i].fld, [ends[j].anchor]) for i, j in ij])
-        for (i, j), hit in zip(ij, hits, strict=True):
-            if hit is not None:
-                between[i, j] = between[j, i] = hit[0]
-        self._between[level_id] = between
+        self._levels[level_id] = LevelCache.build(plan, self.venue.connectors,
+                                                  self._levels.get(level_id), self._shelves)
+
+    def _level(self, level_id: str) -> LevelCache:
+        """A level's cache, the level built on first use (a lazy router)."""
+        got = self._levels.get(level_id)
+        if got is None:
+            self._build(level_id)
+            got = self._levels[level_id]
+        return got
+
+    def _at(self, spot: Spot) -> LevelCache:
+        """The cache of the level a spot was resolved on."""
+        return self._levels[spot.graph.id]
 
     @_locked
     def rebuild_level(self, level_id: str) -> None:
@@ -203,150 +138,39 @@ class Router:
 
     @_locked
     def walkable_area(self, level_id: str) -> BaseGeometry:
-        return self._levels[level_id].area
+        return self._level(level_id).graph.area
 
     def _spot(self, place: Place) -> Spot:
         """Where a route may start or end for a place (cached: kiosks ask again and again)."""
-        poly = place.polygon
-        key = (place.level, place.id, place.x, place.y, poly.bounds if poly is not None else None)
-        spot = self._spots.get(key)
-        if spot is None:
-            spot = self._make_spot(place)
-            if len(self._spots) >= _SPOT_CACHE:
-                self._spots.pop(next(iter(self._spots)))
-            self._spots[key] = spot
-        return spot
-
-    def _make_spot(self, place: Place) -> Spot:
-        """Where a route may start or end for a place: one point, or a booth's aisle sides."""
         if place.level not in self.venue.plans:
             raise Unreachable(f"{place.id} is on level {place.level}, which this venue does not have.")
-        return make_spot(self._levels[place.level], place)
+        return self._level(place.level).spot(place)
 
-    def _anchors_of(self, spot: Spot) -> list[Anchor]:
-        """The spot's sample points joined to the corners they see (cached per place)."""
-        anchors = self._anchors.get(spot.key)
-        if anchors is None:
-            anchors = spot.graph.anchors_many(spot.samples, spot.sample_segs)
-            self._store_anchors(spot.key, anchors)
-        return anchors
-
-    def _store_anchors(self, key: tuple, anchors: list[Anchor]) -> None:
-        if len(self._anchors) >= _SPOT_CACHE:
-            self._anchors.pop(next(iter(self._anchors)))
-        self._anchors[key] = anchors
-
-    def _prepare_anchors(self, spots: Sequence[Spot]) -> dict[tuple, list[Anchor]]:
-        """The anchors of many spots, by spot key: those not cached yet with one bulk
-        sight test per level, not one per place (each sample's answer is the same)."""
-        out: dict[tuple, list[Anchor]] = {}
-        todo: dict[int, tuple[LevelGraph, dict[tuple, Spot]]] = {}
+    def _prepared(self, spots: Sequence[Spot], kind: str, make) -> dict:
+        """Per spot key, what its level keeps of ``kind`` ("anchors", "fields") for it;
+        those not kept yet made with one ``make(level cache, spots)`` call per level."""
+        out: dict = {}
+        todo: dict[int, tuple[LevelCache, dict[tuple, Spot]]] = {}
         for sp in spots:
-            got = self._anchors.get(sp.key)
+            lc = self._at(sp)
+            got = getattr(lc, kind).get(sp.key)
             if got is not None:
                 out[sp.key] = got
             else:
-                todo.setdefault(id(sp.graph), (sp.graph, {}))[1].setdefault(sp.key, sp)
-        for lv, by_key in todo.values():
-            group = list(by_key.values())
-            got = lv.anchors_many([p for sp in group for p in sp.samples],
-                                  [g for sp in group for g in sp.sample_segs])
-            k = 0
-            for sp in group:
-                m = len(sp.samples)
-                out[sp.key] = got[k:k + m]
-                self._store_anchors(sp.key, out[sp.key])
-                k += m
-        return out
-
-    def _anchors_near(self, spot: Spot, corners: np.ndarray) -> list[Anchor]:
-        """The spot's anchors joined to some corners only (``corners`` ascending).
-
-        From the spot's full anchors when they are cached (the same arrays that
-        anchors_many(..., corners) gives: a subset of the same pairs and distances), else
-        by a sight test to those corners alone.
-        """
-        full = self._anchors.get(spot.key)
-        if full is None:
-            return spot.graph.anchors_many(spot.samples, spot.sample_segs, corners)
-        keep = np.zeros(spot.graph.n, bool)
-        keep[corners] = True
-        out = []
-        for an in full:
-            m = keep[an.vis]
-            out.append(Anchor(an.xy, an.vis[m], an.dist[m], an.seg))
-        return out
-
-    def _to_ends(self, lv: LevelGraph, fld: Field, idx: Sequence[int]) -> list:
-        """best_many hits from a field to some connector ends of its level (kept on the field)."""
-        ends = self._ends[lv.id]
-        if fld.end_owner is not ends:
-            fld.end_hits, fld.end_owner = {}, ends
-        missing = [i for i in idx if i not in fld.end_hits]
-        if missing:
-            for i, h in zip(missing, best_many(lv, [(fld, [ends[i].anchor]) for i in missing]),
-                            strict=True):
-                fld.end_hits[i] = h
-        return [fld.end_hits[i] for i in idx]
-
-    def _field(self, spot: Spot) -> Field:
-        """The shortest-path field grown from a spot (cached per place)."""
-        fld = self._fields.get(spot.key)
-        if fld is None:
-            fld = spot.graph.field(self._anchors_of(spot))
-            self._store_field(spot.key, fld)
-        return fld
-
-    def _store_field(self, key: tuple, fld: Field) -> None:
-        if len(self._fields) >= _FIELD_CACHE:
-            self._fields.pop(next(iter(self._fields)))
-        self._fields[key] = fld
-
-    def _prepare_fields(self, spots: Sequence[Spot], anchors: dict[tuple, list[Anchor]]
-                        ) -> dict[tuple, Field]:
-        """The fields of many spots, by spot key: those not cached yet with one Dijkstra
-        call per level. ``anchors`` has every spot's anchors."""
-        out: dict[tuple, Field] = {}
-        todo: dict[int, tuple[LevelGraph, dict[tuple, Spot]]] = {}
-        for sp in spots:
-            got = self._fields.get(sp.key)
-            if got is not None:
-                out[sp.key] = got
-            else:
-                todo.setdefault(id(sp.graph), (sp.graph, {}))[1].setdefault(sp.key, sp)
-        for lv, by_key in todo.values():
-            group = list(by_key.values())
-            for sp, fld in zip(group, lv.fields([anchors[sp.key] for sp in group]), strict=True):
-                out[sp.key] = fld
-                self._store_field(sp.key, fld)
+                todo.setdefault(id(lc), (lc, {}))[1].setdefault(sp.key, sp)
+        for lc, by_key in todo.values():
+            out.update(make(lc, list(by_key.values())))
         return out
 
     # -- routes
 
-    def _usable(self, level_id: str, step_free: bool) -> list[int]:
-        ends = self._ends[level_id]
-        key = ("usable", level_id, step_free)
-        got = self._memo.get(key)
-        if got is None or got[0] is not ends:
-            got = self._memo[key] = (ends, [i for i, e in enumerate(ends)
-                                                   if e.connector.step_free or not step_free])
-        return got[1]
-
-    def _between_rows(self, lid: str) -> list[list[float]]:
-        """The metres between a level's connector ends as plain lists (quick to read)."""
-        between = self._between[lid]
-        got = self._memo.get(("between", lid))
-        if got is None or got[0] is not between:
-            got = self._memo[("between", lid)] = (between, between.tolist())
-        return got[1]
-
     def _rides(self, lid: str, i: int, step_free: bool) -> list[tuple[str, int, float]]:
         """(level, end index, seconds) reachable by riding the connector of end i."""
-        end = self._ends[lid][i]
-        key = ("rides", lid, i, step_free)
-        got = self._memo.get(key)
+        end = self._level(lid).ends[i]
+        key = (lid, i, step_free)
+        got = self._rides_memo.get(key)
         if got is not None and got[0] is end and all(
-                lv in self.venue.plans and self._ends[lv] is ends for lv, ends in got[1]):
+                lv in self.venue.plans and self._level(lv).ends is ends for lv, ends in got[1]):
             return got[2]
         c = end.connector
         out = []
@@ -355,12 +179,12 @@ class Router:
             for k, ce in enumerate(c.ends):
                 if k == end.index or ce.level not in self.venue.plans:
                     continue
-                other = self._ends[ce.level]
+                other = self._level(ce.level).ends
                 seen.append((ce.level, other))
                 for j, oe in enumerate(other):
                     if oe.connector is c and oe.index == k:
                         out.append((ce.level, j, c.ride_s + c.wait_s))
-        self._memo[key] = (end, seen, out)
+        self._rides_memo[key] = (end, seen, out)
         return out
 
     @_locked
@@ -418,10 +242,10 @@ class Router:
         found together (best_lazy_many, one bulk sight test per level and round). A leg
         the ellipse cannot settle gets the full search.
         """
-        setups: dict[int, tuple] = {}
+        setups: dict[int, Ellipse] = {}
         for k, (_, _, so, sd, _) in enumerate(jobs):
             if so.graph is sd.graph:
-                setup = self._near_setup(so, sd)
+                setup = Ellipse.around(self._at(so), so, sd)
                 if setup is not None:
                     setups[k] = setup
         hits: dict[int, object] = {}
@@ -430,88 +254,30 @@ class Router:
             by_level.setdefault(id(jobs[k][2].graph), []).append(k)
         for ks in by_level.values():
             lv = jobs[ks[0]][2].graph
-            got = best_lazy_many(lv, [(setups[k][2], jobs[k][3]) for k in ks])
+            got = best_lazy_many(lv, [(setups[k].fld, jobs[k][3]) for k in ks])
             hits.update(zip(ks, got, strict=True))
         out = []
         for k, (origin, destination, so, sd, _) in enumerate(jobs):
             route = None
             if k in setups:
-                route = self._near_finish(origin, destination, so, sd, step_free, setups[k], hits[k])
+                route = setups[k].route(origin, destination, step_free, hits[k])
             if route is None:
                 route = self._route(origin, destination, so, sd, step_free)
             out.append(route)
         return out
-
-    def _near_setup(self, so: Spot, sd: Spot):
-        """The search of a route on one level inside an ellipse around its two ends.
-
-        Only corners v with |origin - v| + |v - destination| <= bound are joined to the
-        origin and explored; returns (bound, origin samples, field), or None on a level
-        without corners. _near_finish() takes it from the field's best last hop.
-        """
-        lv = so.graph
-        if lv.n == 0:
-            return None
-        src = np.asarray(so.samples, float)
-        straight = min(sd.distance(tuple(p)) for p in src.tolist())
-        bound = 1.3 * straight + 15.0
-        d_src = np.min(np.hypot(lv.V[:, None, 0] - src[None, :, 0], lv.V[:, None, 1] - src[None, :, 1]),
-                       axis=1)
-        corners = np.nonzero(d_src + sd.distances(lv.V) <= bound)[0]
-        fld = lv.field(self._anchors_near(so, corners), limit=bound)
-        return bound, src, fld
-
-    def _near_finish(self, origin: Place, destination: Place, so: Spot, sd: Spot,
-                     step_free: bool, setup: tuple, h) -> Route | None:
-        """The route of a search inside the ellipse, given its best last hop h.
-
-        A path found no longer than the bound is the shortest (any path through a
-        left-out corner is longer than the bound), and it is the quickest when even the
-        nearest connector could not lead anywhere sooner. Otherwise None: the caller
-        searches everything.
-        """
-        bound, src, fld = setup
-        lv = so.graph
-        speed = STEP_FREE_SPEED if step_free else WALK_SPEED
-        if h is None or h[0] > bound:
-            return None
-        # another level can only help if going there and back could beat the walk: at
-        # least two rides, and the straight lines from the origin to a connector, between
-        # the far ends of the two connectors, and from the second connector to here
-        walk_s = h[0] / speed
-        ends = [self._ends[lv.id][i] for i in self._usable(lv.id, step_free)]
-        if ends:
-            xy = np.asarray([e.anchor.xy for e in ends], float)
-            to_e = np.min(np.hypot(xy[:, None, 0] - src[None, :, 0], xy[:, None, 1] - src[None, :, 1]),
-                          axis=1)
-            from_f = sd.distances(xy)
-            far = [[(ce.x, ce.y) for k, ce in enumerate(e.connector.ends) if k != e.index]
-                   for e in ends]
-            cost = [e.connector.ride_s + e.connector.wait_s for e in ends]
-            for a_ in range(len(ends)):
-                for b_ in range(len(ends)):
-                    if not far[a_] or not far[b_]:
-                        continue
-                    across = min(math.dist(p, q) for p in far[a_] for q in far[b_])
-                    lower = (to_e[a_] + across + from_f[b_]) / speed + cost[a_] + cost[b_]
-                    if lower < walk_s:
-                        return None  # a detour through another level might be quicker
-        coords, source = path(lv, fld, h)
-        cc = _dedupe(slide(lv, coords, source))
-        leg = RouteLeg(lv.id, cc, None, _length(cc))
-        return Route(origin, destination, [leg], step_free, leg.length_m / speed)
 
     def _route(self, origin: Place, destination: Place, so: Spot, sd: Spot,
                step_free: bool) -> Route:
         """The full search: every corner of the levels on the way, and the connectors."""
         speed = STEP_FREE_SPEED if step_free else WALK_SPEED
         lo, ld = so.graph, sd.graph
-        fo = self._field(so)
+        co, cd = self._at(so), self._at(sd)
+        fo = co.field(so)
         fd: list[Field] = []  # grown from the destination, only when a connector leads there
 
         def field_d() -> Field:
             if not fd:
-                fd.append(self._field(sd))
+                fd.append(cd.field(sd))
             return fd[0]
 
         # Dijkstra in seconds over: origin, connector ends, destination. A connector end on
@@ -549,19 +315,20 @@ class Router:
                     h = best_lazy(lo, fo, sd)
                     if h is not None:
                         push(DEST, h[0] / speed, ("walk", h), ORIGIN)
-                ends_o = self._usable(lo.id, step_free)
-                for i, h in zip(ends_o, self._to_ends(lo, fo, ends_o), strict=True):
+                ends_o = co.usable(step_free)
+                for i, h in zip(ends_o, co.to_ends(fo, ends_o), strict=True):
                     if h is not None:
                         push(("e", lo.id, i), h[0] / speed, ("walk", h), ORIGIN)
             elif node[0] == "b":
                 _, i = node
-                h = self._to_ends(ld, field_d(), [i])[0]
+                h = cd.to_ends(field_d(), [i])[0]
                 if h is not None:
                     push(DEST, dist[("e", ld.id, i)] + h[0] / speed, ("last", i, h), ("e", ld.id, i))
             else:
                 _, lid, i = node
-                between = self._between[lid]
-                for j in self._usable(lid, step_free):
+                lc = self._level(lid)
+                between = lc.between
+                for j in lc.usable(step_free):
                     if j != i and np.isfinite(between[i, j]):
                         push(("e", lid, j), d + between[i, j] / speed, ("level", lid, i, j), node)
                 for olid, j, secs in self._rides(lid, i, step_free):
@@ -569,7 +336,7 @@ class Router:
                 if lid == ld.id and (lo is not ld or rode[node]):
                     # (on the origin's own level, a walk through a connector end without
                     # riding it is never shorter than the direct walk)
-                    an = self._ends[lid][i].anchor
+                    an = lc.ends[i].anchor
                     push(("b", i), d + sd.distance(an.xy) / speed, ("bound",), node)
         if not found:
             mode = " step-free" if step_free else ""
@@ -601,60 +368,49 @@ class Router:
                 extend(slide(lo, coords, source))
             elif kind == "level":  # between two connector ends on one level
                 _, lid, i, j = how
-                a, b = self._ends[lid][i], self._ends[lid][j]
-                lv = self._levels[lid]
+                lc = self._level(lid)
+                a, b, lv = lc.ends[i], lc.ends[j], lc.graph
                 extend(path(lv, a.fld, best_to(lv, a.fld, [b.anchor]))[0])
             elif kind == "ride":
-                c = self._ends[p[1]][p[2]].connector
+                end = self._level(p[1]).ends[p[2]]
+                c = end.connector
                 rides += c.ride_s + c.wait_s
                 if not cur:
-                    cur = [self._ends[p[1]][p[2]].anchor.xy]
-                cc = _dedupe(cur)
-                legs.append(RouteLeg(cur_level, cc, c.id, _length(cc)))
-                cur = [self._ends[node[1]][node[2]].anchor.xy]
+                    cur = [end.anchor.xy]
+                legs.append(RouteLeg.along(cur_level, cur, c.id))
+                cur = [self._level(node[1]).ends[node[2]].anchor.xy]
                 cur_level = node[1]
             elif kind == "last":  # from a connector end to the destination, walked backwards
                 coords, source = path(ld, fd[0], how[2])
                 extend(slide(ld, coords, source)[::-1])
-        cc = _dedupe(cur) if cur else [tuple(sd.points[0]), tuple(sd.points[0])]
-        legs.append(RouteLeg(cur_level, cc, None, _length(cc)))
+        legs.append(RouteLeg.along(cur_level, cur or [tuple(sd.points[0])], None))
         walk = sum(leg.length_m for leg in legs)
         return Route(origin, destination, legs, step_free, walk / speed + rides)
 
-    def _reach(self, lo: LevelGraph, fo: Field, step_free: bool) -> dict:
+    def _reach(self, co: LevelCache, fo: Field, step_free: bool) -> dict:
         """(seconds, metres) from a field's sources to every connector end usable on the way."""
         speed = STEP_FREE_SPEED if step_free else WALK_SPEED
         best: dict = {}
         heap: list = []
-        usable = self._usable(lo.id, step_free)
-        for i, h in zip(usable, self._to_ends(lo, fo, usable), strict=True):
+        usable = co.usable(step_free)
+        for i, h in zip(usable, co.to_ends(fo, usable), strict=True):
             if h is not None:
-                heap.append((h[0] / speed, h[0], lo.id, i))
+                heap.append((h[0] / speed, h[0], co.id, i))
         heapq.heapify(heap)
         while heap:
             t, m, lid, i = heapq.heappop(heap)
             if (lid, i) in best:
                 continue
             best[(lid, i)] = (t, m)
-            row = self._between_rows(lid)[i]
-            for j in self._usable(lid, step_free):
+            lc = self._level(lid)
+            row = lc.between_rows()[i]
+            for j in lc.usable(step_free):
                 if j != i and (lid, j) not in best and math.isfinite(row[j]):
                     heapq.heappush(heap, (t + row[j] / speed, m + row[j], lid, j))
             for olid, j, secs in self._rides(lid, i, step_free):
                 if (olid, j) not in best:
                     heapq.heappush(heap, (t + secs, m, olid, j))
         return best
-
-    def _ends_to(self, spot: Spot, step_free: bool) -> dict[tuple[str, int], float]:
-        """Metres from each usable connector end on a spot's level to the spot."""
-        lid = spot.graph.id
-        idx = self._usable(lid, step_free)
-        if not idx:
-            return {}
-        anchors = self._anchors_of(spot)
-        ends = self._ends[lid]
-        hits = best_many(spot.graph, [(ends[i].fld, anchors) for i in idx])
-        return {(lid, i): h[0] for i, h in zip(idx, hits, strict=True) if h is not None}
 
     @_locked
     def nearest_by_walking(self, origin: Place, candidates: Sequence[Place], *,
@@ -666,9 +422,9 @@ class Router:
         """
         speed = STEP_FREE_SPEED if step_free else WALK_SPEED
         so = self._spot(origin)
-        lo = so.graph
-        fo = self._field(so)
-        reach = self._reach(lo, fo, step_free)
+        lo, co = so.graph, self._at(so)
+        fo = co.field(so)
+        reach = self._reach(co, fo, step_free)
         scored = []
         for n, cand in enumerate(candidates):
             try:
@@ -682,7 +438,7 @@ class Router:
                     best = (h[0] / speed, h[0])
             lid = sc.graph.id
             if any(key[0] == lid and (best is None or r[0] < best[0]) for key, r in reach.items()):
-                for key, m in self._ends_to(sc, step_free).items():
+                for key, m in self._at(sc).ends_to(sc, step_free).items():
                     r = reach.get(key)
                     if r is not None and (best is None or r[0] + m / speed < best[0]):
                         best = (r[0] + m / speed, r[1] + m)
@@ -713,26 +469,26 @@ class Router:
             except Unreachable:
                 spots.append(None)
         live = [(i, s) for i, s in enumerate(spots) if s is not None]
-        anchors_of = self._prepare_anchors([s for _, s in live])
-        by_key = self._prepare_fields([s for _, s in live], anchors_of)
+        anchors_of = self._prepared([s for _, s in live], "anchors", LevelCache.make_anchors)
+        by_key = self._prepared([s for _, s in live], "fields",
+                                lambda lc, group: lc.make_fields(group, anchors_of))
         fields = {i: by_key[s.key] for i, s in live}
         # Every walk the matrix needs on a level is priced in one best_many call there (one
         # bulk sight test instead of three per place): from each connector end to each
         # place ("into"), from each place to each connector end ("end", kept on the field
         # for _reach and for the legs routed afterwards), and between the places ("same").
-        work: dict[int, tuple[LevelGraph, list, list]] = {}
+        work: dict[int, tuple[LevelCache, list, list]] = {}
         for i, si in live:
-            lv = si.graph
-            _, jobs, tags = work.setdefault(id(lv), (lv, [], []))
-            ends = self._ends[lv.id]
+            lv, lc = si.graph, self._at(si)
+            _, jobs, tags = work.setdefault(id(lc), (lc, [], []))
+            ends = lc.ends
             fo = fields[i]
-            if fo.end_owner is not ends:
-                fo.end_hits, fo.end_owner = {}, ends
+            priced = lc.end_hits(fo)
             anchors = anchors_of[si.key]
-            for e in self._usable(lv.id, step_free):
+            for e in lc.usable(step_free):
                 jobs.append((ends[e].fld, anchors))
                 tags.append(("into", i, e))
-                if e not in fo.end_hits:
+                if e not in priced:
                     jobs.append((fo, [ends[e].anchor]))
                     tags.append(("end", i, e))
             for j, sj in live:
@@ -741,19 +497,19 @@ class Router:
                     tags.append(("same", i, j))
         into: list[dict[tuple[str, int], float]] = [{} for _ in range(n)]
         same: dict[tuple[int, int], tuple] = {}
-        for lv, jobs, tags in work.values():
-            for (kind, i, x), h in zip(tags, best_many(lv, jobs), strict=True):
+        for lc, jobs, tags in work.values():
+            for (kind, i, x), h in zip(tags, best_many(lc.graph, jobs), strict=True):
                 if kind == "end":
                     fields[i].end_hits[x] = h
                 elif h is None:
                     continue
                 elif kind == "into":
-                    into[i][(lv.id, x)] = h[0]
+                    into[i][(lc.id, x)] = h[0]
                 else:
                     same[(i, x)] = h
         for i, si in live:
             lo = si.graph
-            reach = self._reach(lo, fields[i], step_free)
+            reach = self._reach(self._at(si), fields[i], step_free)
             for j, sj in live:
                 h = same.get((i, j)) if j != i and sj.graph is lo else None
                 if h is not None:
