@@ -18,9 +18,6 @@ Across levels
     connectors. Chains through several levels and buildings come out of the same search,
     and so does a detour through another level when it is quicker.
 
-    Measured on the TaiNEX plans (CPU time on a shared 2-core machine): a route on one
-    level p50 ~3.5 ms, p95 ~5-7 ms; across levels p50 ~5.5 ms, p95 ~8-10 ms.
-
 Besides route() and nearest_by_walking(): ``walking_matrix(places)`` gives seconds and
 metres between every pair of places for ordering a visit, ``route_chain(places)`` the
 routes between consecutive places (a visit's legs), ``Router(venue, lazy=True)`` builds
@@ -39,6 +36,10 @@ Work shared between routes
     round by round, and a leg across levels finds its fields and connector walks
     already priced. A plan of 12 stops so costs about half of what routing each leg
     alone after the matrix did.
+
+Measured on the TaiNEX plans (``exponav bench``, CPU time on a shared 2-core machine): a
+route on one level p50 ~1.7 ms, p95 ~3 ms; across levels p50 ~3.2 ms, p95 ~4.5 ms; all
+four levels built in ~190 ms.
 """
 
 from __future__ import annotations
