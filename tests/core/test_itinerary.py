@@ -310,9 +310,8 @@ class _Cold:
 
     def route(self, a, b, **kw) -> Route:
         r = self.router
-        r._spots.clear()
-        r._anchors.clear()
-        r._fields.clear()
+        for level in r._levels.values():
+            level.forget()
         return r.route(a, b, **kw)
 
 

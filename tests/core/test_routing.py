@@ -26,6 +26,7 @@ from exponav.core.model import (
     Place,
     Venue,
 )
+from exponav.core.routing.hops import best_lazy_many, best_many, lazy_candidates
 from exponav.core.routing.route import STEP_FREE_SPEED, WALK_SPEED, Route, Unreachable
 from exponav.core.routing.router import Router, walkable_area
 
@@ -550,20 +551,6 @@ def test_booth_across_levels(campus):
         assert_clear(venue.plans[leg.level], leg.coords)
 
 
-def test_without_scipy_the_answers_are_the_same(monkeypatch):
-    import exponav.core.routing.router as routing
-
-    plan = grid_hall("G-1F")
-    pairs = [(pt("G-1F", 1.5, 2.0), pt("G-1F", 58.0, 38.0)),
-             (pt("G-1F", 17.5, 20.0), booth_place(plan, "A0040")),
-             (booth_place(plan, "A0003"), booth_place(plan, "A0078"))]
-    with_c = Router(venue_of(plan))
-    expected = [with_c.route(a, b).to_dict() for a, b in pairs]
-    monkeypatch.setattr(routing, "_sp_dijkstra", None)
-    pure = Router(venue_of(plan))
-    assert [pure.route(a, b).to_dict() for a, b in pairs] == expected
-
-
 # --------------------------------------------------------------------------- work shared between routes
 
 
@@ -606,33 +593,29 @@ def test_walking_matrix_does_not_depend_on_what_is_cached(campus):
     assert np.array_equal(again[0], cold[0]) and np.array_equal(again[1], cold[1])
 
 
-def test_fields_at_once_equal_fields_one_by_one(campus, monkeypatch):
-    import exponav.core.routing.router as routing
-
+def test_fields_at_once_equal_fields_one_by_one(campus):
     venue, router = campus
-    lv = router._levels["A-1F"]
+    lv = router._levels["A-1F"].graph
     spots = [router._spot(p) for p in _chain_places(venue) if p.level == "A-1F"]
     sources = [lv.anchors_many(s.samples, s.sample_segs) for s in spots] + [[]]
-    for scipy in (True, False):
-        if not scipy:
-            monkeypatch.setattr(routing, "_sp_dijkstra", None)
-        for limit in (math.inf, 30.0):
-            for f, srcs in zip(lv.fields(sources, limit), sources, strict=True):
-                g = lv.field(srcs, limit)
-                assert f.sources is srcs
-                assert np.array_equal(f.dist, g.dist) and np.array_equal(f.pred, g.pred)
-                assert np.array_equal(f.src, g.src)
+    for limit in (math.inf, 30.0):
+        for f, srcs in zip(lv.fields(sources, limit), sources, strict=True):
+            g = lv.field(srcs, limit)
+            assert f.sources is srcs
+            assert np.array_equal(f.dist, g.dist) and np.array_equal(f.pred, g.pred)
+            assert np.array_equal(f.src, g.src)
 
 
 def test_best_lazy_many_takes_the_cheapest_clear_last_hop(campus):
     venue, router = campus
-    lv = router._levels["A-1F"]
+    level = router._levels["A-1F"]
+    lv = level.graph
     spots = [router._spot(p) for p in _chain_places(venue) if p.level == "A-1F"]
-    jobs = [(router._field(a), b) for a in spots for b in spots if a is not b]
+    jobs = [(level.field(a), b) for a in spots for b in spots if a is not b]
     for batch in (1, 3, 48):  # small batches: several rounds in lock step
-        got = lv.best_lazy_many(jobs, batch=batch)
+        got = best_lazy_many(lv, jobs, batch=batch)
         for (fld, spot), hit in zip(jobs, got, strict=True):
-            F, P, fidx, code, cost, idx = lv._lazy_candidates(fld, spot)
+            F, P, fidx, code, cost, idx = lazy_candidates(lv, fld, spot)
             first = next(i for i in idx.tolist() if lv.visible(tuple(F[fidx[i]]), tuple(P[i])))
             assert hit[0] == cost[first] and hit[1] == tuple(P[first].tolist())
             assert (hit[2] if hit[2] >= 0 else -1 - hit[3]) == code[first]
@@ -640,12 +623,13 @@ def test_best_lazy_many_takes_the_cheapest_clear_last_hop(campus):
 
 def test_best_many_in_bulk_equals_one_job_at_a_time(campus):
     venue, router = campus
-    lv = router._levels["A-1F"]
+    level = router._levels["A-1F"]
+    lv = level.graph
     spots = [router._spot(p) for p in _chain_places(venue) if p.level == "A-1F"]
-    ends = [e.anchor for e in router._ends["A-1F"]]
-    jobs = [(router._field(a), router._anchors_of(b)) for a in spots for b in spots]
-    jobs += [(router._field(a), [an]) for a in spots for an in ends] + [(router._field(spots[0]), [])]
-    assert lv.best_many(jobs) == [lv.best_many([job])[0] for job in jobs]
+    ends = [e.anchor for e in level.ends]
+    jobs = [(level.field(a), level.anchors_of(b)) for a in spots for b in spots]
+    jobs += [(level.field(a), [an]) for a in spots for an in ends] + [(level.field(spots[0]), [])]
+    assert best_many(lv, jobs) == [best_many(lv, [job])[0] for job in jobs]
 
 
 def test_lazy_router_builds_levels_when_needed(campus):
@@ -682,7 +666,7 @@ def test_walking_matrix_agrees_with_routes(campus):
 
 
 def _graph_edges(router: Router, lid: str) -> set:
-    lv = router._levels[lid]
+    lv = router._levels[lid].graph
     iu, ju = lv.pairs
     return {tuple(sorted((tuple(a), tuple(b)))) for a, b in zip(lv.V[iu].tolist(), lv.V[ju].tolist(),
                                                                   strict=True)}
@@ -706,17 +690,17 @@ def test_rebuild_after_an_edit_equals_a_fresh_build(k, dx, dy, drop, add):
         plan.booths[k] = replace(b, polygon=shapely.affinity.translate(b.polygon, dx, dy))
     if add:
         plan.obstacles.append(Obstacle("G-1F", "column", box(17.0 + dx, 20.0 + dy, 18.0 + dx, 21.0 + dy)))
-    import exponav.core.routing.router as routing
+    import exponav.core.routing.graph as graph
 
     before = router._levels["G-1F"]
-    was = routing._INCREMENTAL_MAX
-    routing._INCREMENTAL_MAX = 2.0  # always reuse the previous build, to test that path
+    was = graph._INCREMENTAL_MAX
+    graph._INCREMENTAL_MAX = 2.0  # always reuse the previous build, to test that path
     try:
         router.rebuild_level("G-1F")
     finally:
-        routing._INCREMENTAL_MAX = was
+        graph._INCREMENTAL_MAX = was
     after = router._levels["G-1F"]
-    assert after.incremental or after is before  # nothing changed: the level is kept
+    assert after.graph.incremental or after is before  # nothing changed: the level is kept
     fresh = Router(venue_of(plan))
     assert _graph_edges(router, "G-1F") == _graph_edges(fresh, "G-1F")
     s, g = pt("G-1F", 1.5, 1.5), pt("G-1F", 58.5, 38.5)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from exponav.core.errors import ExpoNavError
@@ -25,6 +27,18 @@ class RouteLeg:
     coords: list[tuple[float, float]]
     via: str | None  # connector taken at the end of this leg; None on the last leg
     length_m: float
+
+    @classmethod
+    def along(cls, level: str, coords: Sequence[tuple[float, float]], via: str | None) -> RouteLeg:
+        """The leg along some points, repeats dropped (a single point: a leg of length 0)."""
+        cc = [coords[0]]
+        for c in coords[1:]:
+            if math.dist(c, cc[-1]) > 1e-9:
+                cc.append(c)
+        if len(cc) == 1:
+            cc.append(cc[0])
+        length = float(sum(math.dist(a, b) for a, b in zip(cc[:-1], cc[1:], strict=False)))
+        return cls(level, cc, via, length)
 
     def to_dict(self) -> dict[str, object]:
         return {
