@@ -12,13 +12,10 @@ pdfium = pytest.importorskip("pypdfium2")
 zxingcpp = pytest.importorskip("zxingcpp")
 
 from exponav.diagnostics.render_bench import itinerary_pdf_bench_rows  # noqa: E402
-from exponav.ui.print.sheet import (  # noqa: E402
-    print_itinerary,
-    print_preview_dialog,
-    printed_from_label,
-    qr_modules,
-    write_pdf,
-)
+from exponav.ui.print.pdf import write_pdf  # noqa: E402
+from exponav.ui.print.printer import print_itinerary, print_preview_dialog  # noqa: E402
+from exponav.ui.print.printout import printed_from_label  # noqa: E402
+from exponav.ui.print.qr_image import qr_modules  # noqa: E402
 
 MM_PER_PT = 25.4 / 72
 WHEN = datetime(2025, 3, 18, 10, 31)
