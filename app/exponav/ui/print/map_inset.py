@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import shapely
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 from shapely.geometry import box as shapely_box
 
 from exponav.ui.common.convert import line_path, polygon_path
@@ -88,7 +88,6 @@ def turned_box(bounds: tuple[float, float, float, float], heading_deg: float
 def draw_map(sheet: Sheet, x: float, y: float, w: float, h: float, plan: LevelPlan,
              window: tuple[float, float, float, float], lines: list[list[tuple[float, float]]],
              marks: list[MapMark], highlight: list[Any], route_mm: float, badge_mm: float,
-             faint_lines: list[list[tuple[float, float]]] | None = None,
              heading_deg: float = 0.0) -> None:
     """A level's plan in the box (x, y, w, h) mm showing ``window`` (metres). With a
     heading the plan is turned so that the heading is up, and ``window`` is in the turned
@@ -115,8 +114,30 @@ def draw_map(sheet: Sheet, x: float, y: float, w: float, h: float, plan: LevelPl
     p.setTransform(t)
     corners = turn([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], -heading_deg)
     xs, ys = [c[0] for c in corners], [c[1] for c in corners]
-    view = shapely_box(min(xs), min(ys), max(xs), max(ys))
-    x0, y0, x1, y1 = view.bounds  # the model's box in view, for culling below
+    _plan(p, plan, shapely_box(min(xs), min(ys), max(xs), max(ys)), per_mm, highlight)
+    _walk(p, lines, route_mm, per_mm)
+    p.restore()
+
+    # badges on top, untransformed so their labels stay upright and sharp
+    p.save()
+    p.setClipRect(sheet.r(x, y, w, h))
+    for m in marks:
+        pt = t.map(QPointF(m.x, -m.y))
+        sheet.badge(pt.x() / k, pt.y() / k, badge_mm, m.label, m.colour,
+                    badge_mm * 1.55 if len(m.label) < 3 else badge_mm * 1.15, m.square)
+    p.restore()
+    if heading_deg:
+        r = min(6.8, h * 0.15)
+        _north_arrow(sheet, x + w - r - 0.7, y + r + 0.7, heading_deg, r)
+    p.setPen(QPen(RULE, 0.3 * k))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(sheet.r(x, y, w, h))
+
+
+def _plan(p: QPainter, plan: LevelPlan, view: Any, per_mm: float, highlight: list[Any]) -> None:
+    """The floor, the booths and obstacles in ``view`` (a model box), the stops' booths lit;
+    ``p`` draws in model units, ``per_mm`` of them to a printed millimetre."""
+    x0, y0, x1, y1 = view.bounds  # for culling the booths
     shapely.prepare(view)
     p.setPen(QPen(MAP.floor_edge, 0.3 * per_mm))
     p.setBrush(MAP.floor)
@@ -147,46 +168,23 @@ def draw_map(sheet: Sheet, x: float, y: float, w: float, h: float, plan: LevelPl
         p.setBrush(ACCENT_SOFT)
         p.drawPath(marked)
 
-    def stroke(coords_list, colour: QColor, width_mm: float, casing: bool) -> None:
-        path = QPainterPath()
-        for coords in coords_list:
-            if len(coords) >= 2:
-                path.addPath(line_path(coords))
-        if path.isEmpty():
-            return
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        if casing:
-            pen = QPen(WHITE, (width_mm + 0.9) * per_mm)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            p.setPen(pen)
-            p.drawPath(path)
+
+def _walk(p: QPainter, lines: list[list[tuple[float, float]]], route_mm: float,
+          per_mm: float) -> None:
+    """The walk's lines, ``route_mm`` wide on a white casing 0.9 mm wider."""
+    path = QPainterPath()
+    for coords in lines:
+        if len(coords) >= 2:
+            path.addPath(line_path(coords))
+    if path.isEmpty():
+        return
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    for colour, width_mm in ((WHITE, route_mm + 0.9), (ACCENT, route_mm)):
         pen = QPen(colour, width_mm * per_mm)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         p.setPen(pen)
         p.drawPath(path)
-
-    if faint_lines:
-        stroke(faint_lines, QColor(ACCENT.red(), ACCENT.green(), ACCENT.blue(), 90),
-               route_mm * 0.6, False)
-    stroke(lines, ACCENT, route_mm, True)
-    p.restore()
-
-    # badges on top, untransformed so their labels stay upright and sharp
-    p.save()
-    p.setClipRect(sheet.r(x, y, w, h))
-    for m in marks:
-        pt = t.map(QPointF(m.x, -m.y))
-        sheet.badge(pt.x() / k, pt.y() / k, badge_mm, m.label, m.colour,
-                    badge_mm * 1.55 if len(m.label) < 3 else badge_mm * 1.15, m.square)
-    p.restore()
-    if heading_deg:
-        r = min(6.8, h * 0.15)
-        _north_arrow(sheet, x + w - r - 0.7, y + r + 0.7, heading_deg, r)
-    p.setPen(QPen(RULE, 0.3 * k))
-    p.setBrush(Qt.BrushStyle.NoBrush)
-    p.drawRect(sheet.r(x, y, w, h))
 
 
 def _north_arrow(sheet: Sheet, cx: float, cy: float, heading_deg: float,

@@ -1,5 +1,5 @@
 """What a printed layout starts from: the visit, the Navigator, where and when it was printed,
-and the heading its maps face."""
+the heading its maps face; and its distances and times, worded as the screen words them."""
 
 from __future__ import annotations
 
@@ -7,13 +7,24 @@ import socket
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from exponav.ui.common.walk_text import metres_text, minutes_text
 from exponav.ui.print.qr_image import qr_modules
 
 if TYPE_CHECKING:
     from exponav.core.navigator import Navigator
     from exponav.core.visit.itinerary import Itinerary
 
-__all__ = ["Printout", "printed_from_label"]
+__all__ = ["Printout", "metres", "minutes", "printed_from_label"]
+
+
+def metres(distance: float) -> str:
+    """A walking distance as the screen says it, in English: ``'145 m'``."""
+    return metres_text(distance, translated=False)
+
+
+def minutes(seconds: float) -> str:
+    """A walking time as the screen says it, in English: ``'3 min'``, ``'under 1 min'``."""
+    return minutes_text(seconds, translated=False)
 
 
 def printed_from_label(kiosk: str | None = None) -> str:

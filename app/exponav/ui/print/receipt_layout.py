@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from exponav.core.visit.clock import format_hhmm
+from exponav.ui.common.show_dates import show_dates
 from exponav.ui.print.canvas import INK, LATE, SOFT, Sheet
 from exponav.ui.print.map_inset import draw_map, turn
 from exponav.ui.print.paper import PAPERS, RECEIPT_PRINTABLE_MM
-from exponav.ui.print.printout import Printout
+from exponav.ui.print.printout import Printout, metres, minutes
 from exponav.ui.print.stops import level_drawing, stop_colour, stop_note, stop_times
-from exponav.ui.print.words import metres, minutes, show_dates
 
 if TYPE_CHECKING:
     from exponav.core.visit.itinerary import PlannedStop
@@ -38,8 +38,8 @@ class ReceiptLayout(Printout):
             y += s.text(m, y, w, show.name, s.font(11, bold=True), INK, centre)
             if show.name_zh:
                 y += s.text(m, y, w, show.name_zh, s.font(9), INK, centre)
-            en, _ = show_dates(show.start_date, show.end_date)
-            y += s.text(m, y, w, en, s.font(7.5), SOFT, centre)
+            y += s.text(m, y, w, show_dates(show.start_date, show.end_date, "en"), s.font(7.5),
+                        SOFT, centre)
         y += 2
         s.rule(m, y, w, INK, 0.4)
         y += 2.5
@@ -50,7 +50,8 @@ class ReceiptLayout(Printout):
         y += s.text(m, y, w, "Scan with your phone camera: the whole plan, no network "
                     "needed. 手機掃描，免網路即可查看。", s.font(7), SOFT, centre) + 2.5
         origin = it.origin
-        y += s.text(m, y, w, f"Start {it.start} · {origin.id} · {it.level_name(origin.level)}",
+        level = self.nav.level_name(origin.level)
+        y += s.text(m, y, w, f"Start {it.start} · {origin.id} · {level}",
                     s.font(8.5, bold=True), INK) + 1
         y += s.text(m, y, w, f"{len(it.stops)} stops · walk {metres(it.length_m)}, "
                     f"{minutes(it.duration_s)} · done about {format_hhmm(it.end_s)}",
@@ -71,7 +72,7 @@ class ReceiptLayout(Printout):
         return y + 8.0
 
     def _stop(self, s: Sheet, y: float, number: int, stop: PlannedStop) -> float:
-        it, m, w = self.it, self.margin, RECEIPT_PRINTABLE_MM
+        m, w = self.margin, RECEIPT_PRINTABLE_MM
         s.rule(m, y, w, SOFT, 0.2, dashed=True)
         y += 2
         top = y
@@ -87,8 +88,9 @@ class ReceiptLayout(Printout):
         if stop.name_zh and stop.name_zh != stop.name:
             y += s.text(x, y, w - 8, stop.name_zh, s.font(8.5), INK)
         vias = [leg.via for leg in stop.leg.legs if leg.via] if stop.leg else []
-        walk = f"{it.level_name(stop.place.level)} · walk {metres(stop.leg_length_m)}, " \
-               f"{minutes(stop.leg_duration_s)}" + (f" via {', '.join(vias)}" if vias else "")
+        walk = f"{self.nav.level_name(stop.place.level)} · walk " \
+               f"{metres(stop.leg_length_m)}, {minutes(stop.leg_duration_s)}" + \
+               (f" via {', '.join(vias)}" if vias else "")
         y += s.text(x, y, w - 8, walk, s.font(7.5), SOFT)
         y = max(y, top + 7) + 1.5
         if stop.leg is not None:
@@ -97,9 +99,9 @@ class ReceiptLayout(Printout):
         return y + 0.5
 
     def _leg_map(self, s: Sheet, y: float, stop: PlannedStop, leg: Any) -> float:
-        plan = self.nav.venue.plans.get(leg.level)
-        if plan is None or not leg.coords:
+        if leg.level not in self.nav.levels or not leg.coords:
             return y
+        plan = self.nav.level_plan(leg.level)
         m, w = self.margin, RECEIPT_PRINTABLE_MM
         points = [(c[0], c[1]) for c in leg.coords]
         if stop.place.level == leg.level:
@@ -121,7 +123,7 @@ class ReceiptLayout(Printout):
         lines, marks, highlight = level_drawing(self.it, leg.level, self.nav, only=stop)
         draw_map(s, m, y, w, h, plan, (x0, y0, x1, y1), lines, marks, highlight,
                  route_mm=0.9, badge_mm=4.4, heading_deg=self.heading)
-        label = self.it.level_name(leg.level)
+        label = self.nav.level_name(leg.level)
         if s.drawing:
             f = s.font(6.5, bold=True)
             tw = s.advance(label, f) + 2.4

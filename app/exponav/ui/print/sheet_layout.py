@@ -14,12 +14,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from exponav.core.visit.clock import format_hhmm
+from exponav.ui.common.show_dates import show_dates
+from exponav.ui.common.walk_text import rounded_metres
 from exponav.ui.print.canvas import ACCENT, INK, LATE, SOFT, Sheet
 from exponav.ui.print.map_inset import draw_map, turned_box
 from exponav.ui.print.paper import PAPERS
-from exponav.ui.print.printout import Printout
+from exponav.ui.print.printout import Printout, metres, minutes
 from exponav.ui.print.stops import level_drawing, stop_colour, stop_note, stop_times
-from exponav.ui.print.words import metres, minutes, show_dates
 
 if TYPE_CHECKING:
     from exponav.core.navigator import Navigator
@@ -86,10 +87,12 @@ class SheetLayout(Printout):
             y += s.text(m, y, left, show.name, s.font(17, bold=True))
             if show.name_zh:
                 y += s.text(m, y, left, show.name_zh, s.font(12), INK)
-            en, zh = show_dates(show.start_date, show.end_date)
+            en = show_dates(show.start_date, show.end_date, "en")
+            zh = show_dates(show.start_date, show.end_date, "zh-Hant")
             venue = self.nav.venue
             y += 1 + s.text(m, y + 1, left, f"{en} · {venue.name}", s.font(9), SOFT)
-            y += s.text(m, y, left, f"{zh} · {venue.name_zh}".strip(" ·"), s.font(9), SOFT)
+            zh_line = f"{zh if zh != en else ''} · {venue.name_zh}".strip(" ·")
+            y += s.text(m, y, left, zh_line, s.font(9), SOFT)
         y += 5
         s.fill(m, y, 1.6, 9.5, ACCENT)
         y += s.text(m + 4, y - 0.6, left - 4, "Your visit  ·  您的參觀行程",
@@ -97,8 +100,8 @@ class SheetLayout(Printout):
         y += 1.5
         origin = it.origin
         where = origin.name if origin.name and origin.name != origin.id else origin.kind
-        start = (f"Start {it.start} at {where} {origin.id} ({it.level_name(origin.level)})"
-                 if where != origin.id else f"Start {it.start} at {origin.id}")
+        level = self.nav.level_name(origin.level)
+        start = (f"Start {it.start} at {where} {origin.id} ({level})" if where != origin.id else f"Start {it.start} at {origin.id}")
         lines = [start,
                  f"{len(it.stops)} stops · walking {metres(it.length_m)} "
                  f"({minutes(it.duration_s)}) · done about {format_hhmm(it.end_s)}"]
@@ -138,13 +141,13 @@ class SheetLayout(Printout):
         return y + 7.5
 
     def _cells(self, number: int, stop: PlannedStop) -> list[list[tuple[str, QFont, QColor]]]:
-        s, it = self.sheet, self.it
+        s = self.sheet
         time_cell = [(stop_times(stop), s.font(9.5, bold=True), INK)]
         note = stop_note(stop)
         if note:
             time_cell.append((note, s.font(7.5, bold=True), stop_colour(stop)))
         where = [(stop.place.id, s.font(9.5, bold=True), INK),
-                 (it.level_name(stop.place.level), s.font(7.5), SOFT)]
+                 (self.nav.level_name(stop.place.level), s.font(7.5), SOFT)]
         visit = [(stop.name, s.font(9.5), INK)]
         if stop.name_zh and stop.name_zh != stop.name:
             visit.append((stop.name_zh, s.font(8.5), SOFT))
@@ -183,7 +186,7 @@ class SheetLayout(Printout):
             s.rule(m, y, self.inner)
         y += 1.5
         total = (f"Total walk {metres(self.it.length_m)} · {minutes(self.it.duration_s)}"
-                 f"   ·   總步行 {round(self.it.length_m)} 公尺")
+                 f"   ·   總步行 {rounded_metres(self.it.length_m)} 公尺")
         y += s.text(m, y, self.inner, total, s.font(9, bold=True), INK,
                     Qt.AlignmentFlag.AlignRight)
         return y
@@ -191,18 +194,18 @@ class SheetLayout(Printout):
     def _maps(self, y: float) -> None:
         s, it, m = self.sheet, self.it, self.margin
         for level in it.levels:
-            plan = self.nav.venue.plans.get(level)
-            if plan is None:
+            if level not in self.nav.levels:
                 continue
+            plan = self.nav.level_plan(level)
             fx0, fy0, fx1, fy1 = turned_box(plan.footprint.bounds, self.heading)
             aspect = (fy1 - fy0) / max(fx1 - fx0, 1e-6)
             h = min(self.inner * aspect, 108.0)
             w = min(self.inner, h / aspect)  # no empty bands beside the hall
             if y + 8 + h + 6 > self.bottom:
                 y = self._page()
-            name = it.level_name(level)
-            zh = it.level_names_zh.get(level, "")
-            y += s.text(m, y, self.inner, f"Map · {name}" + (f" · {zh}" if zh else ""),
+            name = self.nav.level_name(level)
+            zh = self.nav.level_name(level, "zh-Hant")
+            y += s.text(m, y, self.inner, f"Map · {name}" + (f" · {zh}" if zh != name else ""),
                         s.font(10.5, bold=True), INK) + 1.5
             lines, marks, highlight = level_drawing(it, level, self.nav)
             draw_map(s, m + (self.inner - w) / 2, y, w, h, plan,

@@ -55,7 +55,7 @@ def _connector_marks(itinerary: Itinerary, level: str, nav: Navigator,
                      only: PlannedStop | None = None) -> list[MapMark]:
     """Where the route changes level on ``level``: an arrow and the other level."""
     marks = []
-    ordinal = {k: lv.ordinal for k, lv in nav.venue.levels.items()}
+    ordinal = {k: lv.ordinal for k, lv in nav.levels.items()}
     for stop in itinerary.stops:
         if stop.leg is None or (only is not None and stop is not only):
             continue
