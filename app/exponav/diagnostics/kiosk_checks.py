@@ -89,7 +89,8 @@ class KioskChecks:
         if not (ahead.y() < here.y() - 5 and abs(ahead.x() - here.x()) <= 2):
             raise AssertionError(f"10 m ahead of the kiosk is drawn at {ahead}, the kiosk "
                                  f"at {here}: not straight above")
-        return f"heading-up {kiosk.heading_deg:g}°, 10 m ahead drawn {here.y() - ahead.y()} px above"
+        return (f"heading-up {kiosk.heading_deg:g}°, 10 m ahead drawn "
+                f"{here.y() - ahead.y()} px above")
 
     def locked(self) -> str:
         from PySide6.QtCore import QEvent, Qt

@@ -101,7 +101,8 @@ class SheetLayout(Printout):
         origin = it.origin
         where = origin.name if origin.name and origin.name != origin.id else origin.kind
         level = self.nav.level_name(origin.level)
-        start = (f"Start {it.start} at {where} {origin.id} ({level})" if where != origin.id else f"Start {it.start} at {origin.id}")
+        start = (f"Start {it.start} at {where} {origin.id} ({level})"
+                 if where != origin.id else f"Start {it.start} at {origin.id}")
         lines = [start,
                  f"{len(it.stops)} stops · walking {metres(it.length_m)} "
                  f"({minutes(it.duration_s)}) · done about {format_hhmm(it.end_s)}"]
