@@ -454,7 +454,9 @@ def test_soak_drives_every_interaction_without_error(data_file, qtbot):
 
 
 def test_printed_maps_turn_heading_up(nav, tmp_path):
-    from exponav.ui.print.sheet import _turn, _turned_box, write_pdf
+    from exponav.ui.print.map_inset import turn as _turn
+    from exponav.ui.print.map_inset import turned_box as _turned_box
+    from exponav.ui.print.pdf import write_pdf
 
     # facing east: north is on the left, east ahead
     turned = [c for point in _turn([(0.0, 1.0), (1.0, 0.0)], 90) for c in point]

@@ -12,13 +12,10 @@ pdfium = pytest.importorskip("pypdfium2")
 zxingcpp = pytest.importorskip("zxingcpp")
 
 from exponav.diagnostics.render_bench import itinerary_pdf_bench_rows  # noqa: E402
-from exponav.ui.print.sheet import (  # noqa: E402
-    print_itinerary,
-    print_preview_dialog,
-    printed_from_label,
-    qr_modules,
-    write_pdf,
-)
+from exponav.ui.print.pdf import write_pdf  # noqa: E402
+from exponav.ui.print.printer import print_itinerary, print_preview_dialog  # noqa: E402
+from exponav.ui.print.printout import printed_from_label  # noqa: E402
+from exponav.ui.print.qr_image import qr_modules  # noqa: E402
 
 MM_PER_PT = 25.4 / 72
 WHEN = datetime(2025, 3, 18, 10, 31)
@@ -144,3 +141,29 @@ def test_bench_rows(nav, tmp_path):
     rows = itinerary_pdf_bench_rows(nav, repeat=1, folder=tmp_path)
     assert [r["name"] for r in rows] == ["itinerary_pdf", "itinerary_pdf_receipt"]
     assert all(r["budget_ms"] == 300.0 and r["p95_ms"] > 0 for r in rows)
+
+
+def test_sheet_words_walks_and_dates_as_the_screen(itinerary, nav, qapp, tmp_path):
+    """Distances, times and the show's dates come from the screen's own functions, in
+    English even while the window speaks Chinese."""
+    from exponav.ui.common.assets import asset_path
+    from exponav.ui.common.i18n import TsTranslator
+    from exponav.ui.common.show_dates import show_dates
+    from exponav.ui.common.walk_text import metres_text, minutes_text
+
+    chinese = TsTranslator(asset_path("translations", "exponav_zh_TW.ts"))
+    qapp.installTranslator(chinese)
+    try:
+        assert minutes_text(20) == "不到 1 分鐘"  # the window's words are Chinese now
+        doc, pages = _pages(write_pdf(itinerary, nav, tmp_path / "visit.pdf", "a4"))
+    finally:
+        qapp.removeTranslator(chinese)
+    first = _text(pages[0])
+    doc.close()
+    assert "分鐘" not in first
+    show = nav.show_info
+    assert show_dates(show.start_date, show.end_date, "zh-Hant") in first
+    assert f"Total walk {metres_text(itinerary.length_m)} · {minutes_text(itinerary.duration_s)}" \
+        in first
+    short = [s for s in itinerary.stops if s.leg_duration_s < 60]
+    assert "under 1 min" in first if short else "under 1 min" not in first

@@ -75,7 +75,8 @@ def cmd_itinerary(args: argparse.Namespace) -> int:
                               optimise=not args.keep_order)
     if args.pdf:
         try:
-            from exponav.ui.print.sheet import printed_from_label, write_pdf
+            from exponav.ui.print.pdf import write_pdf
+            from exponav.ui.print.printout import printed_from_label
         except ImportError as e:  # a core-only installation
             raise ExpoNavError(f"Cannot write a PDF here: Qt is not available ({e}).") from None
         write_pdf(itinerary, nav, args.pdf, args.paper, printed_from_label())

@@ -11,53 +11,74 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from exponav.diagnostics.driving import type_at_window, wait_until
 
-__all__ = ["kiosk_checks"]
+if TYPE_CHECKING:
+    from exponav.core.navigator import Navigator
+
+__all__ = ["KioskChecks", "kiosk_checks"]
 
 
-def kiosk_checks(checks, nav, kiosk_id: str, screenshot: str | None = None) -> None:
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
+def kiosk_checks(checks, nav: Navigator, kiosk_id: str, screenshot: str | None = None) -> None:
+    """Run the kiosk's checks in order on ``checks``; if the kiosk does not open, none
+    of the others runs."""
     from PySide6.QtWidgets import QApplication
 
-    from exponav.core.io.kiosk_config import KioskConfigError, load_settings
-    from exponav.ui.common.convert import to_scene
-    from exponav.ui.kiosk.window import KioskTimings, KioskWindow
+    c = KioskChecks(QApplication.instance(), nav, kiosk_id, screenshot)
+    if not checks.run("kiosk opens", c.opens):
+        c.shutdown()
+        return
+    checks.run("kiosk map heading-up", c.heading)
+    checks.run("kiosk stays put", c.locked)
+    checks.run("kiosk scanner", c.scanned)
+    checks.run("kiosk way to a service", c.way_to_service)
+    checks.run("kiosk idle reset", c.idle)
+    checks.run("kiosk screenshot", c.screenshot)
+    c.close()
 
-    app = QApplication.instance()
-    state: dict = {}
 
-    def opens() -> str:
+class KioskChecks:
+    """The checks on one kiosk window; each returns the line the report shows, or raises.
+
+    :meth:`opens` makes the window the others drive.
+    """
+
+    def __init__(self, app: Any, nav: Navigator, kiosk_id: str,
+                 screenshot: str | None = None) -> None:
+        self.app = app
+        self.nav = nav
+        self.kiosk_id = kiosk_id
+        self.shot_path = screenshot
+        self.k: Any = None
+
+    def opens(self) -> str:
+        from exponav.core.io.kiosk_config import KioskConfigError, KioskSettings, load_settings
+        from exponav.ui.kiosk.window import KioskTimings, KioskWindow
+
         try:
             settings = load_settings()
         except KioskConfigError:
-            from exponav.core.io.kiosk_config import KioskSettings
-
             settings = KioskSettings()
-        settings.kiosk_id = kiosk_id
+        settings.kiosk_id = self.kiosk_id
         settings.language = "en"
         timings = KioskTimings(idle_ms=60_000, countdown_s=2, tick_ms=20)
-        k = KioskWindow(settings, nav, timings=timings, save=lambda s: None)
-        state["kiosk"] = k
+        k = KioskWindow(settings, self.nav, timings=timings, save=lambda s: None)
+        self.k = k
         if k.problem:
             raise AssertionError(f"out of service: {k.problem}")
         k.resize(1920, 1080)
         k.show_kiosk(full_screen=False)
-        wait_until(app, lambda: k.navigator.view.isVisible(), 2.0)
+        wait_until(self.app, lambda: k.navigator.view.isVisible(), 2.0)
         if k.page() != "home":
             raise AssertionError(f"the kiosk opened on {k.page()}, not its home screen")
         return f"{k.kiosk_id} on {k.kiosk.level}, home screen, {k.width()}x{k.height()}"
 
-    if not checks.run("kiosk opens", opens):
-        if "kiosk" in state:
-            state["kiosk"].shutdown()
-        return
-    k = state["kiosk"]
+    def heading(self) -> str:
+        from exponav.ui.common.convert import to_scene
 
-    def heading() -> str:
-        view, kiosk = k.navigator.view, k.kiosk
+        view, kiosk = self.k.navigator.view, self.k.kiosk
         if abs(view.heading() - kiosk.heading_deg % 360) > 1e-6:
             raise AssertionError(f"map turned to {view.heading()}°, kiosk faces "
                                  f"{kiosk.heading_deg}°")
@@ -68,11 +89,15 @@ def kiosk_checks(checks, nav, kiosk_id: str, screenshot: str | None = None) -> N
         if not (ahead.y() < here.y() - 5 and abs(ahead.x() - here.x()) <= 2):
             raise AssertionError(f"10 m ahead of the kiosk is drawn at {ahead}, the kiosk "
                                  f"at {here}: not straight above")
-        return f"heading-up {kiosk.heading_deg:g}°, 10 m ahead drawn {here.y() - ahead.y()} px above"
+        return (f"heading-up {kiosk.heading_deg:g}°, 10 m ahead drawn "
+                f"{here.y() - ahead.y()} px above")
 
-    checks.run("kiosk map heading-up", heading)
+    def locked(self) -> str:
+        from PySide6.QtCore import QEvent, Qt
+        from PySide6.QtGui import QKeyEvent
+        from PySide6.QtWidgets import QApplication
 
-    def locked() -> str:
+        k = self.k
         handle = k.windowHandle()
         for key, mods in ((Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
                           (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
@@ -81,16 +106,13 @@ def kiosk_checks(checks, nav, kiosk_id: str, screenshot: str | None = None) -> N
                           (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier)):
             QApplication.sendEvent(handle, QKeyEvent(QEvent.Type.KeyPress, key, mods))
         k.close()
-        app.processEvents()
+        self.app.processEvents()
         if not k.isVisible():
             raise AssertionError("the kiosk window closed")
         return "Ctrl+Q, Ctrl+W, Alt+F4, Esc, F11 and close() left it open"
 
-    checks.run("kiosk stays put", locked)
-
-    def scanned() -> str:
-        if not hasattr(k.navigator, "load_visit_payload"):
-            return "skipped: this window cannot load visits yet"
+    def scanned(self) -> str:
+        k, nav = self.k, self.nav
         owned = [c for e in nav.show.exhibitors.values() for c in e.booths][:2]
         it = nav.itinerary(k.kiosk_id, owned, "10:00")
         line = it.qr_payload.splitlines()[-1]
@@ -99,57 +121,56 @@ def kiosk_checks(checks, nav, kiosk_id: str, screenshot: str | None = None) -> N
         k.visit_scanned.connect(loaded.append)
         k.navigator.view.setFocus()
         type_at_window(k, line)
-        if not wait_until(app, lambda: bool(loaded), 3.0) or not loaded[0]:
+        if not wait_until(self.app, lambda: bool(loaded), 3.0) or not loaded[0]:
             raise AssertionError(f"the scanned line {line!r} was not loaded")
         if k.navigator.visit.place_ids() != owned:
             raise AssertionError(f"visit {k.navigator.visit.place_ids()} after scanning {owned}")
         return f"{line} -> {len(owned)} stops"
 
-    checks.run("kiosk scanner", scanned)
-
-    def route_shot() -> str:
-        stage = next((a.id for p in nav.venue.plans.values() for a in p.amenities
-                      if a.category == "toilet" and p.level.id == k.kiosk.level), None)
+    def way_to_service(self) -> str:
+        k = self.k
+        toilet = next((a.id for a in self.nav.level_plan(k.kiosk.level).amenities
+                       if a.category == "toilet"), None)
         k.show_service("toilet")
-        if hasattr(k.navigator, "route_to"):
-            wait_until(app, lambda: getattr(getattr(k.navigator, "routes", None), "route", 1) is not None,
-                  5.0)
+        wait_until(self.app, lambda: k.navigator.routes.route is not None, 5.0)
         k.navigator.view.finish_flight()
-        app.processEvents()
-        if not screenshot:
-            return f"way to the nearest toilet shown (e.g. {stage})"
-        path = Path(screenshot)
+        self.app.processEvents()
+        if not self.shot_path:
+            return f"way to the nearest toilet shown (e.g. {toilet})"
+        path = Path(self.shot_path)
         target = path.with_name(f"{path.stem}-route{path.suffix or '.png'}")
         k.grab().toImage().save(str(target))
         return f"saved {target}"
 
-    checks.run("kiosk way to a service", route_shot)
-
-    def idle() -> str:
+    def idle(self) -> str:
+        k = self.k
         k.navigator.search.field.setText("chunghwa")
         k._dirty = True
         k._idle_timeout()  # as if 90 s had passed untouched
         if not k.countdown.isVisible():
             raise AssertionError("no countdown after the idle time")
-        if not wait_until(app, lambda: not k.countdown.isVisible(), 3.0):
+        if not wait_until(self.app, lambda: not k.countdown.isVisible(), 3.0):
             raise AssertionError("the countdown never ended")
         if k.has_visitor_state():
             raise AssertionError("the visitor's state survived the reset")
         return "countdown, then search, route, visit and page cleared; home screen"
 
-    checks.run("kiosk idle reset", idle)
-
-    def shot() -> str:
-        if not screenshot:
+    def screenshot(self) -> str:
+        if not self.shot_path:
             return "no --screenshot given"
-        app.processEvents()
-        image = k.grab().toImage()
-        if image.isNull() or not image.save(screenshot):
-            raise RuntimeError(f"could not write {screenshot}")
-        return f"saved {screenshot} ({image.width()}x{image.height()}, the home screen)"
+        self.app.processEvents()
+        image = self.k.grab().toImage()
+        if image.isNull() or not image.save(self.shot_path):
+            raise RuntimeError(f"could not write {self.shot_path}")
+        return f"saved {self.shot_path} ({image.width()}x{image.height()}, the home screen)"
 
-    checks.run("kiosk screenshot", shot)
-    k.unlocked = True
-    k.close()
-    k.deleteLater()
-    app.processEvents()
+    def shutdown(self) -> None:
+        """Stop a kiosk that did not open properly (if it was made at all)."""
+        if self.k is not None:
+            self.k.shutdown()
+
+    def close(self) -> None:
+        self.k.unlocked = True
+        self.k.close()
+        self.k.deleteLater()
+        self.app.processEvents()

@@ -137,7 +137,8 @@ def itinerary_pdf_bench_rows(nav: Navigator, repeat: int = 20, folder: str | Pat
     import tempfile
     from datetime import datetime
 
-    from exponav.ui.print.sheet import qr_modules, write_pdf
+    from exponav.ui.print.pdf import write_pdf
+    from exponav.ui.print.qr_image import qr_modules
 
     rng = random.Random(5)
     owned = sorted({c for ex in nav.show.exhibitors.values() for c in ex.booths})

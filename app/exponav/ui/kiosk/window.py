@@ -592,7 +592,8 @@ class KioskWindow(QWidget):
     def print_visit(self) -> bool:
         """Print the visit on the kiosk's printer, no dialog; on any printer trouble,
         say so and show the QR code. True when it printed."""
-        from exponav.ui.print.sheet import print_itinerary, printed_from_label
+        from exponav.ui.print.printer import print_itinerary
+        from exponav.ui.print.printout import printed_from_label
 
         itinerary = None
         try:
@@ -650,7 +651,7 @@ def _heading_kw(heading: float) -> dict[str, float]:
     """``heading_deg=…`` for printing when the printing code can turn its maps."""
     import inspect
 
-    from exponav.ui.print.sheet import print_itinerary
+    from exponav.ui.print.printer import print_itinerary
 
     return {"heading_deg": heading} if "heading_deg" in \
         inspect.signature(print_itinerary).parameters else {}

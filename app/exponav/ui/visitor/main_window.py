@@ -15,7 +15,7 @@ import math
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 from exponav.ui.common.amenity_names import amenity_name
 from exponav.ui.common.assets import icon
 from exponav.ui.common.convert import to_model
-from exponav.ui.common.i18n import LANGUAGES, Languages, is_chinese, pick
+from exponav.ui.common.i18n import LANGUAGES, Languages, pick
 from exponav.ui.common.palette import UI, ThemeColours
+from exponav.ui.common.show_dates import show_dates
 from exponav.ui.map.legend import Legend
 from exponav.ui.map.level_switcher import LevelSwitcher
 from exponav.ui.map.scene import FloorPlanScene
@@ -301,18 +302,7 @@ class MainWindow(VisitorApi, QMainWindow):
     def _show_dates(self) -> str:
         """'18–21 March 2025', '2025年3月18–21日', '18–21 Maret 2025'."""
         show = self.nav.show.show
-        first = QDate.fromString(show.start_date, "yyyy-MM-dd")
-        last = QDate.fromString(show.end_date, "yyyy-MM-dd")
-        if not first.isValid() or not last.isValid():
-            return ""
-        locale = QLocale(self.lang.replace("_", "-")) if self.lang != "en" else QLocale(
-            QLocale.Language.English, QLocale.Country.UnitedKingdom)
-        if (first.year(), first.month()) != (last.year(), last.month()):
-            fmt = QLocale.FormatType.LongFormat
-            return f"{locale.toString(first, fmt)} – {locale.toString(last, fmt)}"
-        if is_chinese(self.lang):
-            return f"{last.year()}年{last.month()}月{first.day()}–{last.day()}日"
-        return f"{first.day()}–{last.day()} {locale.toString(last, 'MMMM yyyy')}"
+        return show_dates(show.start_date, show.end_date, self.lang)
 
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() == event.Type.LanguageChange:

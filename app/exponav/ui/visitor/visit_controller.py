@@ -434,7 +434,7 @@ class VisitController(QObject):
     # -- printing ------------------------------------------------------------------------
 
     def _printed_from(self) -> str | None:
-        from exponav.ui.print.sheet import printed_from_label
+        from exponav.ui.print.printout import printed_from_label
 
         here = self.routes.here
         return printed_from_label(here.id) if here is not None and here.kind == "kiosk" else None
@@ -443,7 +443,7 @@ class VisitController(QObject):
                     ) -> Itinerary | None:
         """Print the visit: on ``printer`` without a dialog (a kiosk's receipt printer),
         or through the print preview. Returns the itinerary printed (None: no visit)."""
-        from exponav.ui.print.sheet import print_itinerary, print_preview_dialog
+        from exponav.ui.print.printer import print_itinerary, print_preview_dialog
 
         it = self.itinerary_now()
         if it is None:
@@ -458,7 +458,7 @@ class VisitController(QObject):
 
     def save_pdf(self, path: str | Path, paper: str = "a4") -> Path | None:
         """Write the visit as a PDF; None when there is no visit."""
-        from exponav.ui.print.sheet import write_pdf
+        from exponav.ui.print.pdf import write_pdf
 
         it = self.itinerary_now()
         if it is None:
