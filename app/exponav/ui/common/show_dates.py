@@ -19,7 +19,7 @@ from datetime import date
 
 from PySide6.QtCore import QLocale
 
-from exponav.core.model.languages import is_chinese, language, qt_name
+from exponav.core.languages import is_chinese, language, qt_name
 
 __all__ = ["show_dates"]
 
