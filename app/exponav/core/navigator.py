@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from exponav.core.errors import NotFound
+from exponav.core.errors import DataError, NotFound
 from exponav.core.io.datafile import DataFile, ensure_data_file, read_data_file
 from exponav.core.model import (
     AMENITY_LABELS,
@@ -89,7 +89,11 @@ class Navigator:
         self.venue: Venue = data.venue
         self.show: ShowData = data.show
         self.spatial = SpatialIndex(self.venue)
-        self.searcher = Searcher(data.conn)
+        try:
+            self.searcher = Searcher(data.conn)
+        except ValueError:
+            raise DataError(f"{data.path}: the search index of the data file is missing or "
+                            "damaged; rebuild it with `exponav build-data`.") from None
         self._owner = {code: ex for ex in self.show.exhibitors.values() for code in ex.booths}
         self._booths = {b.code: b for b in self.venue.booths()}
         self._zones = {z.id: z for p in self.venue.plans.values() for z in p.zones}
