@@ -40,7 +40,7 @@ import sqlite_utils
 from exponav.core import paths
 from exponav.core.errors import DataError, os_reason
 from exponav.core.io.atomic import atomic_path, check_target, clean_orphans
-from exponav.core.io.floorplan import GEOMETRY, load_venue, plan_from_features, read_features
+from exponav.core.io.floorplan import GEOMETRY, load_venue_features, plan_from_features
 from exponav.core.io.showcsv import load_show
 from exponav.core.model import (
     Category,
@@ -93,14 +93,17 @@ def source_fingerprint(venue_dir: Path, show_dir: Path) -> str:
     return h.hexdigest()
 
 
-def _load_sources(venue_dir: Path, show_dir: Path) -> tuple[Venue, ShowData]:
-    venue = load_venue(venue_dir)
+Features = dict[str, list[tuple[dict[str, Any], Any]]]
+
+
+def _load_sources(venue_dir: Path, show_dir: Path) -> tuple[Venue, ShowData, Features]:
+    venue, features = load_venue_features(venue_dir)
     show = load_show(show_dir)
     _check_references(venue, show)
-    return venue, show
+    return venue, show, features
 
 
-def _write(db: sqlite_utils.Database, venue: Venue, show: ShowData, venue_dir: Path,
+def _write(db: sqlite_utils.Database, venue: Venue, show: ShowData, features: Features,
            fingerprint: str) -> None:
     booths = {b.code: b for b in venue.booths()}
     owners = {code: ex for ex in show.exhibitors.values() for code in ex.booths}
@@ -122,7 +125,7 @@ def _write(db: sqlite_utils.Database, venue: Venue, show: ShowData, venue_dir: P
         for c in venue.connectors], pk="id")
     rows = []
     for level in venue.levels.values():
-        for seq, (props, geom) in enumerate(read_features(venue_dir / level.file)):
+        for seq, (props, geom) in enumerate(features[level.id]):
             rows.append({"level": level.id, "seq": seq, "kind": props["kind"],
                          "properties": json.dumps(props, ensure_ascii=False),
                          "geometry": shapely.to_wkb(geom)})
@@ -254,12 +257,12 @@ def build_data_file(dest: Path, venue_dir: Path | None = None,
     try:
         with atomic_path(dest, "data file", verify=_verifier(dest)) as tmp:
             fingerprint = source_fingerprint(venue_dir, show_dir)
-            venue, show = _load_sources(venue_dir, show_dir)
+            venue, show, features = _load_sources(venue_dir, show_dir)
             conn = sqlite3.connect(tmp)
             try:
                 db = sqlite_utils.Database(conn)
                 with conn:
-                    _write(db, venue, show, venue_dir, fingerprint)
+                    _write(db, venue, show, features, fingerprint)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 conn.execute("VACUUM")
             finally:

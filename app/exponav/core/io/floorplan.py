@@ -46,7 +46,8 @@ from exponav.core.model import (
 from exponav.core.model.codes import canonical_code
 
 __all__ = ["GEOMETRY", "MAX_COORDINATE_M", "MAX_FEATURES_PER_LEVEL", "MAX_FILE_BYTES",
-           "MAX_PROPERTY_DEPTH", "MAX_VERTICES", "load_venue", "plan_from_features",
+           "MAX_PROPERTY_DEPTH", "MAX_VERTICES", "load_venue", "load_venue_features",
+           "plan_from_features",
            "read_features", "read_json", "read_source_text", "write_level"]
 
 #: The geometry each ``properties.kind`` needs.
@@ -446,6 +447,13 @@ def _check_unique_codes(features: Mapping[str, tuple[str, list[tuple[dict[str, A
 
 def load_venue(folder: Path | str) -> Venue:
     """Read ``venue.json`` and every level file it lists."""
+    return load_venue_features(folder)[0]
+
+
+def load_venue_features(folder: Path | str
+                        ) -> tuple[Venue, dict[str, list[tuple[dict[str, Any], Any]]]]:
+    """:func:`load_venue`, with each level's ``(properties, geometry)`` pairs as read
+    (for writers that keep the features as they are, without reading the files again)."""
     folder = Path(folder)
     path = folder / "venue.json"
     doc = read_json(path)
@@ -467,8 +475,9 @@ def load_venue(folder: Path | str) -> Venue:
         name, feats = features[level.id]
         plans[level.id] = plan_from_features(level, feats, name)
     en, zh = _names(doc)
-    return Venue(id=str(doc.get("id", folder.name)), name=en, name_zh=zh, levels=levels,
-                 connectors=connectors, plans=plans, georeference=doc.get("georeference"))
+    venue = Venue(id=str(doc.get("id", folder.name)), name=en, name_zh=zh, levels=levels,
+                  connectors=connectors, plans=plans, georeference=doc.get("georeference"))
+    return venue, {lv: feats for lv, (_, feats) in features.items()}
 
 
 def write_level(features: Iterable[tuple[Mapping[str, Any], Any]], path: Path) -> None:
