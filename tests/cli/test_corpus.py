@@ -179,6 +179,8 @@ def _itinerary_cases() -> list[Case]:
                          writes=(f"out/visit-{paper}.pdf",)))
     out.append(_args(*base, "--start", "10:00", "--pdf", "{w}/out/existing.pdf", expect=OK,
                      writes=("out/existing.pdf",)))
+    out.append(_args(*base, "--start", "10:00", "--pdf", "{w}/out/visit #1?.pdf", expect=OK,
+                     writes=("out/visit #1?.pdf",)))
     return out
 
 
@@ -243,11 +245,17 @@ COMMANDS_ON_DATA = [("stats",), ("search", "chunghwa"), ("booth", "S1024"),
                     ("itinerary", "--from", "K-H2-1F-1", "S1024", "--start", "10:00")]
 
 
+ODD_NAMES = ["odd#name?.db", "100%.db", "with space.db", "名字.db"]
+
+
 def _data_cases() -> list[Case]:
     out = []
     for path, says in DATA_BAD:
         for command in COMMANDS_ON_DATA:
             out.append(Case((*command, "--data", path), ERROR, says))
+    for name in ODD_NAMES:  # opened read-only as named: no other file appears
+        out.append(Case(("stats", "--json", "--data", f"{{w}}/odd/{name}"), OK))
+        out.append(Case(("booth", "S1024", "--data", f"{{w}}/odd/{name}"), OK))
     return out
 
 
@@ -471,6 +479,9 @@ def world(tmp_path_factory: pytest.TempPathFactory, data_file: Path):
     blob = data_file.read_bytes()
     (root / "truncated.db").write_bytes(blob[: len(blob) // 3])
     (root / "garbage.db").write_bytes(blob[:8192] + os.urandom(200_000) + blob[208_192:])
+    (root / "odd").mkdir()
+    for name in ODD_NAMES:
+        shutil.copy(data_file, root / "odd" / name)
     _damage(data_file, root / "nosearch.db", "DROP TABLE search_docs; DROP TABLE search_terms")
     _damage(data_file, root / "old.db", "PRAGMA user_version = 0")
     _damage(data_file, root / "nolevels.db", "DROP TABLE levels")

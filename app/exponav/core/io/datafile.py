@@ -29,6 +29,7 @@ import json
 import os
 import sqlite3
 import stat
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -194,6 +195,16 @@ _SQLITE_REASONS = {
 }
 
 
+def _read_only_uri(path: Path) -> str:
+    """An SQLite URI that opens ``path`` read-only, whatever its name holds (``#``, ``?``
+    and ``%`` would otherwise cut the name short and open another file for writing).
+
+    >>> _read_only_uri(Path("/data/show #2?.db"))
+    'file:/data/show%20%232%3F.db?mode=ro'
+    """
+    return "file:" + urllib.parse.quote(Path(path).resolve().as_posix(), safe="/:") + "?mode=ro"
+
+
 def _sqlite_code(error: sqlite3.Error) -> int | None:
     code = getattr(error, "sqlite_errorcode", None)
     return code & 0xFF if isinstance(code, int) else None
@@ -231,7 +242,7 @@ def _make_folder(folder: Path, dest: Path) -> None:
 
 def _verifier(dest: Path):
     def verify(path: Path) -> None:
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             ok = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:
@@ -245,8 +256,8 @@ def build_data_file(dest: Path, venue_dir: Path | None = None,
                     show_dir: Path | None = None) -> Path:
     """Build the data file at ``dest`` from the sources (atomically).
 
-    The sources are read and checked first; the file is written beside ``dest``, checked with SQLite's ``quick_check`` and only then renamed over
-    ``dest``. ``dest`` must be a regular file or not exist yet; its folder is created.
+    The sources are read and checked first; the file is written beside ``dest``, checked
+    with SQLite's ``quick_check`` and only then renamed over ``dest``. ``dest`` must be a regular file or not exist yet; its folder is created.
     """
     dest = Path(dest)
     venue_dir = venue_dir or paths.venue_dir()
@@ -279,7 +290,7 @@ def build_data_file(dest: Path, venue_dir: Path | None = None,
 
 def _stored_state(path: Path) -> tuple[int, str | None]:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             row = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
@@ -349,8 +360,7 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
     _check_readable(path)
     conn = None
     try:
-        conn = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro", uri=True,
-                               check_same_thread=False)
+        conn = sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = "
                                              "'table'")}
