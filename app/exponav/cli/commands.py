@@ -8,26 +8,85 @@ exits with status 2; never a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import math
+import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from exponav.cli.itinerary import add_itinerary_command
 from exponav.cli.kiosk import add_kiosk_command
-from exponav.core.errors import ExpoNavError
+from exponav.core.errors import ExpoNavError, NotFound, os_reason
 
-__all__ = ["main"]
+__all__ = ["count", "main", "metres", "os_error_sentence"]
 
 EXIT_BAD_INPUT = 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one sentence, status 2, as for other bad input
-        self.print_usage(sys.stderr)
-        print(f"exponav: {message}.", file=sys.stderr)
+    """argparse with one-sentence errors, and values such as ``-inf`` or ``-1:00`` read as
+    values rather than as unknown options."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # argparse reads a token after an option as its value only when the token looks
+        # like a negative number; it knows -5 and -.5 but not -inf, -1e3 or -1:00.
+        self._negative_number_matcher = re.compile(r"^-(?:\d|\.\d|inf|nan)", re.IGNORECASE)
+
+    def error(self, message: str) -> NoReturn:  # one sentence, status 2, as for other bad input
+        print(f"{self.prog}: {message.rstrip('.')}; see `{self.prog} --help`.", file=sys.stderr)
         raise SystemExit(EXIT_BAD_INPUT)
+
+
+def metres(text: str) -> float:
+    """An argparse type: a finite coordinate in metres.
+
+    >>> metres("-12.5")
+    -12.5
+    >>> metres("nan")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: nan is not a finite number of metres
+    """
+    from exponav.core.io.floorplan import MAX_COORDINATE_M
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of metres") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text} is not a finite number of metres")
+    if abs(value) > MAX_COORDINATE_M:
+        raise argparse.ArgumentTypeError(
+            f"{text} is more than {MAX_COORDINATE_M / 1000:,.0f} km from the venue's origin")
+    return value
+
+
+MAX_LIMIT = 10_000
+
+
+def count(text: str) -> int:
+    """An argparse type: how many results, 1 to :data:`MAX_LIMIT`.
+
+    >>> count("3")
+    3
+    >>> count("0")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 0 is too few; ask for 1 to 10000 results
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= MAX_LIMIT:
+        few = "too few" if value < 1 else "too many"
+        raise argparse.ArgumentTypeError(f"{value} is {few}; ask for 1 to {MAX_LIMIT} results")
+    return value
 
 
 def _navigator(args: argparse.Namespace):
@@ -37,16 +96,63 @@ def _navigator(args: argparse.Namespace):
 
 
 def _emit(args: argparse.Namespace, payload: Any, text: Callable[[], str]) -> None:
-    if args.json:
-        print(json.dumps(payload, ensure_ascii=False, indent=1))
+    if args.json:  # never NaN or Infinity: they are not JSON
+        print(json.dumps(payload, ensure_ascii=False, indent=1, allow_nan=False))
     else:
         print(text())
 
 
+def os_error_sentence(error: OSError) -> str:
+    """One sentence for an OSError that reached the command line: where, why, what to do.
+
+    >>> os_error_sentence(OSError(28, "No space left on device"))
+    'The disk is full; free some space and try again.'
+    """
+    from exponav.core import paths
+
+    reason = os_reason(error)
+    if not error.filename:
+        return f"{reason[:1].upper()}{reason[1:]}; free some space and try again." \
+            if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)) \
+            else f"{reason[:1].upper()}{reason[1:]}."
+    where = Path(os.fsdecode(error.filename))
+    advice = ""
+    for folder, variable in ((paths.config_dir(), "XDG_CONFIG_HOME"),
+                             (paths.cache_dir(), "XDG_CACHE_HOME")):
+        if where == folder or folder in where.parents or where in folder.parents:
+            advice = f"; make {folder} writable" + (
+                f" or set {variable} to a folder you can write"
+                if sys.platform.startswith("linux") else "")
+            break
+    return f"{where}: {reason}{advice}."
+
+
 # -- subcommands -------------------------------------------------------------------------
+
+def _check_search_filters(nav, level: str | None, category: str | None) -> None:
+    """An unknown --level or --category is named with the values there are (it would
+    otherwise only find nothing)."""
+    if level is not None and level.strip().casefold() not in {
+            lv.casefold() for lv in nav.levels}:
+        raise NotFound(f"There is no level {level!r}; the levels are {', '.join(nav.levels)}.")
+    if category is None:
+        return
+    known = {c for cat in nav.show.categories for c in _with_parents(cat)}
+    known |= nav.spatial.categories("amenity")
+    known |= {o.service for plan in nav.level_plans() for o in plan.openings}
+    if category.strip().casefold() not in {c.casefold() for c in known}:
+        raise NotFound(f"There is no category {category!r}; the categories are "
+                       f"{', '.join(sorted(known))}.")
+
+
+def _with_parents(category: str) -> list[str]:
+    parts = category.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
 
 def cmd_search(args: argparse.Namespace) -> int:
     nav = _navigator(args)
+    _check_search_filters(nav, args.level, args.category)
     hits = nav.search(args.text, level=args.level, category=args.category, limit=args.limit)
 
     def text() -> str:
@@ -175,7 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text")
     p.add_argument("--level")
     p.add_argument("--category")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=count, default=20, help="at most this many hits (1 to 10000)")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("booth", parents=[common], help="one booth and its exhibitor")
@@ -184,11 +290,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("near", parents=[common], help="the nearest things to a point")
     p.add_argument("--level", required=True)
-    p.add_argument("--x", type=float, required=True)
-    p.add_argument("--y", type=float, required=True)
+    p.add_argument("--x", type=metres, required=True, help="metres east of the origin")
+    p.add_argument("--y", type=metres, required=True, help="metres north of the origin")
     p.add_argument("--kind", default="amenity",
                    help="booth, amenity, amenity:CATEGORY, kiosk, opening, connector")
-    p.add_argument("--limit", type=int, default=5)
+    p.add_argument("--limit", type=count, default=5, help="at most this many (1 to 10000)")
     p.set_defaults(func=cmd_near)
 
     p = sub.add_parser("route", parents=[common], help="a walking route between two places")
@@ -242,3 +348,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as e:  # the machine refused: a folder, a disk, a permission
+        print(f"exponav: {os_error_sentence(e)}", file=sys.stderr)
+        return EXIT_BAD_INPUT

@@ -7,7 +7,8 @@
 
 With ``--json`` it prints ``{origin, stops: [{place, name, arrive, depart,
 leg_length_m}], length_m, duration_s, qr_payload, pdf}``. An appointment that cannot be
-kept is said on stderr (the plan is still printed, exit status 0).
+kept is said on stderr (the plan is still printed, exit status 0). ``--pdf`` writes only
+a regular file in a folder that exists, and replaces it only with a whole PDF.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ import argparse
 import json
 import re
 import sys
+from pathlib import Path
 from typing import Any
 
 from exponav.core.errors import ExpoNavError
 
-__all__ = ["add_itinerary_command", "cmd_itinerary", "parse_appointment"]
+__all__ = ["add_itinerary_command", "appointments_of", "cmd_itinerary", "parse_appointment",
+           "write_pdf_file"]
 
 _AT_TIME = re.compile(r"^(.+)@(\d{1,2}:\d{2})$")
 
@@ -52,7 +55,7 @@ def add_itinerary_command(subparsers: Any, common_parent: argparse.ArgumentParse
     p.add_argument("--appointment", action="append", default=[], metavar="PLACE@HH:MM",
                    help="a stop to reach by a fixed time (repeatable)")
     p.add_argument("--dwell", type=float, default=10.0, metavar="MIN",
-                   help="minutes spent at each stop (default 10)")
+                   help="minutes spent at each stop (default 10, at most 720)")
     p.add_argument("--step-free", action="store_true", help="lifts and ramps only")
     p.add_argument("--keep-order", action="store_true",
                    help="visit the stops in the order given instead of the best order")
@@ -62,24 +65,77 @@ def add_itinerary_command(subparsers: Any, common_parent: argparse.ArgumentParse
     p.set_defaults(func=cmd_itinerary)
 
 
+def appointments_of(texts: list[str]) -> dict[str, str]:
+    """``--appointment`` values as ``{place: "HH:MM"}``; a place given twice is refused.
+
+    >>> appointments_of(["MM-B12@14:00", "S1024@10:30"])
+    {'MM-B12': '14:00', 'S1024': '10:30'}
+    """
+    appointments: dict[str, str] = {}
+    for text in texts:
+        place, when = parse_appointment(text)
+        key = place.strip()
+        same = next((p for p in appointments if p.casefold() == key.casefold()), None)
+        if same is not None:
+            raise ExpoNavError(f"{same} has two appointments ({appointments[same]} and {when}); "
+                               "give each place one time.")
+        appointments[key] = when
+    return appointments
+
+
+def _check_pdf(path: Path) -> None:
+    """A whole PDF starts with ``%PDF-`` and ends with ``%%EOF``; a writer that ran out of
+    disk leaves neither end right (Qt's writer does not say so itself)."""
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        head = f.read(5)
+        f.seek(max(0, size - 1024))
+        tail = f.read()
+    if size == 0 or head != b"%PDF-" or not tail.rstrip().endswith(b"%%EOF"):
+        raise ExpoNavError(f"The PDF came out incomplete ({size} bytes), perhaps because the "
+                           "disk is full; nothing was written.")
+
+
+def write_pdf_file(itinerary: Any, nav: Any, target: str | Path, paper: str) -> Path:
+    """Print ``itinerary`` to the PDF file ``target``: a regular file or a new name in an
+    existing folder (a folder, device, link or missing folder is refused by name). The
+    PDF is written beside ``target``, checked to be whole (``%PDF-`` ... ``%%EOF``) and
+    only then renamed over it, so ``target`` is never left half-written."""
+    try:
+        from exponav.ui.print.pdf import write_pdf
+        from exponav.ui.print.printout import printed_from_label
+    except ImportError as e:  # a core-only installation
+        raise ExpoNavError(f"Cannot write a PDF here: Qt is not available ({e}).") from None
+    from exponav.core.io.atomic import atomic_path
+
+    target = Path(target)
+    with atomic_path(target, "PDF", verify=_check_pdf) as tmp:
+        part = tmp.with_name(tmp.name + ".part")  # where write_pdf writes before its rename
+        try:
+            write_pdf(itinerary, nav, tmp, paper, printed_from_label())
+        finally:
+            part.unlink(missing_ok=True)
+    itinerary.pdf = str(target)
+    return target
+
+
 def cmd_itinerary(args: argparse.Namespace) -> int:
     from exponav.core.navigator import Navigator
 
-    appointments = dict(parse_appointment(a) for a in args.appointment)
+    appointments = appointments_of(args.appointment)
     if not args.stops and not appointments:
         raise ExpoNavError("Name at least one stop (a booth code, exhibitor, amenity or "
                            "session) or an --appointment.")
+    if args.pdf is not None:
+        from exponav.core.io.atomic import check_target
+
+        check_target(args.pdf, "PDF")  # before planning: a wrong target fails at once
     nav = Navigator.open(args.data)
     itinerary = nav.itinerary(args.origin, args.stops, args.start, appointments,
                               dwell_min=args.dwell, step_free=args.step_free,
                               optimise=not args.keep_order)
-    if args.pdf:
-        try:
-            from exponav.ui.print.pdf import write_pdf
-            from exponav.ui.print.printout import printed_from_label
-        except ImportError as e:  # a core-only installation
-            raise ExpoNavError(f"Cannot write a PDF here: Qt is not available ({e}).") from None
-        write_pdf(itinerary, nav, args.pdf, args.paper, printed_from_label())
+    if args.pdf is not None:
+        write_pdf_file(itinerary, nav, args.pdf, args.paper)
     for missed in itinerary.missed:
         print(f"exponav: {missed.sentence()}", file=sys.stderr)
     if args.json:

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import difflib
 import logging
+import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from exponav.core.errors import NotFound
+from exponav.core.errors import DataError, ExpoNavError, NotFound
 from exponav.core.io.datafile import DataFile, ensure_data_file, read_data_file
+from exponav.core.io.floorplan import MAX_COORDINATE_M
 from exponav.core.model import (
     AMENITY_LABELS,
     Amenity,
@@ -81,6 +83,23 @@ class BoothInfo:
         }
 
 
+_SHOWN = 40  # characters of what a user typed that a message repeats
+
+
+def _metres(value: float, name: str) -> float:
+    """A coordinate or distance in metres: a finite number within reach of the venue."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        raise ExpoNavError(f"{name} = {value!r} is not a number of metres.") from None
+    if not math.isfinite(number):
+        raise ExpoNavError(f"{name} = {number} is not a finite number of metres.")
+    if abs(number) > MAX_COORDINATE_M:
+        raise ExpoNavError(f"{name} = {number:g} is more than {MAX_COORDINATE_M / 1000:,.0f} km "
+                           "from the venue's origin; coordinates are metres.")
+    return number
+
+
 class Navigator:
     """Queries over one data file: search, booths, places, spatial questions."""
 
@@ -89,7 +108,11 @@ class Navigator:
         self.venue: Venue = data.venue
         self.show: ShowData = data.show
         self.spatial = SpatialIndex(self.venue)
-        self.searcher = Searcher(data.conn)
+        try:
+            self.searcher = Searcher(data.conn)
+        except ValueError:
+            raise DataError(f"{data.path}: the search index of the data file is missing or "
+                            "damaged; rebuild it with `exponav build-data`.") from None
         self._owner = {code: ex for ex in self.show.exhibitors.values() for code in ex.booths}
         self._booths = {b.code: b for b in self.venue.booths()}
         self._zones = {z.id: z for p in self.venue.plans.values() for z in p.zones}
@@ -142,14 +165,19 @@ class Navigator:
         if isinstance(spec, tuple):
             level, x, y = spec
             self.level_plan(level)
+            x, y = _metres(x, "x"), _metres(y, "y")
             return Place(f"{level}@{x:g},{y:g}", "point", level, float(x), float(y))
         text = spec.strip()
+        if not text:
+            raise NotFound("Name a place: a booth code, an amenity, kiosk or opening id, or "
+                           "LEVEL@X,Y.")
         if "@" in text and "," in text:
             level, _, xy = text.partition("@")
             try:
                 x, y = (float(v) for v in xy.split(","))
             except ValueError:
-                raise NotFound(f"{text!r} is not a place; write a point as LEVEL@X,Y.") from None
+                raise NotFound(f"{text[:_SHOWN]!r} is not a place; write a point as LEVEL@X,Y.") \
+                    from None
             return self.place((level.strip(), x, y))
         if text in self._places:
             return self._places[text]
@@ -170,6 +198,8 @@ class Navigator:
         raise self._unknown(text, list(self._places) + list(self._booths), "place")
 
     def _unknown(self, text: str, known: list[str], what: str) -> NotFound:
+        if len(text) > _SHOWN:  # a name is short: say what was typed, not all of it
+            return NotFound(f"There is no {what} {text[:_SHOWN]!r}… ({len(text)} characters).")
         key = canonical_code(text) or text.upper()
         close = difflib.get_close_matches(key, known, n=3, cutoff=0.6)
         if not close and key[:1]:
@@ -207,6 +237,7 @@ class Navigator:
     def booth_at(self, level: str, x: float, y: float) -> BoothInfo | None:
         """Hit test: the booth under (x, y) on ``level``, or None in an aisle."""
         self.level_plan(level)
+        x, y = _metres(x, "x"), _metres(y, "y")
         booth = self.spatial[level].booth_at(x, y)
         return None if booth is None else self._info(booth)
 
@@ -214,16 +245,39 @@ class Navigator:
                 limit: int = 5) -> list[Nearby]:
         """The nearest things of ``kind`` by straight-line distance (see spatial.py)."""
         self.level_plan(level)
-        base, _ = parse_kind(kind)
-        if base not in {"booth", "amenity", "kiosk", "opening", "connector"}:
-            raise NotFound(f"Unknown kind {kind!r}; use booth, amenity[:category], kiosk, "
-                           "opening or connector.")
+        x, y = _metres(x, "x"), _metres(y, "y")
+        self._check_kind(kind)
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise ExpoNavError(f"The limit must be a whole number of at least 1, not {limit!r}.")
         return self.spatial[level].nearest(x, y, kind, limit)
 
     def within(self, level: str, x: float, y: float, radius: float,
                kind: str = "booth") -> list[Nearby]:
         self.level_plan(level)
+        x, y, radius = _metres(x, "x"), _metres(y, "y"), _metres(radius, "radius")
+        self._check_kind(kind)
         return self.spatial[level].within(x, y, radius, kind)
+
+    def _check_kind(self, kind: str) -> None:
+        """A kind ``nearest`` and ``within`` know: a known base and, after a colon, a
+        category of the shared vocabulary or of this venue (or a parent of one)."""
+        base, category = parse_kind(kind)
+        if base not in {"booth", "amenity", "kiosk", "opening", "connector"}:
+            raise NotFound(f"Unknown kind {kind!r}; use booth, amenity[:category], kiosk, "
+                           "opening or connector.")
+        if not category:
+            return
+        if base == "booth":
+            raise NotFound(f"Booths take no category ({kind!r}); write booth.")
+        known = self.spatial.categories(base)
+        if base == "amenity":  # the shared words, less those only doors carry
+            known |= {c for name in AMENITY_LABELS if name not in ("pedestrian", "emergencyexit")
+                      for c in (".".join(name.split(".")[:i])
+                                for i in range(1, name.count(".") + 2))}
+        if category not in known:
+            listed = ", ".join(sorted(known)) if known else "none"
+            raise NotFound(f"There is no {base} category {category!r}; the {base} categories "
+                           f"are {listed}.")
 
     def neighbours(self, code: str, distance: float = 0.5) -> list[BoothInfo]:
         info = self.booth(code)

@@ -21,7 +21,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -83,9 +83,15 @@ class _Points:
 
 
 class LevelIndex:
-    """Indexes of one level; rebuild it when the level's plan changes."""
+    """Indexes of one level; rebuild it when the level's plan changes.
 
-    def __init__(self, plan: LevelPlan) -> None:
+    ``connector_kinds`` maps connector ids to their kinds (escalator, elevator ...), so
+    that ``connector:elevator`` finds elevators.
+    """
+
+    def __init__(self, plan: LevelPlan, connector_kinds: Mapping[str, str] | None = None
+                 ) -> None:
+        kinds = connector_kinds or {}
         self.level = plan.level.id
         self.booths: list[Booth] = list(plan.booths)
         self._by_code = {b.code: i for i, b in enumerate(self.booths)}
@@ -97,9 +103,18 @@ class LevelIndex:
             "opening": _Points("opening", [
                 (o.id, o.category, *o.line.interpolate(0.5, normalized=True).coords[0])
                 for o in plan.openings]),
-            "connector": _Points("connector", [(cid, "", p.x, p.y)
+            "connector": _Points("connector", [(cid, kinds.get(cid, ""), p.x, p.y)
                                                for cid, p in plan.connector_points.items()]),
         }
+
+    def categories(self, base: str) -> set[str]:
+        """The categories of ``base`` things on this level, with their parents
+        (``toilet.accessible`` gives ``toilet`` too); booths have none."""
+        points = self._points.get(base)
+        if points is None:
+            return set()
+        return {".".join(parts[:i]) for c in points.categories if c
+                for parts in [c.split(".")] for i in range(1, len(parts) + 1)}
 
     def booth_at(self, x: float, y: float) -> Booth | None:
         """The booth under the point (its edge counts), or None in an aisle."""
@@ -174,14 +189,23 @@ class LevelIndex:
         return [self.booths[int(h)] for h in sorted(hits) if self.booths[int(h)].code != code]
 
 
+def _connector_kinds(venue: Venue) -> dict[str, str]:
+    return {c.id: c.kind for c in venue.connectors}
+
+
 class SpatialIndex:
     """One :class:`LevelIndex` per level of a venue."""
 
     def __init__(self, venue: Venue) -> None:
-        self.levels = {lv: LevelIndex(plan) for lv, plan in venue.plans.items()}
+        kinds = _connector_kinds(venue)
+        self.levels = {lv: LevelIndex(plan, kinds) for lv, plan in venue.plans.items()}
 
     def rebuild_level(self, venue: Venue, level: str) -> None:
-        self.levels[level] = LevelIndex(venue.plans[level])
+        self.levels[level] = LevelIndex(venue.plans[level], _connector_kinds(venue))
+
+    def categories(self, base: str) -> set[str]:
+        """The categories of ``base`` things on any level (see :meth:`LevelIndex.categories`)."""
+        return set().union(*(index.categories(base) for index in self.levels.values()))
 
     def __getitem__(self, level: str) -> LevelIndex:
         return self.levels[level]

@@ -12,12 +12,13 @@ is reported with the file and line.
 from __future__ import annotations
 
 import csv
-import json
+import io
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from exponav.core.errors import DataError
+from exponav.core.io.floorplan import read_json, read_source_text
 from exponav.core.model import Category, Exhibitor, Session, Show, ShowData
 from exponav.core.model.codes import canonical_code
 
@@ -25,18 +26,17 @@ __all__ = ["ShowData", "load_show"]
 
 
 def _rows(path: Path, required: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    text = read_source_text(path, bom_ok=True)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            reader = csv.DictReader(f)
-            missing = [c for c in required if c not in (reader.fieldnames or [])]
-            if missing:
-                raise DataError(f"{path}, line 1: missing column(s) {', '.join(missing)}.")
-            for row in reader:
-                yield reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}
-    except FileNotFoundError:
-        raise DataError(f"{path}: the file does not exist.") from None
-    except (OSError, UnicodeDecodeError, csv.Error) as e:
-        raise DataError(f"{path}: cannot be read as UTF-8 CSV ({e}).") from None
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise DataError(f"{path}, line 1: missing column(s) {', '.join(missing)}.")
+        for row in reader:
+            yield reader.line_num, {k: (v or "").strip() for k, v in row.items()
+                                    if isinstance(k, str) and k and isinstance(v, str | None)}
+    except csv.Error as e:
+        raise DataError(f"{path}, line {reader.line_num}: cannot be read as CSV ({e}).") from None
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -50,18 +50,14 @@ def _flag(value: str) -> bool:
 def load_show(folder: Path | str) -> ShowData:
     folder = Path(folder)
     path = folder / "show.json"
+    doc = read_json(path)
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
         names = doc.get("names", {})
         show = Show(id=str(doc["id"]), name=names.get("en", doc["id"]),
                     name_zh=names.get("zh-Hant", ""), venue=str(doc["venue"]),
                     start_date=str(doc["start_date"]), end_date=str(doc["end_date"]),
                     timezone=str(doc.get("timezone", "UTC")),
                     url_template=str(doc.get("url_template", "")))
-    except FileNotFoundError:
-        raise DataError(f"{path}: the file does not exist.") from None
-    except json.JSONDecodeError as e:
-        raise DataError(f"{path}, line {e.lineno}: not valid JSON ({e.msg}).") from None
     except (KeyError, AttributeError, TypeError):
         raise DataError(f"{path}: expected id, names, venue, start_date and end_date.") from None
     data = ShowData(show=show)

@@ -21,7 +21,7 @@ from exponav.core.errors import ItineraryError
 from exponav.core.model import Place, Session, Show
 from exponav.core.routing.route import STEP_FREE_SPEED, WALK_SPEED
 from exponav.core.visit import qr
-from exponav.core.visit.clock import parse_hhmm
+from exponav.core.visit.clock import DAY_S, format_hhmm, parse_hhmm
 from exponav.core.visit.itinerary import DEFAULT_DWELL_MIN, Itinerary, PlannedStop
 from exponav.core.visit.order import VISITOR_IDLE_WEIGHT, order_stops
 
@@ -127,13 +127,31 @@ def _resolve(resolver: Resolver, spec: str | Place | tuple[str, float, float]) -
     return _Wanted(resolver.place(spec))
 
 
+#: The longest stay at one stop, in minutes.
+MAX_DWELL_MIN = 12 * 60.0
+
+
+def _dwell_minutes(value: object, place: str = "") -> float:
+    """Minutes at a stop: a number from 0 to :data:`MAX_DWELL_MIN`, else ItineraryError."""
+    at = f" at {place}" if place else ""
+    try:
+        minutes = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        raise ItineraryError(f"The time to spend{at} must be a number of minutes, "
+                             f"not {value!r}.") from None
+    if not (math.isfinite(minutes) and 0.0 <= minutes <= MAX_DWELL_MIN):
+        raise ItineraryError(f"The time to spend{at} must be 0 to {MAX_DWELL_MIN:.0f} minutes, "
+                             f"not {minutes:g}.")
+    return minutes
+
+
 def _dwell_for(dwell_min: float | Mapping[str, float], place: Place, spec: object) -> float | None:
     if isinstance(dwell_min, Mapping):
         for key in (spec, place.id):
             if isinstance(key, str) and key in dwell_min:
-                return float(dwell_min[key]) * 60
+                return _dwell_minutes(dwell_min[key], place.id) * 60
         return None
-    return float(dwell_min) * 60
+    return _dwell_minutes(dwell_min) * 60
 
 
 def plan_visit(router: Router, resolver: Resolver, origin: str | Place | tuple[str, float, float],
@@ -167,6 +185,8 @@ def plan_visit(router: Router, resolver: Resolver, origin: str | Place | tuple[s
 def _plan(router, resolver, origin, stops, start_time, appointments, dwell_min, step_free,
           optimise, idle_weight, now) -> Itinerary:
     start_s = parse_hhmm(start_time if start_time is not None else now())
+    if not isinstance(dwell_min, Mapping):
+        _dwell_minutes(dwell_min)
     here = _resolve(resolver, origin).place if not isinstance(origin, Place) else origin
     wanted: dict[str, _Wanted] = {}
     for spec in stops:
@@ -175,8 +195,13 @@ def _plan(router, resolver, origin, stops, start_time, appointments, dwell_min, 
         if w.dwell_s is None or (isinstance(dwell_min, Mapping) and dwell is not None):
             w.dwell_s = dwell
         wanted.setdefault(w.place.id, w)
+    booked: dict[str, str] = {}
     for spec, when in (appointments or {}).items():
         w = _resolve(resolver, spec)
+        if w.place.id in booked:
+            raise ItineraryError(f"{w.place.id} has two appointments ({booked[w.place.id]} and "
+                                 f"{when}); give each place one time.")
+        booked[w.place.id] = str(when)
         got = wanted.setdefault(w.place.id, w)
         got.appointment_s = parse_hhmm(when)
         if got.dwell_s is None:
@@ -224,6 +249,10 @@ def _plan(router, resolver, origin, stops, start_time, appointments, dwell_min, 
         planned.append(PlannedStop(w.place, arrive, t, leg, w.appointment_s, late, dwell[i],
                                    w.title, w.title_zh))
         prev = w.place
+    if planned and planned[-1].depart_s > DAY_S + _EPS:
+        raise ItineraryError(f"This visit would end at {format_hhmm(planned[-1].depart_s)} the "
+                             "next day; a visit must end by midnight, so start earlier or "
+                             "choose fewer stops.")
     show = resolver.show_info
     levels = router.venue.levels
     return Itinerary(here, planned, start_s, step_free, show,
