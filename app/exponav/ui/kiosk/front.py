@@ -19,7 +19,7 @@ Without a window manager the same geometry makes the window fill its screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen, QWindow
 from PySide6.QtWidgets import QWidget
 
@@ -27,12 +27,13 @@ __all__ = ["FrontKeeper"]
 
 WATCH_MS = 250
 _REMAP_AFTER = 2  # checks that find the focus still elsewhere before mapping again
+_MAP_GRACE_MS = 400  # how long a window manager may take to map the window again
 
 
 class FrontKeeper(QObject):
     """See the module docstring; :meth:`start` shows ``widget`` full screen and keeps it so."""
 
-    restored = Signal(str)  # what was wrong, each time it was put right
+    restored = Signal(str)  # what was wrong, once each time it changes
 
     def __init__(self, widget: QWidget, interval_ms: int = WATCH_MS,
                  parent: QObject | None = None) -> None:
@@ -42,6 +43,8 @@ class FrontKeeper(QObject):
         self._handle: QWindow | None = None
         self._inactive_checks = 0
         self._remapped = False
+        self._away = ""  # what took the window away, while it is away
+        self._mapping = QElapsedTimer()  # since the window was last mapped again
         self.watchdog = QTimer(self)
         self.watchdog.setInterval(interval_ms)
         self.watchdog.timeout.connect(self.check)
@@ -116,17 +119,24 @@ class FrontKeeper(QObject):
         if not reason:
             self._inactive_checks = 0
             self._remapped = False
+            self._away = ""
             return
+        if reason != self._away:  # once for each way the window was taken away
+            self._away = reason
+            self.restored.emit(reason)
+        mapping = self._mapping.isValid() and self._mapping.elapsed() < _MAP_GRACE_MS
         if reason == "not active":
             self._inactive_checks += 1
             remap = self._inactive_checks > _REMAP_AFTER and not self._remapped
         else:
-            remap = reason in ("minimised", "not on screen")
+            remap = reason in ("minimised", "not on screen") and not mapping
+        if mapping and reason == "not on screen":
+            return  # mapped again a moment ago: the window manager is still at it
         if remap:
             self._remapped = True
+            self._mapping.start()
             self.widget.hide()  # withdrawn, then mapped again on the current desktop
         self._show()
-        self.restored.emit(reason)
 
     def _show(self) -> None:
         w = self.widget
