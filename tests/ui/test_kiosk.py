@@ -717,7 +717,10 @@ def test_a_scanned_visit_is_capped(kiosk, qtbot, nav):
 
     booths = sorted({c for e in nav.show.exhibitors.values() for c in e.booths})
     line = f"EXPONAV1|{nav.show.show.id}|{KIOSK}|" + ",".join(booths[:200])
+    kiosk.open_search()  # the keyboard up: the sentence shows over it all the same
+    assert kiosk.keyboard.isVisible()
     assert _scan(kiosk, qtbot, line) == [False]
+    assert kiosk.notice.isVisible() and not kiosk.keyboard.isVisible()
     assert "200 stops" in kiosk.notice.message.text()
     assert str(MAX_SCANNED_STOPS) in kiosk.notice.message.text()
     assert kiosk.navigator.visit.is_empty()

@@ -205,6 +205,7 @@ class KioskVisit:
     def _scan_refused(self, sentence: str) -> bool:
         log(f"scanned line refused: {sentence}")
         self._dirty = True
+        self._hide_keyboard()  # the sentence and its OK, with nothing over them
         self.notice.show_notice(self.tr("This code cannot be used here"), sentence)
         self.idle.start()
         self.visit_scanned.emit(False)
