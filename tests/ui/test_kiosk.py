@@ -754,3 +754,24 @@ def test_the_receipt_starts_at_the_kiosks_now(make_kiosk, nav):
     k.reset_visitor()  # and again for the next visitor
     k.navigator.visit.add(_owned(nav, 1)[0])
     assert k.visit_itinerary().start == "14:05"
+
+
+def test_exponav_gui_kiosk_with_a_damaged_file_stays_up_out_of_service(settings_file,
+                                                                        data_file):
+    raw = b'{"kiosk_id": "K-H2-1F-1", "idle_s": 1e9, "pin": {"n": 3}}'
+    settings_file.write_bytes(raw)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "EXPONAV_KIOSK_CONFIG": str(settings_file)}
+    proc = subprocess.Popen([sys.executable, "-m", "exponav", "gui", "--kiosk", KIOSK,
+                             "--data", str(data_file)], env=env, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        line = proc.stderr.readline()  # its first word for staff
+        assert "out of service" in line and "idle" in line
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.wait(timeout=2)  # still up, on its out-of-service screen
+    finally:
+        proc.terminate()
+        rest = proc.communicate(timeout=30)[1]
+    assert "Traceback" not in line + rest
+    assert settings_file.read_bytes() == raw
