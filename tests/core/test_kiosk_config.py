@@ -16,6 +16,8 @@ from exponav.core.io.kiosk_config import (
     hash_pin,
     load_settings,
     pin_delay_s,
+    pin_record_problem,
+    read_pin_record,
     save_settings,
     set_value,
     settings_path,
@@ -86,6 +88,135 @@ def test_damaged_file_names_itself(tmp_path):
         load_settings(path)
 
 
+GOOD_PIN = hash_pin("2468", **FAST)
+
+#: damaged files: (what, bytes, a word the sentence must hold)
+DAMAGED = [
+    ("invalid JSON", b'{"idle_s": 90,', "not JSON"),
+    ("empty", b"", "empty"),
+    ("blank", b"  \n", "empty"),
+    ("BOM", b"\xef\xbb\xbf" + json.dumps({"idle_s": 90}).encode(), "byte-order mark"),
+    ("UTF-16", json.dumps({"idle_s": 90}).encode("utf-16"), "UTF-8"),
+    ("a list", b"[1, 2]", "JSON object"),
+    ("idle -1", json.dumps({"idle_s": -1}).encode(), "idle"),
+    ("idle 1e9", json.dumps({"idle_s": 1e9}).encode(), "idle"),
+    ("idle NaN", b'{"idle_s": NaN}', "idle"),
+    ("idle Infinity", b'{"idle_s": Infinity}', "idle"),
+    ("idle a string", json.dumps({"idle_s": "90"}).encode(), "idle"),
+    ("idle true", json.dumps({"idle_s": True}).encode(), "idle"),
+    ("countdown 0", json.dumps({"countdown_s": 0}).encode(), "countdown"),
+    ("unknown paper", json.dumps({"paper": "a3"}).encode(), "paper"),
+    ("unknown language", json.dumps({"language": "fr"}).encode(), "language"),
+    ("language a number", json.dumps({"language": 7}).encode(), "language"),
+    ("keyboard null", json.dumps({"keyboard": None}).encode(), "keyboard"),
+    ("now not a time", json.dumps({"now": "tomorrow"}).encode(), "now"),
+    ("id with a newline", json.dumps({"kiosk_id": "K-1\nK-2"}).encode(), "id"),
+    ("a key twice", b'{"pin": null, "pin": null}', "twice"),
+    ("PIN a string", json.dumps({"pin": "2468"}).encode(), "pin"),
+    ("PIN a list", json.dumps({"pin": [1, 2]}).encode(), "pin"),
+    ("PIN md5", json.dumps({"pin": {**GOOD_PIN, "scheme": "md5"}}).encode(), "pin"),
+    ("PIN n 3", json.dumps({"pin": {**GOOD_PIN, "n": 3}}).encode(), "power of 2"),
+    ("nested 100,000 deep", b"[" * 100_000 + b"]" * 100_000, "nested"),
+    ("nested object", b'{"pin": ' * 100_000 + b"null" + b"}" * 100_000, "nested"),
+]
+
+
+@pytest.mark.parametrize("what,raw,word", DAMAGED, ids=[d[0] for d in DAMAGED])
+def test_every_damaged_file_is_one_sentence_naming_the_file(tmp_path, what, raw, word):
+    path = tmp_path / "kiosk.json"
+    path.write_bytes(raw)
+    with pytest.raises(KioskConfigError) as e:
+        load_settings(path)
+    message = str(e.value)
+    assert message.startswith(str(path)) and word in message and message.endswith(".")
+    assert "\n" not in message and len(message) < 300
+    assert path.read_bytes() == raw  # reading never writes
+
+
+def test_a_folder_or_a_huge_file_is_refused(tmp_path):
+    with pytest.raises(KioskConfigError, match="regular file"):
+        load_settings(tmp_path)
+    big = tmp_path / "kiosk.json"
+    big.write_bytes(b" " * (2 << 20) + b"{}")
+    with pytest.raises(KioskConfigError, match="too big"):
+        load_settings(big)
+
+
+def test_unknown_keys_are_a_newer_versions_and_skipped(tmp_path):
+    path = tmp_path / "kiosk.json"
+    path.write_text(json.dumps({"idle_s": 30, "volume": 11, "pin": GOOD_PIN}))
+    s = load_settings(path)
+    assert s.idle_s == 30 and s.pin == GOOD_PIN
+
+
+def test_the_value_being_set_anew_is_not_checked(tmp_path):
+    path = tmp_path / "kiosk.json"
+    path.write_text(json.dumps({"idle_s": -1, "pin": {"n": 3}, "paper": "a4"}))
+    with pytest.raises(KioskConfigError, match="pin"):
+        load_settings(path, replacing="idle_s")
+    path.write_text(json.dumps({"idle_s": -1, "paper": "a4"}))
+    assert load_settings(path, replacing="idle_s").paper == "a4"
+    path.write_text(json.dumps({"pin": {"n": 3}, "paper": "a4"}))
+    assert load_settings(path, replacing="pin").pin is None
+
+
+def test_the_pin_record_is_read_whatever_else_is_damaged(tmp_path):
+    path = tmp_path / "kiosk.json"
+    path.write_text(json.dumps({"idle_s": -1, "pin": GOOD_PIN}))
+    assert read_pin_record(path) == GOOD_PIN
+    path.write_text(json.dumps({"idle_s": -1, "pin": {**GOOD_PIN, "n": 3}}))
+    assert read_pin_record(path) is None
+    path.write_bytes(b"[" * 100_000)
+    assert read_pin_record(path) is None
+    assert read_pin_record(tmp_path / "none.json") is None
+
+
+#: PIN records of the wrong form: each is refused by name, and a PIN checked against it
+#: is simply wrong (never an exception)
+BAD_RECORDS = [
+    ("no salt", {k: v for k, v in GOOD_PIN.items() if k != "salt"}, "salt"),
+    ("an extra field", {**GOOD_PIN, "pepper": "x"}, "pepper"),
+    ("n 3", {**GOOD_PIN, "n": 3}, "power of 2"),
+    ("n 0", {**GOOD_PIN, "n": 0}, "power of 2"),
+    ("n 1", {**GOOD_PIN, "n": 1}, "power of 2"),
+    ("n 2^30", {**GOOD_PIN, "n": 2**30}, "power of 2"),
+    ("n a float", {**GOOD_PIN, "n": 1024.0}, "power of 2"),
+    ("n a string", {**GOOD_PIN, "n": "1024"}, "power of 2"),
+    ("n true", {**GOOD_PIN, "n": True}, "power of 2"),
+    ("r 0", {**GOOD_PIN, "r": 0}, "block size"),
+    ("r 1000", {**GOOD_PIN, "r": 1000}, "block size"),
+    ("p -1", {**GOOD_PIN, "p": -1}, "parallelism"),
+    ("too much memory", {**GOOD_PIN, "n": 2**20, "r": 32}, "too much"),
+    ("salt not hex", {**GOOD_PIN, "salt": "zz" * 16}, "hexadecimal"),
+    ("salt with spaces", {**GOOD_PIN, "salt": "ab " * 16}, "hexadecimal"),
+    ("salt odd length", {**GOOD_PIN, "salt": "abc"}, "hexadecimal"),
+    ("salt 2 bytes", {**GOOD_PIN, "salt": "abcd"}, "bytes"),
+    ("salt a number", {**GOOD_PIN, "salt": 1234}, "hexadecimal"),
+    ("hash short", {**GOOD_PIN, "hash": GOOD_PIN["hash"][:-2]}, "bytes"),
+    ("hash base64", {**GOOD_PIN, "hash": "q" * 43 + "="}, "hexadecimal"),
+    ("hash null", {**GOOD_PIN, "hash": None}, "hexadecimal"),
+]
+
+
+@pytest.mark.parametrize("what,record,word", BAD_RECORDS, ids=[b[0] for b in BAD_RECORDS])
+def test_every_field_of_the_pin_record_is_checked(tmp_path, what, record, word):
+    assert word in pin_record_problem(record)
+    assert not check_pin("2468", record)  # no exception, just not the PIN
+    guard = PinGuard(record)
+    assert guard.record is None and not guard.try_pin("2468")
+    path = tmp_path / "kiosk.json"
+    path.write_text(json.dumps({"pin": record}))
+    with pytest.raises(KioskConfigError, match="set-pin"):
+        load_settings(path)
+
+
+def test_a_good_record_passes_every_check():
+    assert pin_record_problem(GOOD_PIN) == ""
+    assert pin_record_problem(hash_pin("0000")) == ""
+    with pytest.raises(KioskConfigError, match="power of 2"):
+        hash_pin("2468", n=1000)
+
+
 def test_pin_hash_is_salted_and_checks():
     a, b = hash_pin("2468", **FAST), hash_pin("2468", **FAST)
     assert a["salt"] != b["salt"] and a["hash"] != b["hash"]
@@ -112,7 +243,7 @@ def test_wrong_pins_slow_down_exponentially():
     delays = [pin_delay_s(k) for k in range(3, 12)]
     assert delays[:4] == [2, 4, 8, 16]
     assert all(b >= a for a, b in zip(delays, delays[1:], strict=False))
-    assert pin_delay_s(100) == 300
+    assert pin_delay_s(100) == 300 and pin_delay_s(10**6) == 300
 
 
 def test_guard_refuses_tries_during_the_wait():

@@ -6,8 +6,10 @@ Timings are injected (an idle time of a fifth of a second, a countdown of two sh
 
 from __future__ import annotations
 
+import json
 import math
 import os
+import stat
 import subprocess
 import sys
 
@@ -22,7 +24,8 @@ from exponav.ui.common.convert import to_scene
 from exponav.ui.kiosk.home import sessions_now_and_next, show_clock
 from exponav.ui.kiosk.keyboard import ChinesePalette, TouchKeyboard, choose_keyboard
 from exponav.ui.kiosk.scanner import ScannerFilter
-from exponav.ui.kiosk.window import KioskTimings, KioskWindow, find_kiosk, open_data
+from exponav.ui.kiosk.start import open_data
+from exponav.ui.kiosk.window import KioskTimings, KioskWindow, find_kiosk
 
 KIOSK = "K-H2-1F-1"
 FAST = KioskTimings(idle_ms=200, countdown_s=2, tick_ms=40, hold_ms=150)
@@ -175,21 +178,31 @@ def test_close_is_refused_and_foreign_dialogs_are_rejected(kiosk, qtbot):
     assert not dialog.isVisible()
 
 
-def test_staff_gesture_sets_a_pin_then_leaves(make_kiosk, qtbot):
-    saved: list[KioskSettings] = []
-    k = make_kiosk(KioskSettings(kiosk_id=KIOSK), saved)
+def test_staff_gesture_and_the_pin_leave_kiosk_mode(make_kiosk, qtbot):
+    k = make_kiosk(KioskSettings(kiosk_id=KIOSK, pin=hash_pin("2468", n=2**10)))
     left = []
     k.left_kiosk.connect(lambda: left.append(1))
     _press(k.home, QPoint(10, 10))
     qtbot.waitUntil(k.staff.isVisible, timeout=1000)  # held 0.15 s in the corner
-    assert k.staff.mode == "new"
+    assert k.staff.mode == "enter"
+    for digit in "2468✓":
+        k.staff.press(digit)
+    assert k.staff.mode == "unlocked" and k.staff.leave.isVisible()
+    k.staff.leave.click()
+    assert left and k.unlocked and not k.isVisible()
+
+
+def test_without_a_pin_the_staff_corner_offers_no_way_to_set_one(make_kiosk, qtbot):
+    k = make_kiosk(KioskSettings(kiosk_id=KIOSK))
+    _press(k.home, QPoint(10, 10))
+    qtbot.waitUntil(k.staff.isVisible, timeout=1000)
+    assert k.staff.mode == "no-pin" and "exponav kiosk set-pin" in k.staff.message.text()
+    assert not any(key.isVisible() for key in k.staff.pad_keys.values())
+    assert not k.staff.leave.isVisible()
     for _ in range(2):
         for digit in "2468✓":
             k.staff.press(digit)
-    assert k.staff.mode == "unlocked"
-    assert saved and saved[-1].pin["scheme"] == "scrypt" and "2468" not in str(saved[-1].pin)
-    k.staff.leave.click()
-    assert left and k.unlocked and not k.isVisible()
+    assert k.staff.mode == "no-pin" and not k.unlocked and k.pin_guard.record is None
 
 
 def test_a_short_press_in_the_corner_does_nothing(kiosk, qtbot):
@@ -467,3 +480,300 @@ def test_printed_maps_turn_heading_up(nav, tmp_path):
     for paper in ("receipt80", "a4"):
         out = write_pdf(it, nav, tmp_path / f"{paper}.pdf", paper, heading_deg=270)
         assert out.stat().st_size > 5000
+
+
+# -- escapes: settings, PIN, screen, traces, receipts, scans ---------------------------------
+
+@pytest.fixture
+def settings_file(tmp_path, monkeypatch):
+    path = tmp_path / "config" / "kiosk.json"
+    path.parent.mkdir()
+    monkeypatch.setenv("EXPONAV_KIOSK_CONFIG", str(path))
+    return path
+
+
+@pytest.fixture
+def start_kiosk(qtbot, data_file, settings_file):
+    """A kiosk started as ``exponav gui --kiosk`` starts one, from the settings file."""
+    from exponav.ui.app import make_app
+    from exponav.ui.kiosk.start import open_kiosk, read_settings
+
+    made: list[KioskWindow] = []
+
+    def start() -> KioskWindow:
+        make_app()
+        settings, problem = read_settings(settings_file)
+        k = open_kiosk(settings, problem, data_file, KIOSK, settings_file=settings_file)
+        made.append(k)
+        qtbot.addWidget(k)
+        k.resize(1280, 800)
+        k.show_kiosk(full_screen=False)
+        qtbot.waitExposed(k)
+        return k
+
+    yield start
+    for k in made:
+        k.unlocked = True
+        k.close()
+        k.shutdown()
+
+
+GOOD_PIN = hash_pin("2468", n=2**10)
+
+#: kiosk.json files a kiosk must not serve with: (what, bytes, a word of the reason)
+LOCKED = [
+    ("invalid JSON", b'{"kiosk_id": "K-H2-1F-1",', "not JSON"),
+    ("empty", b"", "empty"),
+    ("BOM", b"\xef\xbb\xbf" + json.dumps({"kiosk_id": KIOSK}).encode(), "byte-order mark"),
+    ("idle -1", json.dumps({"idle_s": -1}).encode(), "idle"),
+    ("idle 1e9", json.dumps({"idle_s": 1e9}).encode(), "idle"),
+    ("idle NaN", b'{"idle_s": NaN}', "idle"),
+    ("idle a string", json.dumps({"idle_s": "soon"}).encode(), "idle"),
+    ("countdown 0", json.dumps({"countdown_s": 0}).encode(), "countdown"),
+    ("unknown paper", json.dumps({"paper": "a3"}).encode(), "paper"),
+    ("unknown language", json.dumps({"language": "xx"}).encode(), "language"),
+    ("PIN of the wrong form", json.dumps({"pin": "2468"}).encode(), "pin"),
+    ("PIN cost n 3", json.dumps({"pin": {**GOOD_PIN, "n": 3}}).encode(), "power of 2"),
+    ("PIN salt not hex", json.dumps({"pin": {**GOOD_PIN, "salt": "salt"}}).encode(), "salt"),
+    ("nested 100,000 deep", b'{"a": ' * 100_000 + b"1" + b"}" * 100_000, "nested"),
+    ("no PIN at all", json.dumps({"kiosk_id": KIOSK}).encode(), "set-pin"),
+]
+
+
+@pytest.mark.parametrize("what,raw,word", LOCKED, ids=[v[0] for v in LOCKED])
+def test_a_damaged_or_pinless_kiosk_json_keeps_the_kiosk_locked(start_kiosk, settings_file,
+                                                               qtbot, what, raw, word):
+    settings_file.write_bytes(raw)
+    k = start_kiosk()
+    assert k.page() == "out-of-service" and word in k.problem
+    assert word in k.out_of_service.staff.text()
+    k.guard.hold.setInterval(150)  # the five seconds, made short
+    _press(k.out_of_service, QPoint(10, 10))
+    qtbot.waitUntil(k.staff.isVisible, timeout=1000)
+    assert k.staff.mode == "no-pin"  # never "choose a PIN"
+    assert not any(key.isVisible() for key in k.staff.pad_keys.values())
+    for digits in ("2468✓", "0000✓", "1234✓"):
+        for digit in digits:
+            k.staff.press(digit)
+    assert k.staff.mode == "no-pin" and not k.unlocked
+    k.close()
+    assert k.isVisible()
+    assert settings_file.read_bytes() == raw  # never rewritten
+    assert [p.name for p in settings_file.parent.iterdir()] == ["kiosk.json"]
+
+
+def test_a_damaged_file_with_a_valid_pin_still_lets_staff_out(start_kiosk, settings_file,
+                                                              qtbot):
+    raw = json.dumps({"idle_s": -1, "pin": GOOD_PIN}).encode()
+    settings_file.write_bytes(raw)
+    k = start_kiosk()
+    assert k.page() == "out-of-service" and "idle" in k.problem
+    k.staff.start()
+    assert k.staff.mode == "enter"
+    for digit in "2468✓":
+        k.staff.press(digit)
+    assert k.staff.mode == "unlocked"
+    k.staff.leave.click()
+    assert k.unlocked and settings_file.read_bytes() == raw
+
+
+def test_a_pin_set_meanwhile_with_set_pin_opens_the_staff_pad(start_kiosk, settings_file):
+    from exponav.core.io.kiosk_config import save_settings
+
+    settings_file.write_text(json.dumps({"kiosk_id": KIOSK}))
+    k = start_kiosk()
+    assert "set-pin" in k.problem
+    save_settings(KioskSettings(kiosk_id=KIOSK, pin=GOOD_PIN), settings_file)  # as set-pin
+    k.staff.start()
+    assert k.staff.mode == "enter"
+    for digit in "2468✓":
+        k.staff.press(digit)
+    assert k.staff.mode == "unlocked"
+
+
+def test_a_good_kiosk_json_serves(start_kiosk, settings_file):
+    settings_file.write_text(json.dumps({"kiosk_id": KIOSK, "pin": GOOD_PIN, "idle_s": 45}))
+    k = start_kiosk()
+    assert k.page() == "home" and k.timings.idle_ms == 45_000
+
+
+def test_full_screen_fills_the_screen_and_comes_back(make_kiosk, qtbot):
+    k = make_kiosk(KioskSettings(kiosk_id=KIOSK),
+                   timings=KioskTimings(idle_ms=60_000, hold_ms=150, watch_ms=50))
+    k.show_kiosk(full_screen=True)
+    screen = k.front.screen_geometry()
+
+    def in_front() -> bool:
+        return (k.isVisible() and k.isFullScreen() and k.geometry() == screen
+                and not k.windowState() & Qt.WindowState.WindowMinimized
+                and k.front.problem() == "")
+
+    qtbot.waitUntil(in_front, timeout=3000)
+    restored: list[str] = []
+    k.front.restored.connect(restored.append)
+    for escape in (k.showMinimized, k.hide, k.showNormal,
+                   lambda: k.setGeometry(10, 10, 640, 480)):
+        escape()
+        qtbot.waitUntil(in_front, timeout=3000)
+    assert {"minimised", "hidden", "not full screen"} <= set(restored)
+    k.unlocked = True
+    k.close()  # staff left: nothing brings it back
+    qtbot.wait(200)
+    assert not k.isVisible()
+
+
+def test_the_reset_clears_selections_and_the_clipboard(kiosk, qtbot):
+    w = kiosk.navigator
+    kiosk.open_search()
+    w.search.field.setText("chunghwa telecom")
+    w.search.field.selectAll()
+    QGuiApplication.clipboard().setText("a visitor's words")
+    assert kiosk.has_visitor_state() and kiosk.selected_text()
+    kiosk.reset_visitor()
+    assert not kiosk.selected_text() and not w.search.field.hasSelectedText()
+    assert QGuiApplication.clipboard().text() == ""
+    assert not kiosk.has_visitor_state()
+
+
+def test_clearing_covers_the_x11_selection_and_the_find_buffer(monkeypatch):
+    from PySide6.QtGui import QClipboard
+
+    from exponav.ui.kiosk import reset
+
+    cleared = []
+
+    class Clipboard:
+        def clear(self, mode):
+            cleared.append(mode)
+
+        def supportsSelection(self):  # noqa: N802 - Qt's names
+            return True
+
+        def supportsFindBuffer(self):  # noqa: N802
+            return True
+
+    class Gui:
+        @staticmethod
+        def clipboard():
+            return Clipboard()
+
+    monkeypatch.setattr(reset, "QGuiApplication", Gui)
+    reset.clear_clipboard()
+    assert cleared == [QClipboard.Mode.Clipboard, QClipboard.Mode.Selection,
+                       QClipboard.Mode.FindBuffer]
+
+
+def test_a_pdf_receipt_is_private_and_gone_at_the_reset(make_kiosk, nav, tmp_path):
+    receipt = tmp_path / "receipt.pdf"
+    receipt.write_text("an older receipt")
+    receipt.chmod(0o644)
+    k = make_kiosk(KioskSettings(kiosk_id=KIOSK, printer=f"pdf:{receipt}"))
+    for code in _owned(nav, 2):
+        k.navigator.visit.add(code)
+    assert k.print_visit()
+    assert receipt.read_bytes().startswith(b"%PDF")
+    assert stat.S_IMODE(receipt.stat().st_mode) == 0o600
+    assert k.has_visitor_state()
+    k.reset_visitor()
+    assert not receipt.exists() and not k.has_visitor_state()
+
+
+def test_a_pdf_printer_never_writes_through_a_link(make_kiosk, nav, tmp_path):
+    victim = tmp_path / "staff-notes.txt"
+    victim.write_text("keep me")
+    link = tmp_path / "receipt.pdf"
+    link.symlink_to(victim)
+    k = make_kiosk(KioskSettings(kiosk_id=KIOSK, printer=f"pdf:{link}"))
+    k.navigator.visit.add(_owned(nav, 1)[0])
+    assert not k.print_visit()
+    assert k.printed.failed and k.printed.qr.isVisible()  # the QR code instead
+    assert victim.read_text() == "keep me"
+
+
+def _scan(kiosk, qtbot, line: str) -> list[bool]:
+    loaded: list[bool] = []
+    kiosk.visit_scanned.connect(loaded.append)
+    type_at_window(kiosk, line)
+    qtbot.waitUntil(lambda: bool(loaded), timeout=5000)
+    return loaded
+
+
+@pytest.mark.parametrize("line,words", [
+    ("EXPONAV1|another-show|K-1|S1024", "another show"),
+    ("EXPONAV1|scse2025|K-H2-1F-1|NO-SUCH-BOOTH", "place"),
+    ("EXPONAV1|scse2025|K-H2-1F-1|S1024@99:99", "ExpoNav visit"),
+    ("EXPONAV1|scse2025", "ExpoNav visit"),
+])
+def test_a_refused_scan_is_shown_where_the_visitor_looks(kiosk, qtbot, line, words):
+    assert kiosk.page() == "home"
+    assert _scan(kiosk, qtbot, line) == [False]
+    assert kiosk.notice.isVisible() and kiosk.notice.geometry() == kiosk.rect()
+    assert words in kiosk.notice.message.text()
+    assert kiosk.navigator.visit.is_empty()
+    kiosk.notice.done.click()
+    assert not kiosk.notice.isVisible()
+
+
+def test_a_scanned_visit_is_capped(kiosk, qtbot, nav):
+    from exponav.ui.kiosk.visit import MAX_SCANNED_STOPS
+
+    booths = sorted({c for e in nav.show.exhibitors.values() for c in e.booths})
+    line = f"EXPONAV1|{nav.show.show.id}|{KIOSK}|" + ",".join(booths[:200])
+    kiosk.open_search()  # the keyboard up: the sentence shows over it all the same
+    assert kiosk.keyboard.isVisible()
+    assert _scan(kiosk, qtbot, line) == [False]
+    assert kiosk.notice.isVisible() and not kiosk.keyboard.isVisible()
+    assert "200 stops" in kiosk.notice.message.text()
+    assert str(MAX_SCANNED_STOPS) in kiosk.notice.message.text()
+    assert kiosk.navigator.visit.is_empty()
+    line = f"EXPONAV1|{nav.show.show.id}|{KIOSK}|" + ",".join(booths[:MAX_SCANNED_STOPS])
+    assert kiosk.load_scanned(line)
+    assert len(kiosk.navigator.visit) == MAX_SCANNED_STOPS and not kiosk.notice.isVisible()
+
+
+def test_chinese_and_indonesian_with_a_cache_folder_that_cannot_be_written(
+        make_kiosk, tmp_path, monkeypatch):
+    from exponav.ui.common.assets import asset_path
+    from exponav.ui.common.i18n import compile_ts
+
+    blocker = tmp_path / "cache-is-a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert compile_ts(asset_path("translations", "exponav_zh_TW.ts")) is None
+    k = make_kiosk(KioskSettings(kiosk_id=KIOSK))
+    k.set_language("zh-Hant")
+    assert k.bar.home.text() == "首頁"  # read from the .ts itself
+    k.set_language("id")
+    assert k.navigator.lang == "id" and k.bar.home.text() != "Home"
+    assert blocker.read_text() == ""
+
+
+def test_the_receipt_starts_at_the_kiosks_now(make_kiosk, nav):
+    k = make_kiosk(KioskSettings(kiosk_id=KIOSK, now="2025-03-19T14:05"))
+    for code in _owned(nav, 2):
+        k.navigator.visit.add(code)
+    assert k.visit_itinerary().start == "14:05"
+    k.reset_visitor()  # and again for the next visitor
+    k.navigator.visit.add(_owned(nav, 1)[0])
+    assert k.visit_itinerary().start == "14:05"
+
+
+def test_exponav_gui_kiosk_with_a_damaged_file_stays_up_out_of_service(settings_file,
+                                                                        data_file):
+    raw = b'{"kiosk_id": "K-H2-1F-1", "idle_s": 1e9, "pin": {"n": 3}}'
+    settings_file.write_bytes(raw)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "EXPONAV_KIOSK_CONFIG": str(settings_file)}
+    proc = subprocess.Popen([sys.executable, "-m", "exponav", "gui", "--kiosk", KIOSK,
+                             "--data", str(data_file)], env=env, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        line = proc.stderr.readline()  # its first word for staff
+        assert "out of service" in line and "idle" in line
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.wait(timeout=2)  # still up, on its out-of-service screen
+    finally:
+        proc.terminate()
+        rest = proc.communicate(timeout=30)[1]
+    assert "Traceback" not in line + rest
+    assert settings_file.read_bytes() == raw

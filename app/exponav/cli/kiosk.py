@@ -5,11 +5,15 @@
     exponav kiosk show [--json]             the settings and the file that holds them
     exponav kiosk set id K-H2-1F-1          one key: id, data, printer, paper, idle,
     exponav kiosk set idle 120                 countdown, language, keyboard, now
-    echo 2468 | exponav kiosk set-pin       the staff PIN (from stdin, or asked twice)
-    exponav kiosk set-pin --clear           no PIN: the next staff exit asks for a new one
+    exponav kiosk set-pin                   the staff PIN, asked for twice (not echoed)
+    echo 2468 | exponav kiosk set-pin --stdin    the PIN from standard input
+    exponav kiosk set-pin --clear           no PIN: the kiosk stays out of service
 
 The settings live in one JSON file (see :mod:`exponav.core.io.kiosk_config`); the PIN is
-stored only as a salted scrypt hash and ``show`` never prints it.
+stored only as a salted scrypt hash and ``show`` never prints it. A kiosk never sets its
+own PIN: without a valid one it stays out of service until staff run ``set-pin``.
+``set`` and ``set-pin`` may put right the one value they set in a damaged file; any other
+damage is named and the file is left as it is.
 """
 
 from __future__ import annotations
@@ -40,9 +44,12 @@ def add_kiosk_command(subparsers: Any, common_parent: argparse.ArgumentParser) -
     a.add_argument("value", help='the new value ("" to clear a text setting)')
     a.set_defaults(func=cmd_kiosk)
     a = actions.add_parser("set-pin", parents=[common_parent],
-                           help="set the staff PIN (read from stdin, or asked for)")
-    a.add_argument("--clear", action="store_true",
-                   help="remove the PIN: the next staff exit sets a new one")
+                           help="set the staff PIN (asked for twice, or read from stdin)")
+    how = a.add_mutually_exclusive_group()
+    how.add_argument("--stdin", action="store_true",
+                     help="read the PIN from the first line of standard input")
+    how.add_argument("--clear", action="store_true",
+                     help="remove the PIN: the kiosk stays out of service until one is set")
     a.set_defaults(func=cmd_kiosk)
 
 
@@ -50,16 +57,19 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
     from exponav.core.io import kiosk_config as kc
 
     path = kc.settings_path()
-    settings = kc.load_settings(path)
     action = args.kiosk_action
     if action == "set":
+        settings = kc.load_settings(path, replacing=kc.field_of(args.key))
         kc.set_value(settings, args.key, args.value)
-        if args.key.lower() in ("id", "kiosk_id") and settings.kiosk_id:
+        if kc.field_of(args.key) == "kiosk_id" and settings.kiosk_id:
             _check_kiosk_id(settings.kiosk_id, args.data or settings.data or None)
-        kc.save_settings(settings, path)
+        _save(kc, settings, path)
     elif action == "set-pin":
-        settings.pin = None if args.clear else kc.hash_pin(_read_pin())
-        kc.save_settings(settings, path)
+        settings = kc.load_settings(path, replacing="pin")
+        settings.pin = None if args.clear else kc.hash_pin(_read_pin(args.stdin))
+        _save(kc, settings, path)
+    else:
+        settings = kc.load_settings(path)
     shown = {"file": str(path), **settings.to_dict()}
     if args.json:
         print(json.dumps(shown, ensure_ascii=False, indent=1))
@@ -68,15 +78,31 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_pin() -> str:
-    """The PIN from a pipe (first line), or typed twice without echo at a terminal."""
-    if not sys.stdin.isatty():
-        pin = sys.stdin.readline().strip()
+def _save(kc, settings, path) -> None:
+    try:
+        kc.save_settings(settings, path)
+    except OSError as e:
+        raise ExpoNavError(f"{path} cannot be written ({e.strerror or e}); nothing was "
+                           "changed.") from None
+
+
+def _read_pin(from_stdin: bool) -> str:
+    """The PIN from standard input (``--stdin``, or a pipe: its first line), or typed
+    twice without echo at a terminal."""
+    if from_stdin or not sys.stdin.isatty():
+        line = sys.stdin.readline()
+        if not line.strip():
+            raise ExpoNavError("No PIN was given on standard input; nothing was changed.")
+        pin = line.strip()
     else:
         import getpass
 
-        pin = getpass.getpass("New staff PIN (4 to 12 digits): ").strip()
-        if getpass.getpass("The same PIN again: ").strip() != pin:
+        try:
+            pin = getpass.getpass("New staff PIN (4 to 12 digits): ").strip()
+            again = getpass.getpass("The same PIN again: ").strip()
+        except EOFError:
+            raise ExpoNavError("No PIN was given; nothing was changed.") from None
+        if again != pin:
             raise ExpoNavError("The two PINs differ; nothing was changed.")
     from exponav.core.io.kiosk_config import valid_pin
 
@@ -95,7 +121,7 @@ def _check_kiosk_id(kiosk_id: str, data: str | None) -> None:
     except ExpoNavError:
         return
     try:
-        known = [k.id for plan in nav.venue.plans.values() for k in plan.kiosks]
+        known = [k.id for k in nav.kiosks()]
     finally:
         nav.close()
     if kiosk_id not in known:

@@ -90,7 +90,7 @@ def _open_in_background(data: str | Path | None) -> tuple[threading.Event, Calla
 
 def run_gui(data: str | Path | None = None, kiosk: str | None = None) -> int:
     if kiosk is not None:  # "" means the id in the kiosk settings
-        from exponav.ui.kiosk.window import run_kiosk
+        from exponav.ui.kiosk.start import run_kiosk
 
         return run_kiosk(data, kiosk)
     imported, navigator = _open_in_background(data)

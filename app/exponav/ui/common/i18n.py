@@ -6,8 +6,8 @@ compiled with ``lrelease`` into the user's cache folder (named by a hash of its
 content, so an edited ``.ts`` is recompiled and a cached ``.qm`` is never stale) and
 loaded with a :class:`QTranslator`. A ``.qm`` shipped beside the ``.ts`` (as a build may
 place it) is used first. Where no ``lrelease`` exists (a frozen bundle without the Qt
-tools), :class:`TsTranslator` reads the ``.ts`` XML directly, so a language never
-silently falls back to English.
+tools), or the cache folder is read-only or full, :class:`TsTranslator` reads the ``.ts``
+XML directly, so a language never silently falls back to English.
 
 Data names (exhibitors, levels, zones) follow the language too: :func:`pick` chooses
 the Chinese name for Chinese and the English one otherwise.
@@ -15,6 +15,7 @@ the Chinese name for Chinese and the English one otherwise.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 import subprocess
@@ -51,23 +52,28 @@ def _lrelease() -> str | None:
 
 
 def compile_ts(ts: Path, cache: Path | None = None) -> Path | None:
-    """Compile ``ts`` into a cached ``.qm``; None when no ``lrelease`` can be run."""
-    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
-    folder = cache or (paths.cache_dir() / "translations")
-    qm = folder / f"{ts.stem}-{digest}.qm"
-    if qm.is_file():
-        return qm
+    """Compile ``ts`` into a cached ``.qm``; None when no ``lrelease`` can be run or the
+    cache folder cannot take it (read-only, full, not a folder)."""
+    try:
+        digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+        folder = cache or (paths.cache_dir() / "translations")
+        qm = folder / f"{ts.stem}-{digest}.qm"
+        if qm.is_file():
+            return qm
+    except OSError:
+        return None
     tool = _lrelease()
     if tool is None:
         return None
-    folder.mkdir(parents=True, exist_ok=True)
     tmp = qm.with_suffix(".tmp.qm")
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         subprocess.run([tool, "-silent", str(ts), "-qm", str(tmp)], check=True,
                        capture_output=True, timeout=60)
         tmp.replace(qm)
     except (OSError, subprocess.SubprocessError):
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         return None
     return qm
 
@@ -108,8 +114,11 @@ def load_translator(lang: str, parent: QObject | None = None) -> QTranslator | N
     if not ts.is_file():
         return None
     qm = compile_ts(ts)
-    if qm is not None and translator.load(str(qm)):
-        return translator
+    if qm is not None:
+        if translator.load(str(qm)):
+            return translator
+        with contextlib.suppress(OSError):  # a file cut short (a full disk): made again
+            qm.unlink()
     return TsTranslator(ts, parent)
 
 

@@ -167,7 +167,31 @@ class HomeScreen(QWidget):
         left = QVBoxLayout()
         left.setSpacing(18)
         outer.addLayout(left, 3)
+        self._build_heading(left)
+        self._build_search(left)
+        self._build_services(left)
+        self._build_themes(left)
+        left.addStretch(1)
+        self._build_languages(left)
+        outer.addWidget(self._build_today(), 2)
 
+        self._tick = QTimer(self)
+        self._tick.setInterval(60_000)
+        self._tick.timeout.connect(self.refresh_clock)
+        self._tick.start()
+        self.retranslate_ui()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _section_title(self, column: QVBoxLayout) -> QLabel:
+        title = QLabel(self)
+        title.setObjectName("homeSection")
+        column.addSpacing(6)
+        column.addWidget(title)
+        return title
+
+    def _build_heading(self, column: QVBoxLayout) -> None:
+        """ExpoNav, the show's name and the greeting."""
         self.brand = QLabel("ExpoNav", self)
         self.brand.setObjectName("homeBrand")
         self.show_name = QLabel(self)
@@ -176,11 +200,13 @@ class HomeScreen(QWidget):
         self.greeting = QLabel(self)
         self.greeting.setObjectName("homeGreeting")
         self.greeting.setWordWrap(True)
-        left.addWidget(self.brand)
-        left.addWidget(self.show_name)
-        left.addSpacing(8)
-        left.addWidget(self.greeting)
+        column.addWidget(self.brand)
+        column.addWidget(self.show_name)
+        column.addSpacing(8)
+        column.addWidget(self.greeting)
 
+    def _build_search(self, column: QVBoxLayout) -> None:
+        """The large search bar: a button that opens the navigator's search."""
         self.search = QToolButton(self)
         self.search.setObjectName("homeSearch")
         self.search.setIcon(icon("search", UI.ink_soft, 32))
@@ -189,26 +215,24 @@ class HomeScreen(QWidget):
         self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.search.setMinimumHeight(88)
         self.search.clicked.connect(self.search_requested.emit)
-        left.addWidget(self.search)
+        column.addWidget(self.search)
 
-        self.services_title = QLabel(self)
-        self.services_title.setObjectName("homeSection")
-        left.addSpacing(6)
-        left.addWidget(self.services_title)
+    def _build_services(self, column: QVBoxLayout) -> None:
+        """The service tiles (:data:`HOME_SERVICES`), nearest to this kiosk on foot."""
+        self.services_title = self._section_title(column)
         grid, self.service_buttons = service_grid(
             self, HOME_SERVICES, self.service_requested.emit, object_name="homeService",
             icon_size=40, min_height=112)
         grid.setSpacing(14)
-        left.addLayout(grid)
+        column.addLayout(grid)
 
-        self.themes_title = QLabel(self)
-        self.themes_title.setObjectName("homeSection")
-        left.addSpacing(6)
-        left.addWidget(self.themes_title)
+    def _build_themes(self, column: QVBoxLayout) -> None:
+        """A chip per theme of the show, in its map colour."""
+        self.themes_title = self._section_title(column)
         chips = QWidget(self)
         flow = FlowLayout(chips, spacing=12)
         self.theme_buttons: dict[str, QToolButton] = {}
-        for theme in themes.themes:
+        for theme in self.themes.themes:
             if theme.id == "other":
                 continue
             chip = QToolButton(chips)
@@ -220,9 +244,10 @@ class HomeScreen(QWidget):
             chip.clicked.connect(lambda _=False, t=theme.id: self.theme_requested.emit(t))
             flow.addWidget(chip)
             self.theme_buttons[theme.id] = chip
-        left.addWidget(chips)
-        left.addStretch(1)
+        column.addWidget(chips)
 
+    def _build_languages(self, column: QVBoxLayout) -> None:
+        """A button per language, each named in its own language."""
         languages = QHBoxLayout()
         languages.setSpacing(12)
         self.language_buttons: dict[str, QToolButton] = {}
@@ -236,9 +261,10 @@ class HomeScreen(QWidget):
             languages.addWidget(button)
             self.language_buttons[code] = button
         languages.addStretch(1)
-        left.addLayout(languages)
+        column.addLayout(languages)
 
-        # the right column: today's programme and where this kiosk stands
+    def _build_today(self) -> QFrame:
+        """The right column: today's programme and where this kiosk stands."""
         card = QFrame(self)
         card.setObjectName("homeCard")
         right = QVBoxLayout(card)
@@ -269,13 +295,7 @@ class HomeScreen(QWidget):
         self.staff_note.setObjectName("homeStaffNote")
         self.staff_note.setWordWrap(True)
         right.addWidget(self.staff_note)
-        outer.addWidget(card, 2)
-
-        self._tick = QTimer(self)
-        self._tick.setInterval(60_000)
-        self._tick.timeout.connect(self.refresh_clock)
-        self._tick.start()
-        self.retranslate_ui()
+        return card
 
     # -- language and content --------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """What covers the kiosk screen for a moment: the idle countdown, a printer problem
-with the QR code instead, and the out-of-service screen.
+with the QR code instead, a scanned code that cannot be used, and the out-of-service
+screen.
 
 Overlays are children of the kiosk window (never separate windows, which a window
 manager could show beside it): a dimmed backdrop over the whole window with a card in
@@ -13,7 +14,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from exponav.ui.panels.qr_code import QrCode
 
-__all__ = ["CountdownOverlay", "OutOfServiceScreen", "Overlay", "PrintedOverlay"]
+__all__ = ["CountdownOverlay", "NoticeOverlay", "OutOfServiceScreen", "Overlay",
+           "PrintedOverlay"]
 
 
 class Overlay(QWidget):
@@ -148,6 +150,32 @@ class PrintedOverlay(Overlay):
         self.qr.show()
         self.done.setText(self.tr("Done"))
         self.open()
+
+
+class NoticeOverlay(Overlay):
+    """A sentence for the visitor over whatever page is showing (a scanned code that
+    cannot be used); gone after ``seconds`` or with OK."""
+
+    def __init__(self, parent: QWidget, seconds: float = 10.0) -> None:
+        super().__init__(parent, 820)
+        self.title = self._label("printTitle")  # styled as the printing notes
+        self.message = self._label("printMessage")
+        self.done = QPushButton(self.card)
+        self.done.setObjectName("overlayButton")
+        self.done.setMinimumHeight(72)
+        self.done.clicked.connect(self.hide)
+        self.body.addWidget(self.done)
+        self._auto = QTimer(self)
+        self._auto.setSingleShot(True)
+        self._auto.setInterval(round(seconds * 1000))
+        self._auto.timeout.connect(self.hide)
+
+    def show_notice(self, title: str, message: str) -> None:
+        self.title.setText(title)
+        self.message.setText(message)
+        self.done.setText(self.tr("OK"))
+        self.open()
+        self._auto.start()
 
 
 class OutOfServiceScreen(QWidget):

@@ -11,7 +11,9 @@ line's prefix as a scan:
   line is held back, and when Enter completes it, the field gets back the text it had
   before the burst;
 * the line (prefix spelled ``EXPONAV1`` whatever the scanner's caps lock did) is emitted
-  from :attr:`scanned` after the key event has been handled.
+  from :attr:`scanned` after the key event has been handled; a line longer than any QR
+  code holds is cut at :data:`MAX_LINE_CHARS` (and so refused: too many stops, or a
+  place cut short).
 
 Anything else passes untouched, so typing in the search field works as before.
 """
@@ -25,11 +27,12 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from exponav.core.visit.qr import MACHINE_PREFIX
+from exponav.core.visit.qr import MACHINE_PREFIX, QR_CAPACITY_BYTES
 
-__all__ = ["MAX_GAP_MS", "ScannerFilter"]
+__all__ = ["MAX_GAP_MS", "MAX_LINE_CHARS", "ScannerFilter"]
 
 MAX_GAP_MS = 60.0  # wedge scanners type a character every 2-20 ms; people rarely under 80
+MAX_LINE_CHARS = QR_CAPACITY_BYTES  # no QR code holds more characters
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -93,7 +96,8 @@ class ScannerFilter(QObject):
         text = event.text()
         if not text or not text.isprintable():
             return self.capturing()  # a shift or the like inside a scan: hold it back too
-        self._buffer += text
+        if len(self._buffer) < MAX_LINE_CHARS:
+            self._buffer += text
         if self.capturing():
             return True
         if not self.prefix.upper().startswith(self._buffer.upper()):

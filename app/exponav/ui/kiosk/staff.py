@@ -1,9 +1,11 @@
 """The staff exit: a PIN pad over the kiosk, reached by the hidden corner gesture.
 
-With no PIN set yet (a new kiosk), the pad asks for a new PIN twice and saves only its
-salted hash. With a PIN, a right PIN unlocks the staff page (what this kiosk is set
-to, and the way out of kiosk mode); wrong PINs make the next try wait longer and longer
-(:class:`exponav.core.io.kiosk_config.PinGuard`).
+A right PIN unlocks the staff page (what this kiosk is set to, and the way out of kiosk
+mode); wrong PINs make the next try wait longer and longer
+(:class:`exponav.core.io.kiosk_config.PinGuard`). The panel never sets a PIN: on a show
+floor anyone could. With no valid PIN it looks once more in the settings file (staff may
+have run ``exponav kiosk set-pin`` meanwhile) and otherwise says how to set one; the
+kiosk stays locked.
 """
 
 from __future__ import annotations
@@ -14,28 +16,27 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton
 
-from exponav.core.io.kiosk_config import PinGuard, hash_pin, valid_pin
+from exponav.core.io.kiosk_config import PinGuard
 from exponav.ui.kiosk.overlays import Overlay
 
 __all__ = ["StaffPanel"]
 
 
 class StaffPanel(Overlay):
-    """See the module docstring. ``save_pin`` stores a new PIN record (and may raise
-    OSError); ``info`` gives the lines of the staff page."""
+    """See the module docstring. ``info`` gives the lines of the staff page;
+    ``reload_pin`` reads the PIN record from the settings file again (None: none there)."""
 
     unlocked = Signal()
     exit_requested = Signal()
 
-    def __init__(self, parent, guard: PinGuard, save_pin: Callable[[dict[str, Any]], None],
-                 info: Callable[[], list[str]]) -> None:
+    def __init__(self, parent, guard: PinGuard, info: Callable[[], list[str]],
+                 reload_pin: Callable[[], dict[str, Any] | None] | None = None) -> None:
         super().__init__(parent, 640)
         self.guard = guard
-        self.save_pin = save_pin
         self.info = info
+        self.reload_pin = reload_pin
         self.mode = "enter"
         self.entered = ""
-        self._new_pin = ""
         self.title = self._label("staffTitle")
         self.dots = self._label("staffDots", wrap=False)
         self.message = self._label("staffMessage")
@@ -73,36 +74,38 @@ class StaffPanel(Overlay):
     # -- opening and closing -----------------------------------------------------------
 
     def start(self) -> None:
-        """Open on the PIN pad (or the new-PIN pad when no PIN is set)."""
+        """Open on the PIN pad (or, with no valid PIN, on how to set one)."""
         self.entered = ""
-        self._new_pin = ""
-        self._set_mode("enter" if self.guard.record else "new")
+        if self.guard.record is None and self.reload_pin is not None:
+            self.guard.record = PinGuard(self.reload_pin()).record
+        self._set_mode("enter" if self.guard.record else "no-pin")
         self.open()
         self.setFocus()
 
     def close_panel(self) -> None:
         self._wait.stop()
         self.entered = ""
-        self._new_pin = ""
         self.hide()
 
     def _set_mode(self, mode: str, message: str = "") -> None:
         self.mode = mode
         self.entered = ""
-        pad = mode != "unlocked"
+        pad = mode == "enter"
         for key in self.pad_keys.values():
             key.setVisible(pad)
         self.dots.setVisible(pad)
-        self.details.setVisible(not pad)
-        self.leave.setVisible(not pad)
+        self.details.setVisible(mode == "unlocked")
+        self.leave.setVisible(mode == "unlocked")
         self.title.setText({
             "enter": self.tr("Staff PIN"),
-            "new": self.tr("Choose a staff PIN (4 to 12 digits)"),
-            "confirm": self.tr("The same PIN again"),
+            "no-pin": self.tr("No staff PIN is set"),
             "unlocked": self.tr("Staff"),
         }[mode])
         if mode == "unlocked":
             self.details.setText("\n".join(self.info()))
+        if mode == "no-pin":
+            message = self.tr("Set one on this machine with `exponav kiosk set-pin`. Until "
+                              "then this kiosk stays locked.")
         self.message.setText(message)
         self._dots()
         self._show_wait()
@@ -113,7 +116,7 @@ class StaffPanel(Overlay):
     # -- keys ------------------------------------------------------------------------
 
     def press(self, key: str) -> None:
-        if self.mode == "unlocked":
+        if self.mode != "enter":
             return
         if key == "C":
             self.entered = ""
@@ -138,34 +141,15 @@ class StaffPanel(Overlay):
 
     def _submit(self) -> None:
         pin, self.entered = self.entered, ""
-        if self.mode == "new":
-            if not valid_pin(pin):
-                self._set_mode("new", self.tr("A PIN is 4 to 12 digits."))
-                return
-            self._new_pin = pin
-            self._set_mode("confirm")
-        elif self.mode == "confirm":
-            if pin != self._new_pin:
-                self._new_pin = ""
-                self._set_mode("new", self.tr("The two PINs differ. Choose again."))
-                return
-            record = hash_pin(pin)
-            try:
-                self.save_pin(record)
-            except OSError as e:
-                self._set_mode("new", self.tr("The PIN could not be saved: %1").replace(
-                    "%1", str(e)))
-                return
-            self.guard.record = record
+        if self.mode != "enter":
+            return
+        if self.guard.wait_s() > 0:
+            self._set_mode("enter")
+            return
+        if self.guard.try_pin(pin):
             self._unlock()
-        elif self.mode == "enter":
-            if self.guard.wait_s() > 0:
-                self._set_mode("enter")
-                return
-            if self.guard.try_pin(pin):
-                self._unlock()
-            else:
-                self._set_mode("enter", self.tr("Wrong PIN."))
+        else:
+            self._set_mode("enter", self.tr("Wrong PIN."))
 
     def _unlock(self) -> None:
         self._set_mode("unlocked")

@@ -1,0 +1,99 @@
+"""Starting a kiosk: its settings, its data file, and the reason it may not serve.
+
+``exponav gui --kiosk ID`` comes here (:func:`run_kiosk`). A kiosk serves visitors only
+when its settings file reads cleanly, holds a valid staff PIN, and the data file opens
+with that kiosk in it; otherwise it opens on the out-of-service screen with the reason
+for staff, and stays locked. It never offers to set a PIN on the show floor: staff set it
+with ``exponav kiosk set-pin``, and a damaged file is never rewritten by the kiosk (only
+its PIN record, when that much is valid, lets staff leave).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from exponav.core.io.kiosk_config import (
+    KioskConfigError,
+    KioskSettings,
+    load_settings,
+    read_pin_record,
+    settings_path,
+)
+from exponav.ui.kiosk.log import log
+from exponav.ui.kiosk.window import KioskWindow
+
+__all__ = ["open_data", "open_kiosk", "read_settings", "run_kiosk"]
+
+
+def read_settings(path: Path | None = None) -> tuple[KioskSettings, str]:
+    """The kiosk's settings, and why it cannot serve with them ("" when it can).
+
+    A damaged file gives the defaults (and the file's PIN record when that is valid)
+    with the file's sentence as the reason; a file without a PIN gives the way to set one.
+    """
+    target = path if path is not None else settings_path()
+    try:
+        settings = load_settings(target)
+    except KioskConfigError as e:
+        return KioskSettings(pin=read_pin_record(target)), str(e)
+    if settings.pin is None:
+        return settings, (f"no staff PIN is set in {target}; set one with "
+                          "`exponav kiosk set-pin`.")
+    return settings, ""
+
+
+def open_data(source: str | Path | None):
+    """``(navigator, "")``, or ``(None, reason)`` when the data file cannot be used."""
+    try:
+        from exponav.core.navigator import Navigator
+
+        return Navigator.open(source), ""
+    except Exception as e:  # noqa: BLE001 - any reason at all: out of service, not a crash
+        return None, f"the data file {source or '(embedded show)'} cannot be opened: {e}"
+
+
+def open_kiosk(settings: KioskSettings, problem: str = "", data: str | Path | None = None,
+               kiosk_id: str | None = None, *, keyboard: str = "builtin",
+               settings_file: Path | None = None) -> KioskWindow:
+    """The kiosk window for these settings (out of service when ``problem`` says why, or
+    when the data file cannot be opened); not shown yet."""
+    nav = None
+    if not problem:
+        nav, problem = open_data(data or settings.data or None)
+    return KioskWindow(settings, nav, kiosk_id=kiosk_id or None, problem=problem,
+                       keyboard=keyboard, settings_file=settings_file)
+
+
+def _install_excepthook(kiosk: KioskWindow) -> None:
+    """An unexpected error is logged for staff and the kiosk starts afresh: a visitor
+    never sees a traceback, and the kiosk never dies to the desktop."""
+    def hook(kind, value, tb) -> None:
+        log("unexpected error:\n" + "".join(traceback.format_exception(kind, value, tb)))
+        QTimer.singleShot(0, kiosk.reset_visitor)
+
+    sys.excepthook = hook
+
+
+def run_kiosk(data: str | Path | None = None, kiosk_id: str | None = None) -> int:
+    """``exponav gui --kiosk ID``: the kiosk full screen until staff leave it."""
+    from exponav.ui.app import make_app
+    from exponav.ui.kiosk.keyboard import choose_keyboard
+
+    path = settings_path()
+    settings, problem = read_settings(path)
+    keyboard = choose_keyboard(settings.keyboard)
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+    app = make_app()
+    app.setQuitOnLastWindowClosed(False)  # only a staff exit ends the kiosk
+    kiosk = open_kiosk(settings, problem, data, kiosk_id, keyboard=keyboard,
+                       settings_file=path)
+    kiosk.left_kiosk.connect(app.quit)
+    _install_excepthook(kiosk)
+    kiosk.show_kiosk(full_screen=not os.environ.get("EXPONAV_KIOSK_WINDOWED"))
+    return app.exec()
