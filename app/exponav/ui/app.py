@@ -50,22 +50,28 @@ def initial_language() -> str:
     return "en"
 
 
-def _open_in_background(data: str | Path | None) -> Callable[[], Any]:
-    """Start opening the data file (and importing the core) on a thread; the returned
-    function waits for the Navigator or re-raises what went wrong. Qt starts meanwhile."""
+def _open_in_background(data: str | Path | None) -> tuple[Callable[[], None], Callable[[], Any]]:
+    """Start opening the data file (and importing the core) on a thread; Qt starts
+    meanwhile. Returns two waits: for the core's imports (shapely and numpy import
+    themselves in circles, so a second thread must not import them at the same time),
+    and for the Navigator (re-raising what went wrong)."""
     box: dict[str, Any] = {}
+    imported = threading.Event()
 
     def load() -> None:
         try:
             from exponav.core.navigator import Navigator
             from exponav.ui.map.stands import level_stands
 
+            imported.set()
             nav = Navigator.open(data)
-            first = next(iter(nav.venue.levels))
+            first = next(iter(nav.levels))
             box["stands"] = {first: level_stands(nav, first)}  # the first frame's geometry
             box["nav"] = nav
         except BaseException as e:  # noqa: BLE001 - handed to the caller by result()
             box["error"] = e
+        finally:
+            imported.set()
 
     thread = threading.Thread(target=load, name="exponav-open", daemon=True)
     thread.start()
@@ -76,7 +82,7 @@ def _open_in_background(data: str | Path | None) -> Callable[[], Any]:
             raise box["error"]
         return box["nav"], box["stands"]
 
-    return result
+    return imported.wait, result
 
 
 def run_gui(data: str | Path | None = None, kiosk: str | None = None) -> int:
@@ -84,8 +90,9 @@ def run_gui(data: str | Path | None = None, kiosk: str | None = None) -> int:
         from exponav.ui.kiosk.window import run_kiosk
 
         return run_kiosk(data, kiosk)
-    navigator = _open_in_background(data)
+    core_imported, navigator = _open_in_background(data)
     app = make_app()
+    core_imported()
     from exponav.ui.visitor.main_window import MainWindow
 
     nav, stands = navigator()
