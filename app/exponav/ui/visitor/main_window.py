@@ -164,7 +164,7 @@ class MainWindow(VisitorApi, QMainWindow):
         # the map
         self.view = MapView()
         self.map_area = MapArea(self.view)
-        self.levels = LevelSwitcher(nav.venue.levels)
+        self.levels = LevelSwitcher(nav)
         self.language_button = QToolButton()
         self.language_button.setObjectName("languageButton")
         self.language_button.setIcon(icon("language", UI.ink, 20))

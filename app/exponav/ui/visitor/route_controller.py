@@ -440,7 +440,7 @@ class RouteController(QObject):
         other = self.nav.venue.levels.get(relative_to)
         if level is None:
             return level_id
-        building, floor = level_parts(level, self.w.lang)
+        building, floor = level_parts(level, self.nav.level_name(level_id, self.w.lang))
         if other is not None and other.building == level.building:
             return floor
         return f"{building} {floor}"
