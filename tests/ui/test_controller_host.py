@@ -144,3 +144,23 @@ def test_a_visit_through_a_small_host(controllers, qtbot, nav):
     assert any(s.visit_items for s in host.scenes.values())
     visits.reset()
     assert host.side_page() is host.results and visits.model.is_empty()
+
+
+def test_a_late_appointment_says_its_minutes_as_walks_do(controllers, qtbot, nav):
+    from exponav.ui.common.walk_text import minutes_text
+
+    host, routes, visits = controllers
+    routes.set_here(KIOSK_1F)
+    visits.model.add("Q0101")
+    visits.model.add("S1024")
+    visits.model.set_start_time("10:00")
+    visits.model.set_appointment("S1024", "10:00")  # 4F, far from the kiosk: late
+    qtbot.waitUntil(lambda: not visits.is_busy()
+                    and visits.model.is_current(visits.model.itinerary), timeout=8000)
+    late = next(s for s in visits.model.itinerary.stops if s.place.id == "S1024")
+    assert late.late_s > 0
+    words = minutes_text(late.late_s)
+    row = visits.panel.rows[visits.model.place_ids().index("S1024")]
+    assert row.detail.text().endswith(f" · {words} late")
+    assert visits.panel.warning.text().endswith(f"you would arrive at {late.arrive}, "
+                                                f"{words} late.")

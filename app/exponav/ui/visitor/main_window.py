@@ -46,6 +46,7 @@ from exponav.ui.common.assets import icon
 from exponav.ui.common.convert import to_model
 from exponav.ui.common.i18n import LANGUAGES, Languages, is_chinese, pick
 from exponav.ui.common.palette import UI, ThemeColours
+from exponav.ui.common.walk_text import metres_text
 from exponav.ui.map.legend import Legend
 from exponav.ui.map.level_switcher import LevelSwitcher
 from exponav.ui.map.map_area import MapArea
@@ -420,7 +421,7 @@ class MainWindow(VisitorApi, QMainWindow):
             e = service_entry(self.nav, service_category(self.nav, p.id), p.level, (p.id,),
                               self.lang, names=[f"{n}  {pick(p.name, p.name_zh, self.lang)}"])
             distance = math.hypot(p.x - ref[0], p.y - ref[1])
-            away = self.tr("%1 m away").replace("%1", f"{distance:.0f}")
+            away = self.tr("%1 away").replace("%1", metres_text(distance))
             e.subtitle = f"{e.subtitle} · {away}"
             entries.append(e)
         self.search.show_entries(self.tr("Nearest: %1").replace("%1", amenity_name(category)),

@@ -25,7 +25,7 @@ from exponav.core.visit import qr
 from exponav.core.visit.clock import format_hhmm
 from exponav.core.visit.itinerary import Itinerary
 from exponav.ui.common.convert import to_scene
-from exponav.ui.common.walk_text import walk_summary
+from exponav.ui.common.walk_text import minutes_text, walk_summary
 from exponav.ui.panels.exhibitor_card import CardSubject
 from exponav.ui.panels.visit_panel import StopView, VisitBar, VisitPanel
 from exponav.ui.visitor.visit_model import VisitModel, VisitStop
@@ -292,8 +292,7 @@ class VisitController(QObject):
                 view.times = f"{p.appointment or p.arrive}–{p.depart}"
                 view.leg = walk_summary(p.leg_length_m, p.leg_duration_s) if p.leg else ""
                 if p.late_s > 0:
-                    view.late = self.tr("%1 min late").replace(
-                        "%1", str(max(1, math.ceil(p.late_s / 60 - 1e-9))))
+                    view.late = self.tr("%1 late").replace("%1", minutes_text(p.late_s))
             views.append(view)
         if it and it.stops:
             first_free = it.stops[0].arrive_s
@@ -313,10 +312,10 @@ class VisitController(QObject):
         ends = self.tr("ends about %1").replace("%1", format_hhmm(it.end_s))
         summary = f"{count} · {walk_summary(it.length_m, it.duration_s)} · {ends}"
         warnings = [self.tr("The %1 appointment at %2 cannot be kept: you would arrive at %3, "
-                            "%4 min late.").replace("%1", m.appointment)
-                    .replace("%2", self._name(self.nav.place(m.place)))
-                    .replace("%3", m.arrive).replace("%4", str(m.late_min))
-                    for m in it.missed]
+                            "%4 late.").replace("%1", s.appointment or "")
+                    .replace("%2", self._name(s.place))
+                    .replace("%3", s.arrive).replace("%4", minutes_text(s.late_s))
+                    for s in it.stops if s.late_s > 0]
         self.panel.set_summary(summary, "\n".join(warnings))
 
     def decorate(self, scene: FloorPlanScene) -> None:
