@@ -31,6 +31,8 @@ from exponav.ui.panels.route_panel import RoutePanel, split_steps
 from exponav.ui.panels.start_picker import MapPickMode, PickHint, StartMenu
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from exponav.core.navigator import Navigator
     from exponav.core.routing.route import Route
     from exponav.ui.map.scene import FloorPlanScene
@@ -73,7 +75,7 @@ class RouteController(QObject):
         self._pending = 0
         self._after_start: RouteRequest | None = None
         self._route_lang = ""
-        self._return_to = None
+        self._return_to: QWidget | None = None
         self.menu: StartMenu | None = None
 
         self.panel = RoutePanel()
@@ -309,7 +311,7 @@ class RouteController(QObject):
         """Draw what this controller shows on a level's scene (new scenes too)."""
         self._draw_here(scene)
         legs = self._legs_on(scene.level_id)
-        if not legs:
+        if self.route is None or not legs:
             scene.clear_route()
             return
         i = self.leg if self.leg in legs else legs[0]

@@ -389,7 +389,7 @@ class VisitController(QObject):
         self.host.show_side_page(target)
         self.bar.set_count(len(self.model))
 
-    def page_changed(self, widget: QWidget) -> None:
+    def page_changed(self, widget: QWidget | None) -> None:
         """The side panel turned to ``widget``: the bar shows unless the visit does."""
         self.bar.set_count(len(self.model))
         if widget is self.panel:
