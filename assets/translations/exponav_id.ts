@@ -215,8 +215,8 @@
     </message>
     <message>
         <location line="+107"/>
-        <source>%1 m away</source>
-        <translation>%1 m lagi</translation>
+        <source>%1 away</source>
+        <translation>%1 lagi</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -576,8 +576,8 @@
     </message>
     <message>
         <location line="+52"/>
-        <source>%1 min late</source>
-        <translation>terlambat %1 menit</translation>
+        <source>%1 late</source>
+        <translation>terlambat %1</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -596,8 +596,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The %1 appointment at %2 cannot be kept: you would arrive at %3, %4 min late.</source>
-        <translation>Janji temu pukul %1 di %2 tidak dapat ditepati: Anda akan tiba pukul %3, terlambat %4 menit.</translation>
+        <source>The %1 appointment at %2 cannot be kept: you would arrive at %3, %4 late.</source>
+        <translation>Janji temu pukul %1 di %2 tidak dapat ditepati: Anda akan tiba pukul %3, terlambat %4.</translation>
     </message>
     <message>
         <location line="+90"/>

@@ -215,8 +215,8 @@
     </message>
     <message>
         <location line="+107"/>
-        <source>%1 m away</source>
-        <translation>距離 %1 公尺</translation>
+        <source>%1 away</source>
+        <translation>距離 %1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -576,8 +576,8 @@
     </message>
     <message>
         <location line="+52"/>
-        <source>%1 min late</source>
-        <translation>遲到 %1 分鐘</translation>
+        <source>%1 late</source>
+        <translation>遲到 %1</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -596,8 +596,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The %1 appointment at %2 cannot be kept: you would arrive at %3, %4 min late.</source>
-        <translation>%2 的 %1 約定無法準時赴約：您將於 %3 抵達，遲到 %4 分鐘。</translation>
+        <source>The %1 appointment at %2 cannot be kept: you would arrive at %3, %4 late.</source>
+        <translation>%2 的 %1 約定無法準時赴約：您將於 %3 抵達，遲到 %4。</translation>
     </message>
     <message>
         <location line="+90"/>

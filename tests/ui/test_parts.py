@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -142,12 +144,44 @@ def test_icons_exist_for_every_amenity_and_connector():
         assert ET.parse(path).getroot().get("viewBox") == "0 0 24 24"
 
 
-def test_void_calls_do_not_drain_none(qapp):
-    import sys
+# What each void call of a defective binding does to None: one reference fewer. The
+# drain takes more references than an interpreter's None has; unguarded, it aborts.
+_DRAIN_NONE = """
+import ctypes, importlib.util, sys
+n = sys.getrefcount(None) + 100_000  # more than None has, before any guard
+if sys.argv[1] == "guarded":
+    spec = importlib.util.spec_from_file_location("qt_compat", sys.argv[2])
+    qt_compat = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(qt_compat)
+    before = sys.getrefcount(None)
+    assert qt_compat.guard_none_refcount() and qt_compat.guard_none_refcount()
+    print(sys.getrefcount(None) - before)
+drop, give = ctypes.pythonapi.Py_DecRef, ctypes.pythonapi.Py_IncRef
+drop.argtypes = give.argtypes = [ctypes.py_object]
+for _ in range(n):
+    drop(None)
+for _ in range(n):
+    give(None)
+print("None survived")
+"""
 
-    from PySide6.QtGui import QColor
 
-    colour = QColor()
-    for _ in range(20000):  # enough to abort the interpreter without the guard
-        colour.setRed(1)
-    assert sys.getrefcount(None) > 1000
+def _drain_none(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", _DRAIN_NONE, *args], capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12) or sys.implementation.name != "cpython"
+                    or hasattr(sys, "gettotalrefcount"),
+                    reason="the guard acts only on CPython before 3.12, not a debug build")
+def test_the_none_guard_outlasts_a_binding_that_drops_none():
+    from exponav.ui.common import qt_compat
+
+    guarded = _drain_none("guarded", qt_compat.__file__)
+    assert guarded.returncode == 0, guarded.stderr
+    raised, survived = guarded.stdout.splitlines()
+    assert abs(int(raised) - (1 << 60)) < 1000  # once, though called twice
+    assert survived == "None survived"
+    bare = _drain_none("bare")  # the same drain without the guard kills the interpreter
+    assert bare.returncode != 0 and "None survived" not in bare.stdout
+    assert "none_dealloc" in bare.stderr or "deallocating None" in bare.stderr

@@ -25,6 +25,7 @@ from exponav.core.model import (
     AMENITY_LABELS,
     Amenity,
     Booth,
+    Connector,
     Exhibitor,
     Kiosk,
     Level,
@@ -450,3 +451,14 @@ class Navigator:
             "connectors": len(self.venue.connectors),
             "openings": sum(len(p.openings) for p in plans),
         }
+
+    # -- for the window ------------------------------------------------------------------
+
+    def connector(self, connector_id: str) -> Connector | None:
+        """The connector (escalator, elevator, stairs ...) with this id, or None."""
+        return next((c for c in self.venue.connectors if c.id == connector_id), None)
+
+    def prepare_routes(self) -> None:
+        """Build the router now, so that the first route does not wait for it (a window
+        calls this on its planner thread once it is up)."""
+        self.router  # noqa: B018 - the property builds it

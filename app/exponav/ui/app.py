@@ -50,14 +50,11 @@ def initial_language() -> str:
     return "en"
 
 
-def _open_in_background(data: str | Path | None) -> tuple[threading.Event, Callable[[], Any]]:
-    """Start opening the data file (and importing the core) on a thread while Qt starts.
-
-    Returns an event set once the thread has imported the core (and with it shapely: two
-    threads importing shapely for the first time at once break its initialisation, so
-    the main thread waits for this before importing the window), and a function that
-    waits for the Navigator or re-raises what went wrong.
-    """
+def _open_in_background(data: str | Path | None) -> tuple[Callable[[], None], Callable[[], Any]]:
+    """Start opening the data file (and importing the core) on a thread; Qt starts
+    meanwhile. Returns two waits: for the core's imports (shapely and numpy import
+    themselves in circles, so a second thread must not import them at the same time),
+    and for the Navigator (re-raising what went wrong)."""
     box: dict[str, Any] = {}
     imported = threading.Event()
 
@@ -85,7 +82,7 @@ def _open_in_background(data: str | Path | None) -> tuple[threading.Event, Calla
             raise box["error"]
         return box["nav"], box["stands"]
 
-    return imported, result
+    return imported.wait, result
 
 
 def run_gui(data: str | Path | None = None, kiosk: str | None = None) -> int:
@@ -93,9 +90,9 @@ def run_gui(data: str | Path | None = None, kiosk: str | None = None) -> int:
         from exponav.ui.kiosk.start import run_kiosk
 
         return run_kiosk(data, kiosk)
-    imported, navigator = _open_in_background(data)
+    core_imported, navigator = _open_in_background(data)
     app = make_app()
-    imported.wait()
+    core_imported()
     from exponav.ui.visitor.main_window import MainWindow
 
     nav, stands = navigator()

@@ -40,6 +40,7 @@ from functools import lru_cache
 import numpy as np
 
 from exponav.core.errors import ItineraryError
+from exponav.core.visit.clock import VisitClock, step_clock
 
 __all__ = ["EXACT_LIMIT", "VISITOR_IDLE_WEIGHT", "VisitOrder", "order_stops", "schedule"]
 
@@ -80,24 +81,16 @@ def schedule(sequence: Sequence[int], walk: np.ndarray, dwell_s: Sequence[float]
     >>> schedule([0], w, [600], [36000.0], 30000)
     ([30100.0], [36600.0], [0.0], 100.0)
     """
-    t, prev, walked = float(start_s), 0, 0.0
-    arrive, depart, late = [], [], []
-    for i in sequence:
-        leg = float(walk[prev, i + 1])
-        walked += leg
-        t += leg
-        arrive.append(t)
-        due = appointments_s[i]
-        if due is not None and t > due + _EPS:
-            late.append(t - due)
-        else:
-            late.append(0.0)
-            if due is not None:
-                t = float(due)
-        t += float(dwell_s[i])
-        depart.append(t)
-        prev = i + 1
-    return arrive, depart, late, walked
+    legs = _walks(walk, sequence)
+    clock = step_clock(start_s, legs, [dwell_s[i] for i in sequence],
+                       [appointments_s[i] for i in sequence])
+    return clock.arrive_s, clock.depart_s, clock.late_s, float(sum(legs))
+
+
+def _walks(walk: np.ndarray, sequence: Sequence[int]) -> list[float]:
+    """The walks from the origin (row and column 0) along ``sequence``."""
+    path = [0, *(i + 1 for i in sequence)]
+    return np.asarray(walk, dtype=float)[path[:-1], path[1:]].tolist()
 
 
 #: What a second of waiting for an appointment costs, in seconds of walking, when a
@@ -157,16 +150,9 @@ def _anchor_clock(w: np.ndarray, dwell: list[float], due: list[float | None], st
                   anchors: list[int]) -> tuple[list[float], list[bool]]:
     """The clock on leaving each segment start (origin, then each appointment) when
     walking straight from appointment to appointment, and whether each is kept."""
-    clock, kept = [start], []
-    prev, t = 0, start
-    for i in anchors:
-        arrive = t + float(w[prev, i + 1])
-        due_i = float(due[i])  # type: ignore[arg-type]
-        kept.append(arrive <= due_i + _EPS)
-        t = max(arrive, due_i) + dwell[i]
-        clock.append(t)
-        prev = i + 1
-    return clock, kept
+    clock = step_clock(start, _walks(w, anchors), [dwell[i] for i in anchors],
+                       [due[i] for i in anchors])
+    return [start, *clock.depart_s], [not late for late in clock.late_s]
 
 
 # -- exact: Held-Karp per segment + subset convolution --------------------------------------
@@ -331,41 +317,34 @@ class _Search:
     def __init__(self, w: np.ndarray, dwell: list[float], due: list[float | None],
                  start: float, idle_weight: float = 0.0) -> None:
         self.w, self.dwell, self.due, self.start = w, dwell, due, start
+        self.rows: list[list[float]] = w.tolist()  # read one by one far faster than w
         self.timed = any(d is not None for d in due)
         self.idle_weight = idle_weight if self.timed else 0.0
 
     def key(self, seq: list[int]) -> tuple[float, float]:
         """What is minimised: lateness first, then walking (plus weighted waiting)."""
-        _, _, late, walked = schedule(seq, self.w, self.dwell, self.due, self.start)
-        cost = walked
+        clock, legs = self._clock(seq)
+        cost = float(sum(legs))
         if self.idle_weight:
-            t, prev = self.start, 0
-            for i in seq:
-                t += self.w[prev, i + 1]
-                d = self.due[i]
-                if d is not None and t < d:
-                    cost += self.idle_weight * (d - t)
-                    t = d
-                t += self.dwell[i]
-                prev = i + 1
-        return round(sum(late), 3), cost
+            for wait in clock.wait_s:
+                if wait > 0:
+                    cost += self.idle_weight * wait
+        return round(sum(clock.late_s), 3), cost
 
     def late(self, seq: list[int]) -> float:
         if not self.timed:
             return 0.0
-        t, prev, late = self.start, 0, 0.0
-        w, due, dwell = self.w, self.due, self.dwell
+        return sum(self._clock(seq)[0].late_s)
+
+    def _clock(self, seq: list[int]) -> tuple[VisitClock, list[float]]:
+        """The clock along ``seq`` (see :func:`step_clock`), and its walks."""
+        rows, legs, prev = self.rows, [], 0
         for i in seq:
-            t += w[prev, i + 1]
-            d = due[i]
-            if d is not None:
-                if t > d + _EPS:
-                    late += t - d
-                else:
-                    t = d
-            t += dwell[i]
+            legs.append(rows[prev][i + 1])
             prev = i + 1
-        return late
+        clock = step_clock(self.start, legs, [self.dwell[i] for i in seq],
+                           [self.due[i] for i in seq])
+        return clock, legs
 
     def walk(self, seq: list[int]) -> float:
         path = [0] + [i + 1 for i in seq]

@@ -9,6 +9,7 @@ own router and itself, as :meth:`exponav.core.navigator.Navigator.itinerary`.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from exponav.core.errors import ItineraryError
 from exponav.core.model import Place, Session, Show
 from exponav.core.routing.route import STEP_FREE_SPEED, WALK_SPEED
 from exponav.core.visit import qr
-from exponav.core.visit.clock import DAY_S, format_hhmm, parse_hhmm
+from exponav.core.visit.clock import DAY_S, ON_TIME_S, format_hhmm, parse_hhmm, step_clock
 from exponav.core.visit.itinerary import DEFAULT_DWELL_MIN, Itinerary, PlannedStop
 from exponav.core.visit.order import VISITOR_IDLE_WEIGHT, order_stops
 
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
     from exponav.core.routing.router import Router
 
 __all__ = ["Resolver", "plan_visit", "resume_visit", "walking_matrix"]
-
-_EPS = 1e-6
 
 
 class Resolver(Protocol):
@@ -231,25 +230,21 @@ def _plan(router, resolver, origin, stops, start_time, appointments, dwell_min, 
     # route_chain(places) routes them all at once (the same routes, sharing the work with
     # the walking matrix just computed), others leg by leg
     chain = getattr(router, "route_chain", None)
-    routed = chain([here] + [items[i].place for i in sequence], step_free=step_free) \
-        if callable(chain) and sequence else None
-    planned: list[PlannedStop] = []
-    t, prev = start_s, here
-    for k, i in enumerate(sequence):
-        w = items[i]
-        leg = routed[k] if routed is not None else router.route(prev, w.place, step_free=step_free)
-        t += float(leg.duration_s)
-        arrive, late = t, 0.0
-        if w.appointment_s is not None:
-            if t > w.appointment_s + _EPS:
-                late = t - w.appointment_s
-            else:
-                t = w.appointment_s
-        t = max(t, w.until_s) if w.until_s is not None and late else t + dwell[i]
-        planned.append(PlannedStop(w.place, arrive, t, leg, w.appointment_s, late, dwell[i],
-                                   w.title, w.title_zh))
-        prev = w.place
-    if planned and planned[-1].depart_s > DAY_S + _EPS:
+    visited = [items[i] for i in sequence]
+    path = [here] + [w.place for w in visited]
+    if callable(chain) and sequence:
+        legs = list(chain(path, step_free=step_free))
+    else:
+        legs = [router.route(a, b, step_free=step_free) for a, b in itertools.pairwise(path)]
+    clock = step_clock(start_s, [float(leg.duration_s) for leg in legs],
+                       [dwell[i] for i in sequence], [w.appointment_s for w in visited],
+                       [w.until_s for w in visited])
+    planned = [PlannedStop(w.place, arrive, depart, leg, w.appointment_s, late, dwell[i],
+                           w.title, w.title_zh)
+               for i, w, leg, arrive, depart, late in zip(
+                   sequence, visited, legs, clock.arrive_s, clock.depart_s, clock.late_s,
+                   strict=True)]
+    if planned and planned[-1].depart_s > DAY_S + ON_TIME_S:
         raise ItineraryError(f"This visit would end at {format_hhmm(planned[-1].depart_s)} the "
                              "next day; a visit must end by midnight, so start earlier or "
                              "choose fewer stops.")

@@ -6,25 +6,30 @@ glance that the exhibitor they typed is upstairs.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QFrame, QHBoxLayout, QLabel, QWidget
 
 from exponav.core.model import Level
-from exponav.ui.common.i18n import is_chinese
 from exponav.ui.common.palette import MAP, UI
+
+if TYPE_CHECKING:
+    from exponav.core.navigator import Navigator
 
 __all__ = ["LevelButton", "LevelSwitcher", "level_parts"]
 
 
-def level_parts(level: Level, lang: str) -> tuple[str, str]:
-    """(building, floor) for a level in ``lang``: ("Hall 2", "1F"), ("南港2館", "1樓").
+def level_parts(level: Level, name: str) -> tuple[str, str]:
+    """(building, floor) of a level's ``name`` in some language (``Navigator.level_name``):
+    ("Hall 2", "1F"), ("南港2館", "1樓").
 
-    >>> level_parts(Level("H2-1F", "Hall 2 1F", "南港2館 1樓", "Hall 2", 1, "f"), "en")
-    ('Hall 2', '1F')
+    >>> hall = Level("H2-1F", "Hall 2 1F", "南港2館 1樓", "Hall 2", 1, "f")
+    >>> level_parts(hall, "Hall 2 1F"), level_parts(hall, "南港2館 1樓")
+    (('Hall 2', '1F'), ('南港2館', '1樓'))
     """
-    name = level.name_zh if is_chinese(lang) and level.name_zh else level.name
-    if not is_chinese(lang) and level.building and name.startswith(level.building):
+    if level.building and name.startswith(level.building):
         return level.building, name[len(level.building):].strip() or name
     building, _, floor = name.rpartition(" ")
     if building:
@@ -100,10 +105,11 @@ class LevelSwitcher(QFrame):
 
     level_chosen = Signal(str)
 
-    def __init__(self, levels: dict[str, Level], parent: QWidget | None = None) -> None:
+    def __init__(self, nav: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mapCard")
-        self.levels = levels
+        self.nav = nav
+        self.levels = levels = nav.levels
         self.lang = "en"
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 6, 4)
@@ -141,7 +147,8 @@ class LevelSwitcher(QFrame):
     def set_language(self, lang: str) -> None:
         self.lang = lang
         for button in self.buttons.values():
-            building, floor = level_parts(button.level, lang)
+            building, floor = level_parts(button.level,
+                                          self.nav.level_name(button.level.id, lang))
             button.set_floor(floor, f"{building} {floor}")
             for key, label in self.building_labels.items():
                 if key == (button.level.building or button.level.id):

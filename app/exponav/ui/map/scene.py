@@ -10,6 +10,7 @@ draws highlights as a separate item over the plan. Scene units are metres, y dow
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import shapely
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation
@@ -35,25 +36,28 @@ from exponav.ui.map.items.route import (
 from exponav.ui.map.items.you_are_here import YouAreHereItem
 from exponav.ui.map.stands import Stand, level_stands
 
+if TYPE_CHECKING:
+    from exponav.core.navigator import Navigator
+
 __all__ = ["FloorPlanScene"]
 
 Z_BASE, Z_HIGHLIGHT, Z_LABELS, Z_MARKERS, Z_PINS = 0, 5, 10, 20, 30
 Z_VISIT, Z_ROUTE, Z_ROUTE_ENDS, Z_STOPS, Z_HERE = 12, 14, 24, 26, 28
 
 #: markers that only appear when zoomed in far enough (pixels per metre)
-_MARKER_MIN_SCALE = {"meeting": 45.0, "emergencyexit": 5.0}
+_MARKER_MIN_SCALE = {"meeting": 45.0, "exit": 5.0}
 
 
 class FloorPlanScene(QGraphicsScene):
-    """Draws one level; ``nav`` is the Navigator (or anything with its facade)."""
+    """Draws one level of the Navigator's venue."""
 
-    def __init__(self, nav, level_id: str, themes: ThemeColours, lang: str = "en",
+    def __init__(self, nav: Navigator, level_id: str, themes: ThemeColours, lang: str = "en",
                  parent=None, stands: Sequence[Stand] | None = None) -> None:
         super().__init__(parent)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # few items
         self.nav = nav
         self.level_id = level_id
-        self.plan: LevelPlan = nav.venue.plans[level_id]
+        self.plan: LevelPlan = nav.level_plan(level_id)
         self.themes = themes
         self.setBackgroundBrush(MAP.outside)
         if stands is None:
@@ -124,12 +128,12 @@ class FloorPlanScene(QGraphicsScene):
             nx, ny = -(by - ay) / length, (bx - ax) / length
             if footprint.contains(shapely.points(mid.x + nx, mid.y + ny)):
                 nx, ny = -nx, -ny
-            category = "emergencyexit" if o.category == "emergencyexit" else "entrance"
-            item = MarkerItem(o.id, category, to_scene(mid.x, mid.y), offset=(nx, -ny))
+            item = MarkerItem(o.id, o.service, to_scene(mid.x, mid.y), offset=(nx, -ny))
             self._add_marker(item)
-        kinds = {c.id: c.kind for c in self.nav.venue.connectors}
         for cid, p in plan.connector_points.items():
-            item = MarkerItem(f"{cid}@{plan.level.id}", kinds.get(cid, "stairs"),
+            connector = self.nav.connector(cid)
+            item = MarkerItem(f"{cid}@{plan.level.id}",
+                              connector.kind if connector is not None else "stairs",
                               to_scene(p.x, p.y))
             self._add_marker(item)
 
@@ -148,7 +152,7 @@ class FloorPlanScene(QGraphicsScene):
             names.append(pick(ex.name, ex.name_zh, lang) if ex else "")
         self.labels.set_texts(names, [pick(z.name, z.name_zh, lang) for z in self.plan.zones])
         places = {a.id: (a.name, a.name_zh, a.category) for a in self.plan.amenities}
-        places.update({o.id: (o.name, o.name_zh, o.category) for o in self.plan.openings})
+        places.update({o.id: (o.name, o.name_zh, o.service) for o in self.plan.openings})
         for m in self.markers:
             en, zh, category = places.get(m.place_id, ("", "", m.category))
             m.set_text(pick(en, zh, lang) if en else amenity_name(category))
@@ -164,7 +168,7 @@ class FloorPlanScene(QGraphicsScene):
         size = 18.0 if scale < 9 else 22.0 if scale < 20 else 26.0
         for m in self.markers:
             m.setVisible(scale >= _MARKER_MIN_SCALE.get(m.category, 0.0))
-            if m.category == "emergencyexit":
+            if m.category == "exit":
                 m.set_size(size - 4, show_text=False)
             elif m.category == "entrance" and m._offset != (0.0, 0.0):
                 m.set_size(size, show_text=scale >= 11.0)

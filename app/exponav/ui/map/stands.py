@@ -18,12 +18,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Polygon
 
 from exponav.core.model import Booth
+
+if TYPE_CHECKING:
+    from exponav.core.navigator import Navigator
 
 __all__ = ["Stand", "group_stands", "label_box", "level_stands"]
 
@@ -110,9 +114,9 @@ def group_stands(booths: Sequence[Booth], owner: Mapping[str, str]) -> list[Stan
     return stands
 
 
-def level_stands(nav, level_id: str) -> list[Stand]:
+def level_stands(nav: Navigator, level_id: str) -> list[Stand]:
     """The stands of one level of a Navigator's venue (plain geometry: any thread)."""
-    plan = nav.venue.plans[level_id]
+    plan = nav.level_plan(level_id)
     owner = {}
     for b in plan.booths:
         ex = nav.exhibitor_at(b.code)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTimeZone, Signal
 from PySide6.QtGui import QColor
@@ -36,6 +37,9 @@ from exponav.ui.common.i18n import is_chinese, pick
 from exponav.ui.common.palette import ThemeColours, amenity_style, fill_tone
 from exponav.ui.panels.controls import back_button
 from exponav.ui.panels.qr_code import QrCode
+
+if TYPE_CHECKING:
+    from exponav.core.navigator import Navigator
 
 __all__ = ["CardSubject", "ExhibitorCard", "show_day"]
 
@@ -76,7 +80,7 @@ class ExhibitorCard(QScrollArea):
     back_requested = Signal()
     booth_requested = Signal(str)  # a booth code tapped on the card
 
-    def __init__(self, nav, themes: ThemeColours, parent: QWidget | None = None) -> None:
+    def __init__(self, nav: Navigator, themes: ThemeColours, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
         self.nav = nav
@@ -157,8 +161,9 @@ class ExhibitorCard(QScrollArea):
         return self.nav.levels_of(codes)
 
     def _level_name(self, level_id: str | None) -> str:
-        level = self.nav.venue.levels.get(level_id or "")
-        return pick(level.name, level.name_zh, self.lang) if level else ""
+        if not level_id or level_id not in self.nav.levels:
+            return ""
+        return self.nav.level_name(level_id, self.lang)
 
     def _label(self, key: str, text: str, name: str = "cardText", wrap: bool = True) -> QLabel:
         label = QLabel(text)
@@ -323,7 +328,7 @@ class ExhibitorCard(QScrollArea):
         layout.addWidget(box)
 
     def _sessions_for(self, places: set[str], exhibitor_id: str | None) -> list[Session]:
-        s = self.nav.show.show
+        s = self.nav.show_info
         day, _ = show_day(s.start_date, s.end_date, s.timezone, self.today)
         iso = day.toString("yyyy-MM-dd")
         found = {x.id: x for x in self.nav.sessions_at(places, iso)}
@@ -342,7 +347,7 @@ class ExhibitorCard(QScrollArea):
         return f"{name} · {self._level_name(place.level)}"
 
     def _sessions(self, layout: QVBoxLayout, sessions: list[Session], always: bool = True) -> None:
-        s = self.nav.show.show
+        s = self.nav.show_info
         day, real = show_day(s.start_date, s.end_date, s.timezone, self.today)
         locale = QLocale(self.lang.replace("_", "-")) if self.lang != "en" else QLocale(
             QLocale.Language.English, QLocale.Country.UnitedKingdom)

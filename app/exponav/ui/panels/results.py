@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
@@ -20,8 +21,12 @@ from exponav.ui.common.assets import icon_pixmap
 from exponav.ui.common.i18n import pick
 from exponav.ui.common.palette import UI, ThemeColours, amenity_style, fill_tone
 
+if TYPE_CHECKING:
+    from exponav.core.navigator import Navigator
+    from exponav.core.search.searcher import SearchHit
+
 __all__ = ["ENTRY_ROLE", "ResultDelegate", "ResultEntry", "booth_summary", "build_entries",
-           "level_counts", "trailing_rect"]
+           "level_counts", "service_category", "service_entry", "trailing_rect"]
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -48,31 +53,18 @@ def booth_summary(codes: Sequence[str], most: int = 3) -> str:
     return shown if len(codes) <= most else f"{shown} +{len(codes) - most}"
 
 
-def _level_name(nav, level_id: str | None, lang: str) -> str:
-    if not level_id or level_id not in nav.venue.levels:
-        return ""
-    level = nav.venue.levels[level_id]
-    return pick(level.name, level.name_zh, lang)
+def _level_name(nav: Navigator, level_id: str | None, lang: str) -> str:
+    return nav.level_name(level_id, lang) if level_id and level_id in nav.levels else ""
 
 
-def _booth_levels(nav, codes: Iterable[str]) -> tuple[str, ...]:
-    levels: list[str] = []
-    for code in codes:
-        try:
-            lv = nav.booth(code).level
-        except Exception:  # noqa: BLE001 - a code that vanished from the plan is skipped
-            continue
-        if lv not in levels:
-            levels.append(lv)
-    return tuple(levels)
-
-
-def _category_name(nav, category_id: str, lang: str) -> str:
+def _category_name(nav: Navigator, category_id: str, lang: str) -> str:
     cat = nav.show.categories.get(category_id)
     return pick(cat.name, cat.name_zh, lang) if cat else category_id
 
 
-def _amenity_category(nav, place_id: str, level: str | None) -> str:
+def service_category(nav: Navigator, place_id: str) -> str:
+    """What a place serves, as the service buttons name it: an amenity's category,
+    an opening's ``entrance`` or ``exit``, else ``information``."""
     a = nav.amenity(place_id)
     if a is not None:
         return a.category
@@ -80,7 +72,7 @@ def _amenity_category(nav, place_id: str, level: str | None) -> str:
     return o.service if o is not None else "information"
 
 
-def build_entries(hits: Sequence, nav, lang: str, themes: ThemeColours,
+def build_entries(hits: Sequence[SearchHit], nav: Navigator, lang: str, themes: ThemeColours,
                   focus: set[str] | None = None) -> list[ResultEntry]:
     """Rows for ``hits`` grouped under headers; ``focus`` keeps only these themes."""
     exhibitors: list[ResultEntry] = []
@@ -94,7 +86,7 @@ def build_entries(hits: Sequence, nav, lang: str, themes: ThemeColours,
             theme = themes.theme_of(cats)
             if focus is not None and (theme is None or theme.id not in focus):
                 continue
-            levels = _booth_levels(nav, hit.booths)
+            levels = tuple(nav.levels_of(hit.booths))
             parts = [booth_summary(hit.booths)] if hit.booths else []
             parts += [_level_name(nav, lv, lang) for lv in levels]
             if cats:
@@ -116,7 +108,7 @@ def build_entries(hits: Sequence, nav, lang: str, themes: ThemeColours,
                 levels=(hit.level,) if hit.level else (), booths=(hit.id,),
                 colour=theme.colour if theme else None, theme=theme.id if theme else None))
         elif hit.kind == "amenity":
-            category = _amenity_category(nav, hit.id, hit.level)
+            category = service_category(nav, hit.id)
             services.setdefault((category, hit.level), []).append(hit)
     # a booth already listed under its exhibitor adds only noise
     booths = [b for b in booths if b.booths[0] not in seen_exhibitor_booths]
@@ -135,7 +127,7 @@ def build_entries(hits: Sequence, nav, lang: str, themes: ThemeColours,
     return rows
 
 
-def service_entry(nav, category: str, level: str | None, place_ids: Sequence[str], lang: str,
+def service_entry(nav: Navigator, category: str, level: str | None, place_ids: Sequence[str], lang: str,
                   names: Sequence[str] | None = None) -> ResultEntry:
     title = names[0] if len(place_ids) == 1 and names else amenity_name(category)
     count = len(place_ids)

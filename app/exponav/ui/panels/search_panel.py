@@ -12,6 +12,7 @@ Rows may carry a trailing button (see :meth:`set_trailing`), such as "Add to vis
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon
@@ -41,6 +42,9 @@ from exponav.ui.panels.results import (
 )
 from exponav.ui.panels.search_worker import SearchThread
 
+if TYPE_CHECKING:
+    from exponav.core.navigator import Navigator
+
 __all__ = ["QUICK_SERVICES", "SearchPanel"]
 
 #: the one-tap buttons: amenity category (``exit`` means emergency exits)
@@ -67,7 +71,7 @@ class SearchPanel(QWidget):
     trailing_clicked = Signal(object)  # ResultEntry whose trailing button was tapped
     payload_entered = Signal(str)  # a visit's QR machine line, on Enter
 
-    def __init__(self, nav, themes: ThemeColours, parent: QWidget | None = None) -> None:
+    def __init__(self, nav: Navigator, themes: ThemeColours, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
         self.nav = nav

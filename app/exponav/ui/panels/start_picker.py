@@ -8,26 +8,30 @@ or tap on the plan sets the start. Picking is a mouse mode of its own
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from exponav.ui.common.i18n import pick
 
+if TYPE_CHECKING:
+    from exponav.core.navigator import Navigator
+
 __all__ = ["MapPickMode", "PickHint", "StartMenu", "start_candidates"]
 
 
-def start_candidates(nav, lang: str) -> list[tuple[str, str, str]]:
+def start_candidates(nav: Navigator, lang: str) -> list[tuple[str, str, str]]:
     """``(section, place id, label)`` for every kiosk and pedestrian entrance, by level."""
     out: list[tuple[str, str, str]] = []
-    for level_id, plan in nav.venue.plans.items():
-        level = nav.venue.levels[level_id]
-        level_name = pick(level.name, level.name_zh, lang)
+    for plan in nav.level_plans():
+        level_name = nav.level_name(plan.level.id, lang)
         for k in plan.kiosks:
             kiosk = QCoreApplication.translate("StartMenu", "Kiosk %1").replace("%1", k.id)
             out.append(("kiosk", k.id, f"{kiosk} · {level_name}"))
         for o in plan.openings:
-            if o.category == "emergencyexit":
+            if o.service != "entrance":
                 continue
             name = pick(o.name, o.name_zh, lang) or o.id
             out.append(("entrance", o.id, f"{name} · {level_name}"))
@@ -40,7 +44,7 @@ class StartMenu(QMenu):
     chosen = Signal(str)  # a place id
     pick_requested = Signal()
 
-    def __init__(self, nav, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, nav: Navigator, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startMenu")
         self.setTitle(self.tr("Where are you?"))

@@ -4,9 +4,10 @@ The window is the controller: it turns a chosen result, a tapped booth or a serv
 button into a level switch, a flight on the map, a highlight and a card. Levels are
 drawn lazily: the first at start, the others just after the first frame. Routes and
 visits have controllers of their own (``route_controller.py``, ``visit_controller.py``)
-that share one planner thread; the window's public API for them (``set_here``,
+that share one planner thread and see the window only as their
+:class:`~exponav.ui.visitor.host.WindowHost`. What the kiosk calls (``set_here``,
 ``route_to``, ``visit``, ``load_visit_payload``, ``print_visit``, ``reset_visitor_state``
-...) is what the kiosk calls.
+...) is the window's public API, partly in ``visitor_api.py``.
 """
 
 from __future__ import annotations
@@ -14,8 +15,17 @@ from __future__ import annotations
 import math
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,104 +45,74 @@ from exponav.ui.common.convert import to_model
 from exponav.ui.common.i18n import LANGUAGES, Languages, pick
 from exponav.ui.common.palette import UI, ThemeColours
 from exponav.ui.common.show_dates import show_dates
+from exponav.ui.common.walk_text import metres_text
 from exponav.ui.map.legend import Legend
 from exponav.ui.map.level_switcher import LevelSwitcher
+from exponav.ui.map.map_area import MapArea
 from exponav.ui.map.scene import FloorPlanScene
 from exponav.ui.map.stands import Stand, level_stands
 from exponav.ui.map.view import MapView
 from exponav.ui.panels.exhibitor_card import ExhibitorCard
-from exponav.ui.panels.results import ResultEntry, service_entry
+from exponav.ui.panels.results import ResultEntry, service_category, service_entry
 from exponav.ui.panels.search_panel import SearchPanel
+from exponav.ui.visitor.planner_thread import PlannerThread
+from exponav.ui.visitor.route_controller import RouteController
+from exponav.ui.visitor.visit_controller import VisitController
 from exponav.ui.visitor.visitor_api import VisitorApi
 
-__all__ = ["MainWindow"]
+if TYPE_CHECKING:
+    from exponav.core.navigator import Navigator
+
+__all__ = ["MainWindow", "theme_colours"]
 
 NEAREST_SERVICES = 3
 
 
-class MapArea(QWidget):
-    """The map with its floating cards: level switcher, language, legend."""
-
-    def __init__(self, view: MapView, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.view = view
-        view.setParent(self)
-        self.floating: list[tuple[QWidget, str]] = []
-        self._placing = False
-
-    def float_widget(self, widget: QWidget, corner: str) -> None:
-        widget.setParent(self)
-        widget.raise_()
-        widget.installEventFilter(self)
-        self.floating.append((widget, corner))
-        self._place()
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.LayoutRequest and not self._placing:
-            QTimer.singleShot(0, self._place)
-        return False
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self.view.setGeometry(self.rect())
-        self._place()
-
-    def place_floating(self) -> None:
-        """Lay out the floating cards again (one was shown, hidden or changed size)."""
-        self._place()
-
-    def _place(self) -> None:
-        self._placing = True
-        try:
-            self._place_all()
-        finally:
-            self._placing = False
-
-    def _place_all(self) -> None:
-        w, h = self.width(), self.height()
-        for widget, corner in self.floating:
-            widget.adjustSize()
-            size = widget.sizeHint().expandedTo(widget.minimumSizeHint())
-            widget.resize(size)
-            if corner == "top-left":
-                widget.move(16, 16)
-            elif corner == "top-right":
-                widget.move(w - size.width() - 16, 16)
-            elif corner == "bottom-left":
-                widget.move(16, h - size.height() - 64)
-            elif corner == "bottom-centre":
-                widget.move(max(16, (w - size.width()) // 2), h - size.height() - 20)
-            elif corner == "top-centre":
-                widget.move(max(16, (w - size.width()) // 2), 76)
+def theme_colours(nav: Navigator) -> ThemeColours:
+    """The show's themes (each exhibitor's first category), coloured by how many booths
+    each fills."""
+    counts: Counter[str] = Counter()
+    for ex in nav.show.exhibitors.values():
+        for c in ex.categories[:1]:
+            counts[c] += max(1, len(ex.booths))
+    for c in nav.show.categories:
+        counts.setdefault(c, 0)
+    names = {c.id: (c.name, c.name_zh) for c in nav.show.categories.values()}
+    return ThemeColours(counts, names)
 
 
 class MainWindow(VisitorApi, QMainWindow):
+    """The visitor's window; see the module docstring."""
+
     level_changed = Signal(str)
     language_changed = Signal(str)
 
-    def __init__(self, nav, lang: str = "en",
+    def __init__(self, nav: Navigator, lang: str = "en",
                  stands: dict[str, list[Stand]] | None = None) -> None:
         """``stands`` may hold levels' stands worked out in advance (see ``app.py``)."""
         super().__init__()
         self.nav = nav
         self.setObjectName("mainWindow")
         self.languages = Languages(self)
-        counts: Counter[str] = Counter()
-        for ex in nav.show.exhibitors.values():
-            for c in ex.categories[:1]:
-                counts[c] += max(1, len(ex.booths))
-        for c in nav.show.categories:
-            counts.setdefault(c, 0)
-        names = {c.id: (c.name, c.name_zh) for c in nav.show.categories.values()}
-        self.themes = ThemeColours(counts, names)
+        self.themes = theme_colours(nav)
         self.scenes: dict[str, FloorPlanScene] = {}
         self._geometry = ThreadPoolExecutor(max_workers=1, thread_name_prefix="exponav-stands")
         self._stands: dict[str, Future] = {}
         self._ready_stands = dict(stands or {})
         self.level: str | None = None
         self.lang = "en"
+        sidebar = self._build_sidebar()
+        self._build_map()
+        self._lay_out(sidebar)
+        self._wire_panels_and_map()
+        self._build_routes_and_visits()
+        self._open(lang)
 
-        # the side panel
+    # -- building --------------------------------------------------------------------
+
+    def _build_sidebar(self) -> QFrame:
+        """The side panel: the show's name over the search, card, route and visit pages,
+        and a place for the visit bar at the foot."""
         sidebar = QFrame(self)
         sidebar.setObjectName("sidebar")
         sidebar.setFixedWidth(420)
@@ -153,27 +133,36 @@ class MainWindow(VisitorApi, QMainWindow):
         head.addWidget(self.show_title)
         side.addWidget(header)
         self.stack = QStackedWidget(sidebar)
-        self.search = SearchPanel(nav, self.themes, self.stack)
-        self.card = ExhibitorCard(nav, self.themes, self.stack)
+        self.search = SearchPanel(self.nav, self.themes, self.stack)
+        self.card = ExhibitorCard(self.nav, self.themes, self.stack)
         self.stack.addWidget(self.search)
         self.stack.addWidget(self.card)
         side.addWidget(self.stack, 1)
         self.visit_bar_holder = QVBoxLayout()
         self.visit_bar_holder.setContentsMargins(16, 8, 16, 16)
         side.addLayout(self.visit_bar_holder)
+        return sidebar
 
-        # the map
+    def _build_map(self) -> None:
+        """The map, with the level switcher, the language button and the legend on it."""
         self.view = MapView()
         self.map_area = MapArea(self.view)
-        self.levels = LevelSwitcher(nav.venue.levels)
-        self.language_button = QToolButton()
-        self.language_button.setObjectName("languageButton")
-        self.language_button.setIcon(icon("language", UI.ink, 20))
-        self.language_button.setIconSize(QSize(20, 20))
-        self.language_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.language_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.language_button.setMinimumHeight(44)
-        menu = QMenu(self.language_button)
+        self.levels = LevelSwitcher(self.nav)
+        self.language_button = self._build_language_button()
+        self.legend = Legend(self.themes)
+        self.map_area.float_widget(self.levels, "top-left")
+        self.map_area.float_widget(self.language_button, "top-right")
+        self.map_area.float_widget(self.legend, "bottom-left")
+
+    def _build_language_button(self) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName("languageButton")
+        button.setIcon(icon("language", UI.ink, 20))
+        button.setIconSize(QSize(20, 20))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setMinimumHeight(44)
+        menu = QMenu(button)
         group = QActionGroup(menu)
         self.language_actions: dict[str, QAction] = {}
         for code, native in LANGUAGES:
@@ -183,12 +172,10 @@ class MainWindow(VisitorApi, QMainWindow):
             group.addAction(action)
             menu.addAction(action)
             self.language_actions[code] = action
-        self.language_button.setMenu(menu)
-        self.legend = Legend(self.themes)
-        self.map_area.float_widget(self.levels, "top-left")
-        self.map_area.float_widget(self.language_button, "top-right")
-        self.map_area.float_widget(self.legend, "bottom-left")
+        button.setMenu(menu)
+        return button
 
+    def _lay_out(self, sidebar: QFrame) -> None:
         central = QWidget(self)
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -197,7 +184,7 @@ class MainWindow(VisitorApi, QMainWindow):
         row.addWidget(self.map_area, 1)
         self.setCentralWidget(central)
 
-        # wiring
+    def _wire_panels_and_map(self) -> None:
         self.levels.level_chosen.connect(self.show_level)
         self.search.entry_chosen.connect(self.choose_entry)
         self.search.service_chosen.connect(self.show_nearest_service)
@@ -207,14 +194,51 @@ class MainWindow(VisitorApi, QMainWindow):
         self.card.booth_requested.connect(self._card_booth)
         self.view.clicked.connect(self.map_clicked)
         self.view.hovered.connect(self._map_hovered)
-        self._wire_routes_and_visits()
 
-        first = next(iter(nav.venue.levels))
-        self.show_level(first, fit=True)
+    def _build_routes_and_visits(self) -> None:
+        """The planner thread and the route and visit controllers (this window is their
+        :class:`WindowHost`), their panels in the side panel, their bars on the map,
+        and the search results' "+" for the visit."""
+        self.planner = PlannerThread(self)
+        self.planner.start()
+        self.routes = RouteController(self, self.nav, self.planner, self)
+        self.level_changed.connect(self.routes.follow_level)
+        self.view.first_painted.connect(self.routes.warm_up_soon)
+        self.visits = VisitController(self, self.nav, self.planner, self.routes, self)
+        self.visit = self.visits.model
+        self.stack.addWidget(self.routes.panel)
+        self.stack.addWidget(self.visits.panel)
+        self.stack.currentChanged.connect(
+            lambda i: self.visits.page_changed(self.stack.widget(i)))
+        self.visit_bar_holder.addWidget(self.visits.bar)
+        self.map_area.float_widget(self.routes.bar, "bottom-centre")
+        self.map_area.float_widget(self.routes.pick_hint, "top-centre")
+        self.search.set_trailing(
+            lambda e: None if self.visits.place_of_entry(e) is None
+            else ("added" if self.visits.entry_in_visit(e) else "add"))
+        self.search.trailing_clicked.connect(self.visits.toggle_entry)
+        self.search.payload_entered.connect(self._payload_typed)
+        self.visits.message_shown.connect(self.search.show_status)
+        self._action_texts: tuple[str, str] = ("", "")
+
+    def _add_card_actions(self) -> None:
+        """"Route here" and "Add to visit" on the card, in the interface language."""
+        for text in self._action_texts:
+            if text:
+                self.card.remove_action(text)
+        route = QCoreApplication.translate("VisitorApi", "Route here")
+        visit = QCoreApplication.translate("VisitorApi", "Add to visit")
+        self.card.add_action(route, self.routes.route_here)
+        self.card.add_action(visit, self.visits.toggle_subject, label=self.visits.subject_label)
+        self._action_texts = (route, visit)
+
+    def _open(self, lang: str) -> None:
+        """The first level and the language; the other levels are drawn after the first
+        frame, their geometry worked out on a thread."""
+        self.show_level(next(iter(self.nav.levels)), fit=True)
         self.set_language(lang, force=True)
         self.setMinimumSize(1024, 680)
         self.resize(1440, 900)
-        # the other levels are drawn after the first frame, their geometry on a thread
         self._prepare_timer = QTimer(self)
         self._prepare_timer.setSingleShot(True)
         self._prepare_timer.timeout.connect(self._prepare_levels)
@@ -232,9 +256,8 @@ class MainWindow(VisitorApi, QMainWindow):
             scene = FloorPlanScene(self.nav, level_id, self.themes, self.lang, self, stands)
             scene.set_focus(self.search.focus)
             self.scenes[level_id] = scene
-            if hasattr(self, "visits"):
-                self.routes.decorate(scene)
-                self.visits.decorate(scene)
+            self.routes.decorate(scene)
+            self.visits.decorate(scene)
         return scene
 
     def _prepare_levels(self) -> None:
@@ -242,8 +265,8 @@ class MainWindow(VisitorApi, QMainWindow):
         thread); again shortly until every level is built."""
         if not self._stands:
             self._stands = {lv: self._geometry.submit(level_stands, self.nav, lv)
-                            for lv in self.nav.venue.levels if lv not in self.scenes}
-        for level_id in self.nav.venue.levels:
+                            for lv in self.nav.levels if lv not in self.scenes}
+        for level_id in self.nav.levels:
             if level_id not in self.scenes:
                 future = self._stands.get(level_id)
                 if future is not None and not future.done():
@@ -287,11 +310,11 @@ class MainWindow(VisitorApi, QMainWindow):
         self.routes.retranslate()
         self.visits.retranslate()
         self.retranslate_ui()
-        self.map_area._place()
+        self.map_area.place_floating()
         self.language_changed.emit(self.lang)
 
     def retranslate_ui(self) -> None:
-        show = self.nav.show.show
+        show = self.nav.show_info
         name = pick(show.name, show.name_zh, self.lang)
         self.setWindowTitle(self.tr("ExpoNav — %1").replace("%1", name))
         self.show_title.setText(f"{name}\n{self._show_dates()}")
@@ -301,7 +324,7 @@ class MainWindow(VisitorApi, QMainWindow):
 
     def _show_dates(self) -> str:
         """'18–21 March 2025', '2025年3月18–21日', '18–21 Maret 2025'."""
-        show = self.nav.show.show
+        show = self.nav.show_info
         return show_dates(show.start_date, show.end_date, self.lang)
 
     def changeEvent(self, event) -> None:  # noqa: N802
@@ -354,7 +377,7 @@ class MainWindow(VisitorApi, QMainWindow):
         """Where "nearest" is measured from: the map's centre on this level."""
         if level_id == self.level and self.view.scene() is not None:
             return to_model(self.view.centre())
-        c = self.nav.venue.plans[level_id].footprint.centroid
+        c = self.nav.level_plan(level_id).footprint.centroid
         return c.x, c.y
 
     def show_places(self, level_id: str | None, place_ids: tuple[str, ...],
@@ -380,32 +403,23 @@ class MainWindow(VisitorApi, QMainWindow):
             self.card.show_amenity(nearest[0].id)
             self.stack.setCurrentWidget(self.card)
             return
-        category = category or self._category_of(nearest[0].id)
+        category = category or service_category(self.nav, nearest[0].id)
         entries = []
         for n, p in enumerate(nearest, start=1):
-            e = service_entry(self.nav, self._category_of(p.id), p.level, (p.id,), self.lang,
-                              names=[f"{n}  {pick(p.name, p.name_zh, self.lang)}"])
+            e = service_entry(self.nav, service_category(self.nav, p.id), p.level, (p.id,),
+                              self.lang, names=[f"{n}  {pick(p.name, p.name_zh, self.lang)}"])
             distance = math.hypot(p.x - ref[0], p.y - ref[1])
-            away = self.tr("%1 m away").replace("%1", f"{distance:.0f}")
+            away = self.tr("%1 away").replace("%1", metres_text(distance))
             e.subtitle = f"{e.subtitle} · {away}"
             entries.append(e)
         self.search.show_entries(self.tr("Nearest: %1").replace("%1", amenity_name(category)),
                                  entries)
         self.stack.setCurrentWidget(self.search)
 
-    def _category_of(self, place_id: str) -> str:
-        a = self.nav.amenity(place_id)
-        if a is not None:
-            return a.category
-        place = self.nav.place(place_id)
-        if place.kind == "opening":
-            return self.nav.place_category(place) or "entrance"
-        return "information"
-
     def show_nearest_service(self, category: str) -> None:
         """A one-tap service: the nearest few on this level (or the next level that has one)."""
         kind = "opening" if category == "exit" else f"amenity:{category}"
-        order = [self.level] + [lv for lv in self.nav.venue.levels if lv != self.level]
+        order = [self.level] + [lv for lv in self.nav.levels if lv != self.level]
         for level_id in order:
             x, y = self._reference_point(level_id)
             found = self.nav.nearest(level_id, x, y, kind=kind, limit=NEAREST_SERVICES)
@@ -438,10 +452,7 @@ class MainWindow(VisitorApi, QMainWindow):
         if scene_pos is not None:
             info = self.nav.booth_at(self.level, *to_model(scene_pos))
         self.current_scene().set_hover(info.code if info is not None else None)
-        if info is None:
-            self.view.viewport().unsetCursor()
-        else:
-            self.view.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        self.set_map_cursor(None if info is None else Qt.CursorShape.PointingHandCursor)
 
     def map_clicked(self, scene_pos: QPointF) -> None:
         """A click or tap on the plan: a booth's card, a service's card, or nothing."""
@@ -465,6 +476,53 @@ class MainWindow(VisitorApi, QMainWindow):
         else:
             self.card.show_booth(info.code)
         self.stack.setCurrentWidget(self.card)
+
+    def reset_visitor_state(self) -> None:
+        """Forget the visitor: search, results, highlights, card, route, visit, a start
+        picked on the map; the map goes home (the here-level, else the first level)."""
+        self.search.reset()
+        self.card.clear()
+        self.routes.reset()
+        self.visits.reset()
+        for scene in self.scenes.values():
+            scene.clear_highlight()
+            scene.set_hover(None)
+        self.stack.setCurrentWidget(self.search)
+        here = self.routes.here
+        self.show_level(here.level if here is not None else next(iter(self.nav.levels)),
+                        fit=True)
+        self.view.finish_flight()
+
+    def _payload_typed(self, text: str) -> None:
+        if self.load_visit_payload(text):
+            self.search.field.clear()
+
+    # -- what the route and visit controllers ask of the window (WindowHost) ---------
+
+    def frame(self, rect: QRectF) -> None:
+        self.view.fly_to(rect, animated=True)
+
+    def set_map_cursor(self, shape: Qt.CursorShape | None) -> None:
+        if shape is None:
+            self.view.viewport().unsetCursor()
+        else:
+            self.view.viewport().setCursor(shape)
+
+    def place_floating(self) -> None:
+        self.map_area.place_floating()
+
+    def side_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def show_side_page(self, page: QWidget | None) -> None:
+        self.stack.setCurrentWidget(page if page is not None else self.search)
+
+    def refresh_visit_marks(self) -> None:
+        self.card.refresh_actions()
+        self.search.refresh_rows()
+
+    def window_widget(self) -> QWidget:
+        return self
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._prepare_timer.stop()

@@ -1,12 +1,13 @@
 """RouteController: "you are here", "Route here", and the route on the map and beside it.
 
-The window owns one. It keeps where the visitor stands (:meth:`set_here`, a kiosk) or
-the start they chose (a kiosk, an entrance or a point picked on the map, when the
-window is on a laptop), asks the planner thread for the route (``Navigator.route``),
-and shows the answer: the line on each level's scene, one level at a time with the
-route bar's "Continue on 4F ▸", the directions in the route panel. Nothing here blocks
-the UI thread on the router, which builds itself in the background once the window is
-up.
+The window owns one and is its :class:`~exponav.ui.visitor.host.WindowHost`. It keeps
+where the visitor stands (:meth:`set_here`, a kiosk) or the start they chose (a kiosk,
+an entrance or a point picked on the map, when the window is on a laptop), asks the
+planner thread for the route (``Navigator.route``), and shows the answer: the line on
+each level's scene, one level at a time with the route bar's "Continue on 4F ▸", the
+directions in the route panel. Nothing here blocks the UI thread on the router, which
+is built on the planner thread once the window has painted
+(:meth:`RouteController.warm_up_soon`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import contextlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, QRectF, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeySequence, QShortcut
 
 from exponav.core.errors import ExpoNavError, NotFound
@@ -30,8 +31,13 @@ from exponav.ui.panels.route_panel import RoutePanel, split_steps
 from exponav.ui.panels.start_picker import MapPickMode, PickHint, StartMenu
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from exponav.core.navigator import Navigator
     from exponav.core.routing.route import Route
-    from exponav.ui.visitor.main_window import MainWindow
+    from exponav.ui.map.scene import FloorPlanScene
+    from exponav.ui.visitor.host import WindowHost
+    from exponav.ui.visitor.planner_thread import PlannerThread
 
 __all__ = ["RouteController", "RouteRequest"]
 
@@ -53,11 +59,12 @@ class RouteController(QObject):
     here_changed = Signal(object)  # Place or None
     start_changed = Signal(object)  # the start routes use: Place or None
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.w = window
-        self.nav = window.nav
-        self.planner = window.planner
+    def __init__(self, host: WindowHost, nav: Navigator, planner: PlannerThread,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.nav = nav
+        self.planner = planner
         self.here: Place | None = None
         self.heading_deg: float | None = None
         self.picked_start: Place | None = None
@@ -68,7 +75,7 @@ class RouteController(QObject):
         self._pending = 0
         self._after_start: RouteRequest | None = None
         self._route_lang = ""
-        self._return_to = None
+        self._return_to: QWidget | None = None
         self.menu: StartMenu | None = None
 
         self.panel = RoutePanel()
@@ -87,15 +94,17 @@ class RouteController(QObject):
         self.pick_mode.finished.connect(self._picked)
         self.pick_mode.canceled.connect(self._pick_ended)
         self.pick_hint.cancel_requested.connect(self.pick_mode.cancel)
-        self._escape = QShortcut(QKeySequence("Esc"), window)
+        self._escape = QShortcut(QKeySequence("Esc"), host.window_widget())
         self._escape.setEnabled(False)
         self._escape.activated.connect(self.pick_mode.cancel)
         self.planner.finished_job.connect(self._answered)
-        window.level_changed.connect(self._level_changed)
         self._warm = QTimer(self)
         self._warm.setSingleShot(True)
-        self._warm.timeout.connect(lambda: self.planner.submit("warm-up", lambda: self.nav.router))
-        window.view.first_painted.connect(lambda: self._warm.start(WARM_UP_MS))
+        self._warm.timeout.connect(lambda: self.planner.submit("warm-up", nav.prepare_routes))
+
+    def warm_up_soon(self) -> None:
+        """The window has painted: build the router shortly, before anyone asks."""
+        self._warm.start(WARM_UP_MS)
 
     # -- where the visitor is --------------------------------------------------------
 
@@ -104,10 +113,10 @@ class RouteController(QObject):
         old = self.here
         self.here = None if place_id is None else self.nav.place(place_id)
         self.heading_deg = None if heading_deg is None else float(heading_deg)
-        if old is not None and old.level in self.w.scenes:
-            self.w.scenes[old.level].clear_here()
+        if old is not None and old.level in self.host.scenes:
+            self.host.scenes[old.level].clear_here()
         if self.here is not None:
-            self._draw_here(self.w.scene_for(self.here.level))
+            self._draw_here(self.host.scene_for(self.here.level))
         self.panel.set_can_change_start(self.here is None)
         self.here_changed.emit(self.here)
         self.start_changed.emit(self.start())
@@ -126,11 +135,11 @@ class RouteController(QObject):
         elif place is not None and self.request is not None:
             self._compute(self.request)
 
-    def _draw_here(self, scene) -> None:
+    def _draw_here(self, scene: FloorPlanScene) -> None:
         if self.here is None or scene.level_id != self.here.level:
             return
         item = scene.set_here(self.here.x, self.here.y, self.heading_deg, self._here_text())
-        item.setToolTip(self._place_name(self.here))
+        item.setToolTip(self.place_name(self.here))
 
     def _here_text(self) -> str:
         return self.tr("You are here")
@@ -142,7 +151,7 @@ class RouteController(QObject):
         if self.menu is not None:
             self.menu.close()
             self.menu.deleteLater()
-        self.menu = StartMenu(self.nav, self.w.lang, self.w)
+        self.menu = StartMenu(self.nav, self.host.lang, self.host.window_widget())
         self.menu.chosen.connect(lambda pid: self.set_start(self.nav.place(pid)))
         self.menu.pick_requested.connect(self.pick_mode.start)
         self.menu.popup(at or QCursor.pos())
@@ -152,13 +161,13 @@ class RouteController(QObject):
         self._escape.setEnabled(True)
         self.pick_hint.setVisible(True)
         self.pick_hint.raise_()
-        self.w.map_area.place_floating()
-        self.w.view.viewport().setCursor(QCursor(self.w.view.viewport().cursor().shape().CrossCursor))
+        self.host.place_floating()
+        self.host.set_map_cursor(Qt.CursorShape.CrossCursor)
 
     def _pick_ended(self) -> None:
         self._escape.setEnabled(False)
         self.pick_hint.setVisible(False)
-        self.w.view.viewport().unsetCursor()
+        self.host.set_map_cursor(None)
 
     def _picked(self, level: str, x: float, y: float) -> None:
         self._pick_ended()
@@ -166,10 +175,11 @@ class RouteController(QObject):
 
     def map_clicked(self, scene_pos) -> bool:
         """A click on the map while picking sets the start; True when it was used."""
-        if not self.pick_mode.active or self.w.level is None:
+        level = self.host.level
+        if not self.pick_mode.active or level is None:
             return False
         x, y = to_model(scene_pos)
-        self.pick_mode.finish(self.w.level, x, y)
+        self.pick_mode.finish(level, x, y)
         return True
 
     # -- routing ---------------------------------------------------------------------
@@ -191,7 +201,8 @@ class RouteController(QObject):
         """The card's "Route here"."""
         self.route_to(self.destination_of(subject), self.step_free)
 
-    def route_to(self, place_spec, step_free: bool = False) -> bool:
+    def route_to(self, place_spec: str | tuple[str, float, float] | Place,
+                 step_free: bool = False) -> bool:
         """Work out and show the route from the start to ``place_spec`` (off the UI
         thread). Without a start, asks for one first. False when the place is unknown."""
         self.step_free = bool(step_free)
@@ -222,10 +233,10 @@ class RouteController(QObject):
         assert start is not None
         self._erase()
         self._open_panel()
-        self.panel.set_places(*self._dest_names(request.destination), self._place_name(start))
+        self.panel.set_places(*self._dest_names(request.destination), self.place_name(start))
         self.panel.set_step_free(request.step_free)
         self.panel.show_busy()
-        lang = self.w.lang
+        lang = self.host.lang
         self._route_lang = lang
         nav, dest, free = self.nav, request.destination, request.step_free
         self._pending = self.planner.submit(
@@ -247,7 +258,7 @@ class RouteController(QObject):
     def _failure_text(self, error: Exception) -> str:
         from exponav.core.routing.route import Unreachable
 
-        dest = self._place_name(self.request.destination) if self.request else ""
+        dest = self.place_name(self.request.destination) if self.request else ""
         if isinstance(error, Unreachable):
             if self.request is not None and self.request.step_free:
                 return self.tr("No step-free route reaches %1 from here. Turn off step-free "
@@ -276,7 +287,6 @@ class RouteController(QObject):
         route = self.route
         assert route is not None
         leg = route.legs[i]
-        kinds = {c.id: c.kind for c in self.nav.venue.connectors}
         out = []
         if leg.coords:
             x0, y0 = leg.coords[0]
@@ -287,36 +297,36 @@ class RouteController(QObject):
             else:
                 prev = route.legs[i - 1]
                 out.append(("transfer", x0, y0, self.from_text(prev.level, leg.level),
-                            kinds.get(prev.via or "", "")))
+                            self.via_kind(prev.via)))
             x1, y1 = leg.coords[-1]
             if leg.via is not None and i + 1 < len(route.legs):
                 nxt = route.legs[i + 1].level
                 out.append(("transfer", x1, y1, self.towards_text(nxt, leg.level),
-                            kinds.get(leg.via, "")))
+                            self.via_kind(leg.via)))
             elif i == len(route.legs) - 1:
                 out.append(("end", x1, y1, "", ""))
         return out
 
-    def decorate(self, scene) -> None:
+    def decorate(self, scene: FloorPlanScene) -> None:
         """Draw what this controller shows on a level's scene (new scenes too)."""
         self._draw_here(scene)
         legs = self._legs_on(scene.level_id)
-        if not legs:
+        if self.route is None or not legs:
             scene.clear_route()
             return
         i = self.leg if self.leg in legs else legs[0]
         scene.draw_route(self.route.legs[i].coords, self._markers(i))
 
     def _draw(self) -> None:
-        for scene in self.w.scenes.values():
+        for scene in self.host.scenes.values():
             scene.clear_route()
         if self.route is None:
             return
         for leg in self.route.legs:
-            self.decorate(self.w.scene_for(leg.level))
+            self.decorate(self.host.scene_for(leg.level))
 
     def _erase(self) -> None:
-        for scene in self.w.scenes.values():
+        for scene in self.host.scenes.values():
             scene.clear_route()
         self.bar.setVisible(False)
 
@@ -327,13 +337,13 @@ class RouteController(QObject):
         index = max(0, min(index, len(self.route.legs) - 1))
         self.leg = index
         leg = self.route.legs[index]
-        self.w.show_level(leg.level)
-        scene = self.w.current_scene()
+        self.host.show_level(leg.level)
+        scene = self.host.scene_for(leg.level)
         self.decorate(scene)
         rect = scene.route_rect()
         if not rect.isEmpty() or rect.width() or rect.height():
             pad = 6.0
-            self.w.view.fly_to(QRectF(rect).adjusted(-pad, -pad, pad, pad), animated=True)
+            self.host.frame(QRectF(rect).adjusted(-pad, -pad, pad, pad))
         self.panel.set_current_leg(index)
         self._show_bar()
 
@@ -345,14 +355,15 @@ class RouteController(QObject):
                  for leg in self.route.legs]
         self.bar.show_route(walk_summary(self.route.length_m, self.route.duration_s), self.leg,
                             names)
-        self.w.map_area.place_floating()
+        self.host.place_floating()
 
-    def _level_changed(self, level_id: str) -> None:
-        """The visitor switched level by hand: follow with the part on that level."""
+    def follow_level(self, level_id: str) -> None:
+        """The map turned to another level (the visitor's hand, or a leg): show the part
+        of the route on it."""
         legs = self._legs_on(level_id)
         if legs and self.leg not in legs:
             self.leg = legs[0]
-            self.decorate(self.w.scenes[level_id])
+            self.decorate(self.host.scene_for(level_id))
             self.panel.set_current_leg(self.leg)
             self._show_bar()
 
@@ -360,13 +371,11 @@ class RouteController(QObject):
         route = self.route
         if route is None:
             return
-        from exponav.core.directions import directions
-
-        lang = self.w.lang
+        lang = self.host.lang
         # the worker wrote the steps in the language asked for; only a language switch
         # since then needs them again
         steps = list(route.steps) if route.steps and lang == self._route_lang else \
-            directions(route, self.nav.venue, lang)
+            self.nav.directions(route, lang)
         groups = split_steps(steps, [leg.via for leg in route.legs])
         headings = [self.tr("On %1").replace("%1", self._level_name(leg.level))
                     for leg in route.legs]
@@ -385,7 +394,7 @@ class RouteController(QObject):
         self._erase()
         self.panel.clear()
         self.panel.set_places("", "", "")
-        if self.w.stack.currentWidget() is self.panel:
+        if self.host.side_page() is self.panel:
             self._back()
         self.route_cleared.emit()
 
@@ -403,17 +412,15 @@ class RouteController(QObject):
     # -- panel -----------------------------------------------------------------------
 
     def _open_panel(self) -> None:
-        current = self.w.stack.currentWidget()
+        current = self.host.side_page()
         if current is not self.panel:
             self._return_to = current
         self.panel.set_can_change_start(self.here is None)
-        self.w.stack.setCurrentWidget(self.panel)
+        self.host.show_side_page(self.panel)
 
     def _back(self) -> None:
-        target = self._return_to if self._return_to is not None else self.w.search
-        if target is self.panel:
-            target = self.w.search
-        self.w.stack.setCurrentWidget(target)
+        target = self._return_to if self._return_to is not self.panel else None
+        self.host.show_side_page(target)
 
     def _step_free_toggled(self, on: bool) -> None:
         self.step_free = on
@@ -423,8 +430,12 @@ class RouteController(QObject):
     # -- names -----------------------------------------------------------------------
 
     def _level_name(self, level_id: str) -> str:
-        level = self.nav.venue.levels.get(level_id)
-        return pick(level.name, level.name_zh, self.w.lang) if level else level_id
+        return self.nav.level_name(level_id, self.host.lang)
+
+    def via_kind(self, connector_id: str | None) -> str:
+        """The kind of connector a walk changes level by (``escalator`` ...), or ''."""
+        connector = self.nav.connector(connector_id) if connector_id else None
+        return connector.kind if connector is not None else ""
 
     def from_text(self, level_id: str, relative_to: str) -> str:
         """What a connector's badge says where a walk arrives: "From 1F"."""
@@ -436,11 +447,11 @@ class RouteController(QObject):
 
     def _level_short(self, level_id: str, relative_to: str) -> str:
         """"4F" within one building, "Hall 1 4F" across buildings."""
-        level = self.nav.venue.levels.get(level_id)
-        other = self.nav.venue.levels.get(relative_to)
+        level = self.nav.levels.get(level_id)
+        other = self.nav.levels.get(relative_to)
         if level is None:
             return level_id
-        building, floor = level_parts(level, self.w.lang)
+        building, floor = level_parts(level, self._level_name(level_id))
         if other is not None and other.building == level.building:
             return floor
         return f"{building} {floor}"
@@ -452,7 +463,7 @@ class RouteController(QObject):
             return self.tr("Kiosk %1").replace("%1", place.id)
         if place.kind == "point":
             return self.tr("a point on the map")
-        return pick(place.name, place.name_zh, self.w.lang) or place.id
+        return pick(place.name, place.name_zh, self.host.lang) or place.id
 
     def _dest_names(self, place: Place) -> tuple[str, str]:
         """("Beliria Transit", "S1024 · Hall 2 4F") for the panel's title."""
@@ -461,7 +472,8 @@ class RouteController(QObject):
         return name, (f"{place.id} · {level}" if place.kind == "booth" and name != place.id
                       else level)
 
-    def _place_name(self, place: Place) -> str:
+    def place_name(self, place: Place) -> str:
+        """A place with its level, for the panels: "Beliria Transit (S1024) · Hall 2 4F"."""
         name = self.short_name(place)
         if place.kind == "booth" and name != place.id:
             name = f"{name} ({place.id})"
@@ -469,13 +481,13 @@ class RouteController(QObject):
 
     def retranslate(self) -> None:
         """The interface language changed: names, steps and marker texts follow."""
-        for scene in self.w.scenes.values():
+        for scene in self.host.scenes.values():
             if scene.here_item is not None:
                 scene.here_item.set_text(self._here_text())
         if self.request is not None:
             start = self.start()
             self.panel.set_places(*self._dest_names(self.request.destination),
-                                  self._place_name(start) if start else "")
+                                  self.place_name(start) if start else "")
         if self.route is not None:
             self._draw()
             self._fill_panel()

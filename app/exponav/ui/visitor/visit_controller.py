@@ -6,7 +6,7 @@ panel and the bar that opens it, the numbered stops and walks on each level's sc
 the QR machine line typed or scanned into the search field, and printing. Each change
 to the stops asks the planner thread for a plan in the visitor's own order
 (``Navigator.itinerary(..., optimise=False)``); "Optimise order" asks for the best
-order and then adopts it.
+order and then adopts it. The window is its :class:`~exponav.ui.visitor.host.WindowHost`.
 """
 
 from __future__ import annotations
@@ -25,16 +25,20 @@ from exponav.core.visit import qr
 from exponav.core.visit.clock import format_hhmm
 from exponav.core.visit.itinerary import Itinerary
 from exponav.ui.common.convert import to_scene
-from exponav.ui.common.walk_text import walk_summary
+from exponav.ui.common.walk_text import minutes_text, walk_summary
 from exponav.ui.panels.exhibitor_card import CardSubject
 from exponav.ui.panels.visit_panel import StopView, VisitBar, VisitPanel
 from exponav.ui.visitor.visit_model import VisitModel, VisitStop
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QWidget
 
+    from exponav.core.navigator import Navigator
+    from exponav.ui.map.scene import FloorPlanScene
     from exponav.ui.panels.results import ResultEntry
-    from exponav.ui.visitor.main_window import MainWindow
+    from exponav.ui.visitor.host import WindowHost
+    from exponav.ui.visitor.planner_thread import PlannerThread
     from exponav.ui.visitor.route_controller import RouteController
 
 __all__ = ["VisitController"]
@@ -45,12 +49,13 @@ class VisitController(QObject):
 
     message_shown = Signal(str)  # a sentence for the visitor (a bad QR code, a failure)
 
-    def __init__(self, window: MainWindow, routes: RouteController) -> None:
-        super().__init__(window)
-        self.w = window
-        self.nav = window.nav
+    def __init__(self, host: WindowHost, nav: Navigator, planner: PlannerThread,
+                 routes: RouteController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.nav = nav
         self.routes = routes
-        self.planner = window.planner
+        self.planner = planner
         self.model = VisitModel(self)
         self.panel = VisitPanel()
         self.bar = VisitBar()
@@ -58,7 +63,7 @@ class VisitController(QObject):
         self._pending_optimise = False
         self._adopting = False
         self._resume_payload: str | None = None
-        self._return_to = None
+        self._return_to: QWidget | None = None
         self.error = ""
         self._replan_timer = QTimer(self)
         self._replan_timer.setSingleShot(True)
@@ -89,12 +94,13 @@ class VisitController(QObject):
 
     def default_start(self) -> Place:
         """Without a kiosk or a chosen start: the first level's main entrance."""
-        for plan in self.nav.venue.plans.values():
-            doors = [o for o in plan.openings if o.category != "emergencyexit"]
+        plans = self.nav.level_plans()
+        for plan in plans:
+            doors = [o for o in plan.openings if o.service == "entrance"]
             main = [o for o in doors if "main" in (o.name or "").lower()]
             if main or doors:
                 return self.nav.place((main or doors)[0].id)
-        first = next(iter(self.nav.venue.plans.values()))
+        first = plans[0]
         c = first.footprint.representative_point()
         return self.nav.place((first.level.id, c.x, c.y))
 
@@ -102,7 +108,7 @@ class VisitController(QObject):
         return self.routes.start() or self.default_start()
 
     def _origin_changed(self) -> None:
-        self.panel.set_origin(self.routes._place_name(self.origin()), self.routes.here is None)
+        self.panel.set_origin(self.routes.place_name(self.origin()), self.routes.here is None)
         if not self.model.is_empty():
             self.model.itinerary = None
             self._schedule()
@@ -169,8 +175,7 @@ class VisitController(QObject):
 
     def _stops_changed(self) -> None:
         self.bar.set_count(len(self.model))
-        self.w.card.refresh_actions()
-        self.w.search.refresh_rows()
+        self.host.refresh_visit_marks()
         self._fill_panel()
         self._draw()
         if not self._adopting:
@@ -266,7 +271,7 @@ class VisitController(QObject):
         return self.routes.short_name(place)
 
     def _level_name(self, level_id: str) -> str:
-        return self.routes._level_name(level_id)
+        return self.nav.level_name(level_id, self.host.lang)
 
     def _fill_panel(self) -> None:
         it = self.model.itinerary if self.model.is_current(self.model.itinerary) else None
@@ -287,8 +292,7 @@ class VisitController(QObject):
                 view.times = f"{p.appointment or p.arrive}–{p.depart}"
                 view.leg = walk_summary(p.leg_length_m, p.leg_duration_s) if p.leg else ""
                 if p.late_s > 0:
-                    view.late = self.tr("%1 min late").replace(
-                        "%1", str(max(1, math.ceil(p.late_s / 60 - 1e-9))))
+                    view.late = self.tr("%1 late").replace("%1", minutes_text(p.late_s))
             views.append(view)
         if it and it.stops:
             first_free = it.stops[0].arrive_s
@@ -308,13 +312,13 @@ class VisitController(QObject):
         ends = self.tr("ends about %1").replace("%1", format_hhmm(it.end_s))
         summary = f"{count} · {walk_summary(it.length_m, it.duration_s)} · {ends}"
         warnings = [self.tr("The %1 appointment at %2 cannot be kept: you would arrive at %3, "
-                            "%4 min late.").replace("%1", m.appointment)
-                    .replace("%2", self._name(self.nav.place(m.place)))
-                    .replace("%3", m.arrive).replace("%4", str(m.late_min))
-                    for m in it.missed]
+                            "%4 late.").replace("%1", s.appointment or "")
+                    .replace("%2", self._name(s.place))
+                    .replace("%3", s.arrive).replace("%4", minutes_text(s.late_s))
+                    for s in it.stops if s.late_s > 0]
         self.panel.set_summary(summary, "\n".join(warnings))
 
-    def decorate(self, scene) -> None:
+    def decorate(self, scene: FloorPlanScene) -> None:
         """Draw the visit's numbered stops (and, once planned, its walks) on a scene."""
         if self.model.is_empty():
             scene.clear_visit()
@@ -322,7 +326,7 @@ class VisitController(QObject):
         it = self.model.itinerary if self.model.is_current(self.model.itinerary) else None
         paths, transfers = [], []
         level = scene.level_id
-        kinds = {c.id: c.kind for c in self.nav.venue.connectors}
+        via_kind = self.routes.via_kind
         if it is not None:
             for stop in it.stops:
                 legs = stop.leg.legs if stop.leg is not None else []
@@ -332,11 +336,10 @@ class VisitController(QObject):
                     paths.append(leg.coords)
                     if k > 0:
                         text = self.routes.from_text(legs[k - 1].level, level)
-                        transfers.append((*leg.coords[0], text, kinds.get(legs[k - 1].via or "",
-                                                                          "")))
+                        transfers.append((*leg.coords[0], text, via_kind(legs[k - 1].via)))
                     if leg.via is not None and k + 1 < len(legs):
                         text = self.routes.towards_text(legs[k + 1].level, level)
-                        transfers.append((*leg.coords[-1], text, kinds.get(leg.via, "")))
+                        transfers.append((*leg.coords[-1], text, via_kind(leg.via)))
         stops = []
         for n, stop in enumerate(self.model.stops, start=1):
             try:
@@ -348,12 +351,12 @@ class VisitController(QObject):
         scene.draw_visit(paths, stops, transfers)
 
     def _draw(self) -> None:
-        for scene in self.w.scenes.values():
+        for scene in self.host.scenes.values():
             self.decorate(scene)
         for stop in self.model.stops:
             level = self.nav.place(stop.place_id).level
-            if level not in self.w.scenes:
-                self.decorate(self.w.scene_for(level))
+            if level not in self.host.scenes:
+                self.decorate(self.host.scene_for(level))
 
     def stops_rect(self, level_id: str) -> QRectF:
         rect = QRectF()
@@ -366,27 +369,27 @@ class VisitController(QObject):
 
     def open_panel(self) -> None:
         """Show the visit panel, and the visit's stops on this level (or the first's)."""
-        current = self.w.stack.currentWidget()
+        current = self.host.side_page()
         if current is not self.panel:
             self._return_to = current
-        self.w.stack.setCurrentWidget(self.panel)
+        self.host.show_side_page(self.panel)
         self.bar.setVisible(False)
         if self.model.is_empty():
             return
-        level = self.w.level
-        if self.stops_rect(level or "").isNull():
+        level = self.host.level
+        if level is None or self.stops_rect(level).isNull():
             level = self.nav.place(self.model.place_ids()[0]).level
-            self.w.show_level(level)
-        rect = self.w.scene_for(level).visit_rect()
+            self.host.show_level(level)
+        rect = self.host.scene_for(level).visit_rect()
         if not rect.isNull():
-            self.w.view.fly_to(rect.adjusted(-8, -8, 8, 8), animated=True)
+            self.host.frame(rect.adjusted(-8, -8, 8, 8))
 
     def _back(self) -> None:
-        target = self._return_to if self._return_to not in (None, self.panel) else self.w.search
-        self.w.stack.setCurrentWidget(target)
+        target = self._return_to if self._return_to is not self.panel else None
+        self.host.show_side_page(target)
         self.bar.set_count(len(self.model))
 
-    def page_changed(self, widget) -> None:
+    def page_changed(self, widget: QWidget | None) -> None:
         """The side panel turned to ``widget``: the bar shows unless the visit does."""
         self.bar.set_count(len(self.model))
         if widget is self.panel:
@@ -410,7 +413,7 @@ class VisitController(QObject):
                 continue
         if plan is None:
             return self._refuse(self.tr("This code is not an ExpoNav visit."))
-        show_id = self.nav.show.show.id
+        show_id = self.nav.show_info.id
         if plan.show and plan.show != show_id:
             return self._refuse(self.tr("This visit was planned for another show."))
         try:
@@ -451,7 +454,8 @@ class VisitController(QObject):
         if printer is not None:
             print_itinerary(it, self.nav, printer, paper, self._printed_from())
         else:
-            dialog = print_preview_dialog(it, self.nav, self.w, paper, self._printed_from())
+            dialog = print_preview_dialog(it, self.nav, self.host.window_widget(), paper,
+                                          self._printed_from())
             dialog.setWindowTitle(self.tr("Print your visit"))
             dialog.exec()
         return it
@@ -468,7 +472,8 @@ class VisitController(QObject):
     def _save_pdf_dialog(self) -> None:
         a4, receipt = self.tr("A4 page (*.pdf)"), self.tr("80 mm receipt (*.pdf)")
         path, chosen = QFileDialog.getSaveFileName(
-            self.w, self.tr("Save your visit as PDF"), str(Path.home() / "visit.pdf"),
+            self.host.window_widget(), self.tr("Save your visit as PDF"),
+            str(Path.home() / "visit.pdf"),
             f"{a4};;{receipt}")
         if path:
             if not path.lower().endswith(".pdf"):
@@ -484,8 +489,8 @@ class VisitController(QObject):
         self._resume_payload = None
         self.error = ""
         self.model.clear()
-        if self.w.stack.currentWidget() is self.panel:
-            self.w.stack.setCurrentWidget(self.w.search)
+        if self.host.side_page() is self.panel:
+            self.host.show_side_page(None)
         self.bar.set_count(0)
 
     def retranslate(self) -> None:

@@ -68,7 +68,7 @@ class LevelBaseItem(QGraphicsItem):
         self._entrances = QPainterPath()
         self._exits = QPainterPath()
         for o in plan.openings:
-            (self._exits if o.category == "emergencyexit" else self._entrances).addPath(
+            (self._exits if o.service == "exit" else self._entrances).addPath(
                 line_path(o.line))
         self._focus: set[str] | None = None
         self._fills: dict[str, QBrush] = {}
