@@ -139,3 +139,15 @@ def test_a_large_scale_is_canton_fair_sized() -> None:
     assert (large.buildings, large.buildings * large.floors, large.exhibitors) == \
         (4, 16, 25_000)
 
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="Linux: a capped child")
+def test_work_over_the_memory_cap_is_skipped_and_the_rest_runs() -> None:
+    import numpy as np
+
+    from exponav.diagnostics.capped import memory_mb, run_capped
+
+    assert run_capped(lambda: sum(range(10))) == (45, None)
+    cap = memory_mb()["rss_mb"] + 200.0
+    result, why = run_capped(lambda: float(np.ones(2**28).sum()), cap_mb=cap)  # 2 GiB
+    assert result is None and f"{cap:.0f} MB" in why
+    assert run_capped(lambda: float(np.ones(2**20).sum()), cap_mb=cap) == (2.0**20, None)
