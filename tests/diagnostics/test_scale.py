@@ -140,6 +140,35 @@ def test_a_large_scale_is_canton_fair_sized() -> None:
         (4, 16, 25_000)
 
 
+def test_bench_rows_are_held_to_the_budgets_of_their_scale() -> None:
+    from exponav.diagnostics.bench import _held_to
+
+    def rows() -> list[dict]:
+        return [{"name": "render_level A-1F", "budget_ms": 8.0},
+                {"name": "itinerary_pdf", "budget_ms": 300.0},
+                {"name": "itinerary_12_stops_order", "budget_ms": None},
+                {"name": "route_build_venue", "budget_ms": None}]
+
+    large = _held_to(rows(), "large")
+    assert [r["budget_ms"] for r in large] == [16.0, None, None, None]
+    assert large[3]["budget_mb"] == 1000.0
+    assert [r["budget_ms"] for r in _held_to(rows(), "scse")] == [8.0, 300.0, None, None]
+
+
+def test_a_bad_scale_or_scale_with_data_is_one_sentence(capsys, tmp_path: Path,
+                                                         monkeypatch) -> None:
+    from exponav.cli.commands import main
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    with pytest.raises(SystemExit) as e:
+        main(["bench", "--scale", "huge"])
+    assert e.value.code == 2
+    assert main(["bench", "--scale", "large", "--data", str(tmp_path / "x.db")]) == 2
+    err = capsys.readouterr().err
+    assert "--data and --scale large do not go together" in err and "Traceback" not in err
+    assert not any(tmp_path.rglob("*.geojson"))  # nothing was generated
+
+
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="Linux: a capped child")
 def test_work_over_the_memory_cap_is_skipped_and_the_rest_runs() -> None:
     import numpy as np
