@@ -317,7 +317,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build_data)
 
     p = sub.add_parser("bench", parents=[common], help="time the budgeted operations")
-    p.add_argument("--scale", choices=["scse"], default="scse")
+    p.add_argument("--scale", choices=["scse", "large", "4x"], default="scse",
+                   help="scse: the SCSE data; large, 4x: a generated show (built once)")
     p.add_argument("--repeat", type=int, default=0, help="calls per operation (0: default)")
     p.add_argument("--soak", type=int, default=0, metavar="N",
                    help="also drive an offscreen kiosk through N interactions (RSS, errors)")

@@ -1,21 +1,40 @@
 """``exponav bench``: time the budgeted operations in process, median and 95th percentile.
 
-Each row is ``{name, n, p50_ms, p95_ms, budget_ms}``. The machine may be shared: read
-the figures as ratios against their budgets within one run, not as absolutes.
+Each row is ``{name, n, p50_ms, p95_ms, budget_ms}``, with the resident memory after it
+(``rss_mb``, and ``peak_rss_mb`` of the process that ran it). The machine may be shared:
+read the figures as ratios against their budgets within one run, not as absolutes.
+
+``--scale large`` (or ``4x``) runs every row on a generated show
+(:mod:`exponav.diagnostics.scale`, built once into the user cache) against the large
+budgets, and adds ``data_file_build``. There the routing rows run in a child process
+capped at 8 GB (:mod:`exponav.diagnostics.capped`): a row that would need more comes
+back as ``{"name", "n": 0, "p50_ms": NaN, "skipped": why}`` rather than take the machine.
 """
 
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from exponav.core.errors import ExpoNavError
 from exponav.core.navigator import Navigator
 from exponav.core.visit.order import order_stops
 from exponav.core.visit.plan import walking_matrix
+from exponav.diagnostics.budgets import MEMORY_BUDGETS_MB, budgets_for
+from exponav.diagnostics.capped import memory_mb, run_capped
 from exponav.diagnostics.measure import measure
 
 __all__ = ["run_bench"]
+
+#: The rows that need walking routes (built in a capped child at a generated scale).
+_ROUTED = ("route_one_level", "route_across_levels", "route_rebuild_level",
+           "route_build_venue", "itinerary_12_stops", "itinerary_12_stops_matrix",
+           "itinerary_12_stops_order")
+_PDF = ("itinerary_pdf", "itinerary_pdf_receipt")
 
 def _typing_queries(nav: Navigator, rng: random.Random) -> list[str]:
     """What visitors type, keystroke by keystroke: names, Chinese, codes, typos, amenities."""
@@ -32,11 +51,15 @@ def _typing_queries(nav: Navigator, rng: random.Random) -> list[str]:
 
 def run_bench(data: str | Path | None = None, *, scale: str = "scse",
               repeat: int = 0) -> list[dict[str, Any]]:
-    """Time search, hit test and nearest (and more as features land) on the show data."""
+    """Time search, hit test and nearest (and more as features land) on the show data;
+    with another ``scale``, on that scale's generated show against the large budgets."""
     rng = random.Random(7)
+    scaled = None if scale == "scse" else _scaled(scale, data)
+    if scaled is not None:
+        data = scaled.data_file
     nav = Navigator.open(data)
     n = repeat or 2000
-    rows = []
+    rows = [] if scaled is None else _stamped([_data_file_row(scaled)])
 
     queries = _typing_queries(nav, rng)
     rows.append(measure("search", [lambda q=q: nav.search(q) for q in queries]))
@@ -53,26 +76,101 @@ def run_bench(data: str | Path | None = None, *, scale: str = "scse",
     rows.append(measure("hit_test", [lambda p=p: nav.booth_at(*p) for p in points]))
     rows.append(measure("nearest", [
         lambda p=p: nav.nearest(*p, kind="amenity:toilet.accessible", limit=3) for p in points]))
-    rows.extend(_route_rows(nav, rng, min(n, 300)))
+    _stamped(rows)
 
-    rows.extend(itinerary_bench_rows(nav))
-    rows.extend(_window_rows(nav, data))
+    def routed() -> list[dict[str, Any]]:
+        return _stamped([*_route_rows(nav, rng, min(n, 300)), *itinerary_bench_rows(nav)])
+
+    if scaled is None:
+        rows.extend(routed())
+        rows.extend(_stamped(_window_rows(nav, data)))
+        return _held_to(rows, scale)
+    # a generated scale: routes (and the PDF, which plans a visit) within the memory cap
+    done, why = run_capped(lambda: (routed(), _stamped(_window_rows(nav, data, "pdf"))))
+    rows.extend(done[0] if done else _skipped(_ROUTED, why))
+    rows.extend(_stamped(_window_rows(nav, data, "render")))
+    try:  # a window that cannot start on this show is a figure too, not the end of the run
+        rows.extend(_stamped(_window_rows(nav, data, "start")))
+    except (RuntimeError, subprocess.TimeoutExpired) as e:
+        rows.extend(_skipped(("start_to_first_frame",), f"the window did not start: {e}"))
+    rows.extend(done[1] if done else _skipped(_PDF, why))
+    return _held_to(rows, scale)
+
+
+def _scaled(scale: str, data: str | Path | None):
+    """The generated show for ``scale``, made into the cache on first use."""
+    from exponav.diagnostics.scale import SCALES, ensure_scale_data
+
+    if scale not in SCALES:
+        raise ExpoNavError(f"unknown scale {scale!r}; expected scse or {', '.join(SCALES)}.")
+    if data is not None:
+        raise ExpoNavError(f"--data and --scale {scale} do not go together: the {scale} bench "
+                           "generates its own show.")
+    return ensure_scale_data(scale, progress=lambda text: print(text, file=sys.stderr))
+
+
+def _data_file_row(scaled) -> dict[str, Any]:
+    """How long the data file took to build from the generated sources (measured when
+    it was built, which may be an earlier run: see ``built_at``)."""
+    ms = round(float(scaled.record.get("data_file_s", float("nan"))) * 1000.0, 1)
+    return {"name": "data_file_build", "n": 1, "p50_ms": ms, "p95_ms": ms, "budget_ms": None,
+            "built_at": scaled.record.get("data_file_built_at"),
+            "generate_ms": round(float(scaled.record.get("generate_s", 0.0)) * 1000.0, 1),
+            **{k: scaled.record[k] for k in ("levels", "booths", "exhibitors", "sessions")
+               if k in scaled.record}}
+
+
+def _stamped(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Note this process's memory on the rows that do not carry it yet."""
+    mem = memory_mb()
+    for row in rows:
+        if "rss_mb" not in row:
+            row.update(mem)
     return rows
 
 
-def _window_rows(nav: Navigator, data: str | Path | None) -> list[dict[str, Any]]:
-    """Render a whole level and start to first frame, when Qt is installed (offscreen
-    when there is no display)."""
+def _skipped(names: tuple[str, ...], why: str | None) -> list[dict[str, Any]]:
+    return [{"name": name, "n": 0, "p50_ms": float("nan"), "p95_ms": float("nan"),
+             "budget_ms": None, "skipped": why} for name in names]
+
+
+def _held_to(rows: list[dict[str, Any]], scale: str) -> list[dict[str, Any]]:
+    """Each row against its budget at ``scale``; resident memory against its budget on
+    the row after every level was made routable."""
+    table = budgets_for(scale)
+    for row in rows:
+        base = row["name"].split()[0]
+        if scale != "scse" and base in table:
+            row["budget_ms"] = table[base]
+        if base == "route_build_venue":
+            row["budget_mb"] = MEMORY_BUDGETS_MB.get(scale)
+    return rows
+
+
+def _window_rows(nav: Navigator, data: str | Path | None,
+                 *parts: str) -> list[dict[str, Any]]:
+    """Render a whole level, start to first frame and the itinerary PDF (or only the
+    ``parts`` named: render, start, pdf), when Qt is installed (offscreen when there is
+    no display)."""
     try:
         from exponav.diagnostics.render_bench import (
             itinerary_pdf_bench_rows,
             render_level_rows,
             start_to_first_frame_row,
         )
+        from exponav.ui.app import make_app
     except ImportError:  # a core-only install: no window to time
         return []
-    return [*render_level_rows(nav), start_to_first_frame_row(data),
-            *itinerary_pdf_bench_rows(nav)]
+    parts = parts or ("render", "start", "pdf")
+    rows: list[dict[str, Any]] = []
+    steps: dict[str, Callable[[], list[dict[str, Any]]]] = {
+        "render": lambda: render_level_rows(nav),
+        "start": lambda: [start_to_first_frame_row(data)],
+        "pdf": lambda: (make_app(), itinerary_pdf_bench_rows(nav))[1]}  # the window's fonts
+    for part in ("render", "start", "pdf"):
+        if part in parts:
+            rows.extend(steps[part]())
+    return rows
 
 
 def _route_rows(nav: Navigator, rng: random.Random, n: int) -> list[dict[str, Any]]:
@@ -85,12 +183,15 @@ def _route_rows(nav: Navigator, rng: random.Random, n: int) -> list[dict[str, An
     t0 = _time.perf_counter()
     router = Router(nav.venue)  # every level at once, as a kiosk does after start
     build_ms = (_time.perf_counter() - t0) * 1000
+    routable = memory_mb()  # resident with every level routable
     places: dict[str, list[str]] = {}
     for lv, plan in nav.venue.plans.items():
         ids = [b.code for b in plan.booths] + [a.id for a in plan.amenities] + \
               [k.id for k in plan.kiosks]
         places[lv] = ids
-    hall2 = ["H2-1F", "H2-4F"]
+    # routes on one level: Hall 2's two levels (the show's), elsewhere the first two
+    hall2 = [lv for lv in ("H2-1F", "H2-4F") if lv in places] or \
+        [lv for lv in places if places[lv]][:2]
     same = [(a, b) for lv in hall2 for a, b in
             ((rng.choice(places[lv]), rng.choice(places[lv])) for _ in range(n // 2))]
     across = [(rng.choice(places[a]), rng.choice(places[b]))
@@ -112,7 +213,7 @@ def _route_rows(nav: Navigator, rng: random.Random, n: int) -> list[dict[str, An
                                         for lv in hall2 * 5], warmup=0),
     ]
     rows.append({"name": "route_build_venue", "n": 1, "p50_ms": round(build_ms, 1),
-                 "p95_ms": round(build_ms, 1), "budget_ms": None})
+                 "p95_ms": round(build_ms, 1), "budget_ms": None, **routable})
     return rows
 
 

@@ -24,13 +24,20 @@ def search_documents(venue: Venue, show: ShowData) -> list[SearchDoc]:
     owners = _owners(show)
     booth_level = {b.code: b.level for b in venue.booths()}
     zones = {z.id: z for plan in venue.plans.values() for z in plan.zones}
+    holders: dict[str, list[str]] = {}
+    for ex in show.exhibitors.values():
+        for code in dict.fromkeys(ex.booths):
+            holders.setdefault(code, []).append(ex.id)
+    ex_zones: dict[str, set[str]] = {}  # each exhibitor's zones, added in plan order
+    for p in venue.plans.values():
+        for b in p.booths:
+            if b.zone in zones:
+                for ex_id in holders.get(b.code, ()):
+                    ex_zones.setdefault(ex_id, set()).add(b.zone)
     docs: list[SearchDoc] = []
     for ex in show.exhibitors.values():
-        zone_names = " ".join(
-            f"{zones[z].name} {zones[z].name_zh}"
-            for z in {b.zone for p in venue.plans.values() for b in p.booths
-                      if b.code in ex.booths and b.zone in zones}
-            if z is not None)
+        zone_names = " ".join(f"{zones[z].name} {zones[z].name_zh}"
+                              for z in ex_zones.get(ex.id, ()))
         docs.append(SearchDoc(
             kind="exhibitor", id=ex.id, name=ex.name, name_zh=ex.name_zh, booths=ex.booths,
             level=booth_level.get(ex.booths[0]) if ex.booths else None,
