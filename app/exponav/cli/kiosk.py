@@ -23,7 +23,7 @@ import json
 import sys
 from typing import Any
 
-from exponav.core.errors import ExpoNavError
+from exponav.core.errors import DataError, ExpoNavError
 
 __all__ = ["add_kiosk_command", "cmd_kiosk"]
 
@@ -81,9 +81,8 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
 def _save(kc, settings, path) -> None:
     try:
         kc.save_settings(settings, path)
-    except OSError as e:
-        raise ExpoNavError(f"{path} cannot be written ({e.strerror or e}); nothing was "
-                           "changed.") from None
+    except DataError as e:
+        raise ExpoNavError(f"{e} Nothing was changed.") from None
 
 
 def _read_pin(from_stdin: bool) -> str:

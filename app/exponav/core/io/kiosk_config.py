@@ -48,7 +48,6 @@ import os
 import re
 import secrets
 import stat
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
@@ -56,7 +55,8 @@ from pathlib import Path
 from typing import Any
 
 from exponav.core import paths
-from exponav.core.errors import ExpoNavError
+from exponav.core.errors import DataError, ExpoNavError, os_reason
+from exponav.core.io.atomic import write_text
 from exponav.core.languages import LANGUAGES, language
 
 __all__ = [
@@ -332,21 +332,16 @@ def read_pin_record(path: str | Path | None = None) -> dict[str, Any] | None:
 
 
 def save_settings(settings: KioskSettings, path: str | Path | None = None) -> Path:
-    """Write the settings atomically (owner-only permissions); returns the file."""
+    """Write the settings atomically (owner-only permissions); returns the file. A folder
+    that cannot be written raises :class:`~exponav.core.errors.DataError` with the reason."""
     target = Path(path) if path is not None else settings_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(settings.to_dict(reveal_pin=True), ensure_ascii=False, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=".kiosk-", suffix=".json", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise DataError(f"{target.parent}: cannot make the settings folder "
+                        f"({os_reason(e)}).") from None
+    text = json.dumps(settings.to_dict(reveal_pin=True), ensure_ascii=False, indent=2) + "\n"
+    write_text(target, text, "kiosk settings", mode=0o600)
     return target
 
 
