@@ -3,8 +3,11 @@ and any text at all, on a synthetic show written to a data file and reopened rea
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +18,9 @@ from hypothesis import strategies as st
 
 from exponav.core.search.index import SearchDoc, create_index
 from exponav.core.search.searcher import Searcher, SearchHit
+from exponav.core.search.text import fold
+
+APP = Path(__file__).resolve().parents[2] / "app"
 
 # -------------------------------------------------------------------------- the show
 
@@ -68,6 +74,12 @@ NAMED = [
     ("EX0014", "Photon Park", "光子園", ("S2005",), ("energy",), "Taiwan 台灣",
      "We measure lumen output of street lamps."),
     ("EX0015", "Lumne Works", "魯姆工坊", ("S2006",), ("energy",), "Taiwan 台灣", "Metalwork."),
+    # Traditional and variant forms; ü in pinyin.
+    ("EX0020", "Taipei City Government Vision Pavilion", "臺北市政府願景館", ("Q0400",),
+     ("smartcity",), "Taiwan 台灣", "Seventeen AI services."),
+    ("EX0021", "Sports Tech Alliance", "臺灣體育科技聯盟", ("Q0401",), ("iot",), "Taiwan 台灣",
+     "Wearables for athletes."),
+    ("EX0022", "Green Power", "綠能電力", ("Q0402",), ("energy",), "Taiwan 台灣", "Solar farms."),
 ]
 
 
@@ -195,6 +207,67 @@ def test_typo_allowance_scales_with_word_length(searcher: Searcher) -> None:
     assert "EX0010" not in ids(searcher.search("lxmxn"))  # two edits in five letters
     assert "EX0001" in ids(searcher.search("chxngwha"))  # two edits in eight letters
     assert searcher.search("xyz") == []
+
+
+# ------------------------------------------------- variant forms, pinyin and zhuyin
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("台北市政府", "EX0020"), ("臺北市政府", "EX0020"), ("台北市政府願景館", "EX0020"),
+    ("台北市政府愿景馆", "EX0020"), ("北市政府", "EX0020"), ("體育", "EX0021"), ("体育", "EX0021"),
+    ("台湾体育科技", "EX0021"), ("臺灣體育", "EX0021"), ("中华电信", "EX0001"), ("中华", "EX0001"),
+    ("电信", "EX0001"), ("绿能", "EX0022"),
+])
+def test_traditional_simplified_and_variant_forms(searcher: Searcher, text: str,
+                                                  expected: str) -> None:
+    hits = searcher.search(text)
+    assert ids(hits, "exhibitor")[0] == expected
+    assert hits[0].score >= 80  # found as a name, not as a typo or a keyword
+
+
+def test_variant_forms_fold_to_one() -> None:
+    assert fold("臺體裡裏爲") == fold("台体里里为")
+    assert fold("中華電信") == fold("中华电信")
+    assert fold("Lumen 中華") == "lumen " + fold("中华")
+    assert fold("電扶梯") != fold("電梯")
+
+
+@pytest.mark.parametrize("text", [
+    "zhonghua dianxin", "zhonghuadianxin", "zhdx", "ZHDX", "Zhonghua", "zhonghua dian",
+    "dianxin", "zhonghuadian", "ㄓㄨㄥ ㄏㄨㄚ", "ㄓㄨㄥㄏㄨㄚ", "ㄓㄨㄥˉ ㄏㄨㄚˊ", "ㄉㄧㄢㄒㄧㄣ",
+])
+def test_pinyin_initials_and_zhuyin(searcher: Searcher, text: str) -> None:
+    hits = searcher.search(text)
+    assert ids(hits, "exhibitor")[0] == "EX0001"
+    assert ("booth", "S1024") in [(h.kind, h.id) for h in hits]
+
+
+@pytest.mark.parametrize("text", ["taibei shizhengfu", "tbszf", "ㄊㄞˊ ㄅㄟˇ"])
+def test_pinyin_of_a_traditional_name(searcher: Searcher, text: str) -> None:
+    assert ids(searcher.search(text), "exhibitor")[0] == "EX0020"
+
+
+@pytest.mark.parametrize("text", ["lvneng", "luneng", "lndl"])
+def test_pinyin_u_umlaut_typed_as_v_or_u(searcher: Searcher, text: str) -> None:
+    assert ids(searcher.search(text), "exhibitor")[0] == "EX0022"
+
+
+def test_readings_rank_below_names(searcher: Searcher) -> None:
+    assert searcher.search("zhdx")[0].score == 78.0
+    assert searcher.search("chunghwa")[0].score > 78.0
+    # a one-letter word is too little to go by
+    assert "EX0001" not in ids(searcher.search("z", limit=100))
+
+
+def test_readings_are_worked_out_when_the_index_is_built(data_path: Path) -> None:
+    code = ("import sqlite3, sys\n"
+            "from exponav.core.search.searcher import Searcher\n"
+            f"conn = sqlite3.connect({str(data_path)!r})\n"
+            "hits = Searcher(conn).search('zhonghua dianxin')\n"
+            "print(hits[0].id, 'pypinyin' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYTHONPATH": str(APP)})
+    assert out.stdout.split() == ["EX0001", "False"]
 
 
 # -------------------------------------------------------------------------- booth codes

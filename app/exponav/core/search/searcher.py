@@ -11,7 +11,9 @@ amenity words live in :mod:`~exponav.core.search.amenities`. What a query matche
   removal of Latin accents (``CÓRDOBA`` -> ``cordoba``); apostrophes vanish
   (``McDonald's`` -> ``mcdonalds``). Latin, digit and other spaced scripts split into
   words; every Han or kana character is a word of its own, and two adjacent ones also
-  form a bigram, so one- and two-character Chinese substrings are found.
+  form a bigram, so one- and two-character Chinese substrings are found. Traditional,
+  simplified and variant Han forms fold to one (``台北`` finds ``臺北``, ``中华电信``
+  finds ``中華電信``).
 * **Booth codes.** ``s-1024``, ``S 1024``, ``q210`` go through
   :func:`~exponav.core.model.codes.canonical_code`; ``S10`` lists the booths whose code
   starts with it.
@@ -20,6 +22,10 @@ amenity words live in :mod:`~exponav.core.search.amenities`. What a query matche
 * **Amenities.** Everyday words in English and Chinese (``restroom``, ``WC``, ``洗手間``,
   ``help desk``, ``first aid``, ``哺乳室`` ...) find amenities by their category; an
   accessible toilet is also a toilet, an entrance also a way out.
+* **Readings.** A Chinese name is also found by how it is typed on a Latin keyboard:
+  pinyin with or without spaces (``zhonghua dianxin``, ``zhonghuadianxin``), the first
+  letters of its syllables (``zhdx``) and zhuyin (``ㄓㄨㄥ ㄏㄨㄚ``), worked out when
+  the index is built (:mod:`~exponav.core.search.readings`).
 * **Keywords.** Category names, country, zones and descriptions, ranked below names.
 * **Typos.** Words of 4-7 letters may be one edit (insertion, deletion, substitution or
   swap of neighbours) from a name or amenity word, words of 8 or more two; candidates
@@ -34,7 +40,7 @@ best first, and the search stops as soon as ``limit`` hits are found.
 Scores: 100 booth code, 99 exhibitor at that booth, 98 exact name or id, 97/96 amenity
 word (96: through a related category), 92 booth-code prefix, 90 name prefix, 88/87
 start of an amenity word, 86/85 every word in amenity words, 80 word or phrase in the
-name, 75 all words in the name, 70 piece of a name word, 60 words split between name and
+name, 78 every word starts a reading of the name, 75 all words in the name, 70 piece of a name word, 60 words split between name and
 keywords, 50 whole words in keywords, 45 word prefixes in keywords, 40 piece of a
 keyword, 32/31 an amenity word with a typo, 30 one typo, 25 two typos, 0 for browsing a
 filter with no text. Within a score, hits keep the rank order (for booths matched by a
@@ -91,6 +97,7 @@ _S_ALIAS_RELATED_PREFIX = 87.0
 _S_ALIAS_WORDS = 86.0
 _S_ALIAS_RELATED_WORDS = 85.0
 _S_WORD = 80.0
+_S_READING = 78.0
 _S_ALL_WORDS = 75.0
 _S_SUBSTRING = 70.0
 _S_MIXED = 60.0
@@ -162,6 +169,8 @@ class Searcher:
         self._alias, self._alias_rel = f["alias"], f["alias_rel"]
         self._alias_phrases = f["alias_phrases"]
         self._alias_rel_phrases = f["alias_rel_phrases"]
+        self._reading = f["reading"]
+        self._reading.short = f["reading_p"]
         self._typo, self._typo_words = f["typo"], f["typo_words"].vocab
         self._name.short, self._first.short, self._kw.short = (f["name_p"], f["first_p"],
                                                                f["kw_p"])
@@ -287,6 +296,13 @@ class Searcher:
             yield _S_WORD, self._name.match(*single)
         else:
             yield _S_WORD, self._phrases.prefix(q.canon)
+
+        # How the Chinese name is typed: pinyin, first letters, zhuyin (two letters at
+        # least, or zhuyin).
+        if all(is_latin(t) and (len(t) >= 2 or not t.isascii()) for t, _ in q.terms):
+            yield _S_READING, self._all_terms(self._reading, q)
+
+        if single is None:
             yield _S_ALL_WORDS, self._all_terms(self._name, q)
         if single is not None and single[1] and len(single[0]) >= 3:
             yield _S_SUBSTRING, self._name.containing(single[0])
