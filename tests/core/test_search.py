@@ -281,6 +281,33 @@ def test_booth_code_spellings(searcher: Searcher, text: str) -> None:
     assert hits[0].name == "Chunghwa Telecom"
 
 
+@pytest.mark.parametrize("text", ["S1025", "s-1025", "S 1025"])
+def test_exhibitor_found_by_a_later_booth_carries_that_booth(searcher: Searcher,
+                                                             text: str) -> None:
+    booth, exhibitor = searcher.search(text)[:2]
+    assert (booth.kind, booth.id, booth.booth) == ("booth", "S1025", "S1025")
+    assert (exhibitor.kind, exhibitor.id) == ("exhibitor", "EX0001")
+    assert exhibitor.booth == "S1025"
+    assert exhibitor.booths == ("S1025", "S1024")
+
+
+def test_booth_of_exhibitor_found_by_name_is_not_chosen(searcher: Searcher) -> None:
+    hit = searcher.search("chunghwa telecom")[0]
+    assert (hit.kind, hit.booth, hit.booths) == ("exhibitor", None, ("S1024", "S1025"))
+    assert all(h.booth == h.id for h in searcher.search("S10", limit=30))
+
+
+def test_code_of_an_exhibitor_on_two_levels_gives_that_booths_level(tmp_path: Path) -> None:
+    docs = [SearchDoc("exhibitor", "EX1", "Twin Halls", "", ("Q0001", "S0001"), "H2-1F", (), ""),
+            SearchDoc("booth", "Q0001", "Twin Halls", "", ("Q0001",), "H2-1F", (), ""),
+            SearchDoc("booth", "S0001", "Twin Halls", "", ("S0001",), "H2-4F", (), "")]
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    create_index(db, docs)
+    hit = Searcher(db.conn).search("S0001")[1]
+    assert (hit.id, hit.booth, hit.booths, hit.level) == ("EX1", "S0001", ("S0001", "Q0001"),
+                                                          "H2-4F")
+
+
 def test_short_code_is_padded(searcher: Searcher) -> None:
     hits = searcher.search("q210")
     assert [(h.kind, h.id) for h in hits[:2]] == [("booth", "Q0210"), ("exhibitor", "EX0002")]
@@ -496,7 +523,7 @@ def test_hit_to_dict(searcher: Searcher) -> None:
     d = searcher.search("s1024")[0].to_dict()
     assert d == {"kind": "booth", "id": "S1024", "name": "Chunghwa Telecom",
                  "name_zh": "中華電信", "booths": ["S1024"], "level": "H2-4F",
-                 "score": d["score"]}
+                 "score": d["score"], "booth": "S1024"}
     assert isinstance(d["score"], float)
 
 

@@ -113,7 +113,12 @@ _S_BROWSE = 0.0
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One search result; ``score`` is higher for better matches."""
+    """One search result; ``score`` is higher for better matches.
+
+    ``booth`` is the one booth the hit stands for: a booth hit's own code, and for an
+    exhibitor found by one of its booth codes, that booth (first in ``booths`` too), so
+    that adding or routing to the hit goes to the booth the visitor typed.
+    """
 
     kind: str
     id: str
@@ -122,6 +127,7 @@ class SearchHit:
     booths: tuple[str, ...]
     level: str | None
     score: float
+    booth: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form the CLI prints.
@@ -130,7 +136,8 @@ class SearchHit:
         ['S1024']
         """
         return {"kind": self.kind, "id": self.id, "name": self.name, "name_zh": self.name_zh,
-                "booths": list(self.booths), "level": self.level, "score": self.score}
+                "booths": list(self.booths), "level": self.level, "score": self.score,
+                "booth": self.booth}
 
 
 @dataclass
@@ -138,6 +145,7 @@ class _Query:
     raw: str  # NFKC text as typed (for booth codes)
     canon: str  # folded words joined by single spaces
     terms: list[tuple[str, bool]]  # (term, may be a prefix)
+    code: str | None  # the booth code the text spells, if it spells one
 
     @property
     def single(self) -> tuple[str, bool] | None:
@@ -211,7 +219,8 @@ class Searcher:
             return []
         raw = unicodedata.normalize("NFKC", text[:_MAX_QUERY_CHARS])
         toks = tokens(fold(raw))
-        q = _Query(raw, canon(toks), query_terms(toks))
+        q = _Query(raw, canon(toks), query_terms(toks),
+                   canonical_code(raw) if len(raw) <= 24 else None)
         hits: list[SearchHit] = []
         if not q.terms:
             if level or category:
@@ -227,17 +236,26 @@ class Searcher:
                         ranks.append(r)
                         if len(ranks) + len(hits) >= k:
                             break
+            typed = q.code if score == _S_CODE_EXHIBITOR else None
             for r in ranks:
-                hits.append(self._hit(r, score))
+                hits.append(self._hit(r, score, typed))
                 allowed &= ~(1 << r)
             if len(hits) >= k or not allowed:
                 break
         return hits
 
-    def _hit(self, rank: int, score: float) -> SearchHit:
+    def _hit(self, rank: int, score: float, typed: str | None = None) -> SearchHit:
+        """The hit of a document; ``typed`` is the booth code by which an exhibitor was found."""
         kind, id_, name, name_zh, booths, level = self._rows[rank]
-        return SearchHit(kind, id_, name or "", name_zh or "", tuple(json.loads(booths or "[]")),
-                         level or None, score)
+        codes = tuple(json.loads(booths or "[]"))
+        booth = id_ if kind == "booth" else None
+        if typed is not None and typed in codes:
+            booth = typed
+            codes = (typed, *(c for c in codes if c != typed))
+            at = self._code.ranks(typed)
+            level = self._rows[at[0]][5] if len(at) else level
+        return SearchHit(kind, id_, name or "", name_zh or "", codes, level or None, score,
+                         booth)
 
     def _mask(self, level: str | None, category: str | None) -> int:
         lv = level.strip().casefold() if isinstance(level, str) else ""
@@ -258,10 +276,9 @@ class Searcher:
     def _tiers(self, q: _Query) -> Iterator[tuple[float, int | Iterable[int]]]:
         """(score, matching ranks) from the best tier down, computed only when asked for."""
         # Booth codes.
-        code = canonical_code(q.raw) if len(q.raw) <= 24 else None
-        if code is not None:
-            yield _S_CODE, self._code.ranks(code)
-            yield _S_CODE_EXHIBITOR, self._code_ex.ranks(code)
+        if q.code is not None:
+            yield _S_CODE, self._code.ranks(q.code)
+            yield _S_CODE_EXHIBITOR, self._code_ex.ranks(q.code)
 
         # Exact names, ids and amenity words.
         yield _S_EXACT, self._names.word(q.canon) | self._ids.word(q.canon)
