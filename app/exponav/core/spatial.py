@@ -21,7 +21,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -85,8 +85,11 @@ class _Points:
 class LevelIndex:
     """Indexes of one level; rebuild it when the level's plan changes."""
 
-    def __init__(self, plan: LevelPlan) -> None:
+    def __init__(self, plan: LevelPlan, connector_kinds: Mapping[str, str] | None = None) -> None:
+        """``connector_kinds`` (connector id -> escalator, elevator ...) lets
+        ``connector:KIND`` pick connector ends by kind."""
         self.level = plan.level.id
+        kinds = connector_kinds or {}
         self.booths: list[Booth] = list(plan.booths)
         self._by_code = {b.code: i for i, b in enumerate(self.booths)}
         self._tree = STRtree([b.polygon for b in self.booths])
@@ -97,7 +100,7 @@ class LevelIndex:
             "opening": _Points("opening", [
                 (o.id, o.category, *o.line.interpolate(0.5, normalized=True).coords[0])
                 for o in plan.openings]),
-            "connector": _Points("connector", [(cid, "", p.x, p.y)
+            "connector": _Points("connector", [(cid, kinds.get(cid, ""), p.x, p.y)
                                                for cid, p in plan.connector_points.items()]),
         }
 
@@ -178,10 +181,12 @@ class SpatialIndex:
     """One :class:`LevelIndex` per level of a venue."""
 
     def __init__(self, venue: Venue) -> None:
-        self.levels = {lv: LevelIndex(plan) for lv, plan in venue.plans.items()}
+        self._kinds = {c.id: c.kind for c in venue.connectors}
+        self.levels = {lv: LevelIndex(plan, self._kinds) for lv, plan in venue.plans.items()}
 
     def rebuild_level(self, venue: Venue, level: str) -> None:
-        self.levels[level] = LevelIndex(venue.plans[level])
+        self._kinds = {c.id: c.kind for c in venue.connectors}
+        self.levels[level] = LevelIndex(venue.plans[level], self._kinds)
 
     def __getitem__(self, level: str) -> LevelIndex:
         return self.levels[level]

@@ -6,7 +6,7 @@ them (``search_docs``, one readable row each, in rank order) with their postings
 (``search_terms``, one row per field: term -> ranks). :func:`read_index` loads the
 postings with a few bulk reads; a file written with another analysis is analysed again
 from its documents. A document's rank is its place in the order: kind (exhibitor,
-amenity, booth), then name, then id.
+amenity or connector, booth), then name, then id.
 
 >>> db = sqlite_utils.Database(memory=True)
 >>> create_index(db, [SearchDoc("booth", "S1024", "", "", ("S1024",), "H2-4F", (), "")])
@@ -57,8 +57,8 @@ _Phrases = list[tuple[str, tuple[str, ...]]]
 class SearchDoc:
     """One searchable thing, as the data-file builder describes it."""
 
-    kind: str  # "exhibitor" | "booth" | "amenity"
-    id: str  # exhibitor id, booth code or amenity id
+    kind: str  # "exhibitor" | "booth" | "amenity" | "connector"
+    id: str  # exhibitor id, booth code, amenity id or connector end (``ES-H2-A@H2-1F``)
     name: str  # English name ("" for an unassigned booth)
     name_zh: str  # Traditional Chinese name ("" if none)
     booths: tuple[str, ...]  # booth codes (exhibitor: its booths; booth: (code,); amenity: ())
@@ -325,7 +325,7 @@ def _add_document(groups: _Groups, texts: _Texts, d: SearchDoc, rank: int,
         groups.add("code_ex", d.booths, rank)
     groups.add("level", _levels(d, booth_level), rank)
     groups.add("category", texts.categories(d.categories), rank)
-    if d.kind == "amenity":
+    if d.kind in ("amenity", "connector"):
         _add_amenity_words(groups, texts, d, rank)
 
 

@@ -19,9 +19,11 @@ amenity words live in :mod:`~exponav.core.search.amenities`. What a query matche
   starts with it.
 * **Names.** Exact name, name prefix, a word (or phrase) starting a word of the name,
   every word present, and a piece inside a word.
-* **Amenities.** Everyday words in English and Chinese (``restroom``, ``WC``, ``洗手間``,
-  ``help desk``, ``first aid``, ``哺乳室`` ...) find amenities by their category; an
-  accessible toilet is also a toilet, an entrance also a way out.
+* **Amenities and connectors.** Everyday words in English, Chinese and Indonesian
+  (``restroom``, ``WC``, ``洗手間``, ``help desk``, ``哺乳室``, ``ATM``, ``lift``,
+  ``電扶梯``, ``tangga`` ...) find amenities, doors and connector ends by their category;
+  an accessible toilet is also a toilet, a door visitors use is an entrance and an exit
+  (an emergency exit is found as that).
 * **Readings.** A Chinese name is also found by how it is typed on a Latin keyboard:
   pinyin with or without spaces (``zhonghua dianxin``, ``zhonghuadianxin``), the first
   letters of its syllables (``zhdx``) and zhuyin (``ㄓㄨㄥ ㄏㄨㄚ``), worked out when
@@ -31,8 +33,8 @@ amenity words live in :mod:`~exponav.core.search.amenities`. What a query matche
   swap of neighbours) from a name or amenity word, words of 8 or more two; candidates
   come from a stored table of the words' deletions (SymSpell), checked by edit distance.
 
-Each document has a rank, its place in the order (kind: exhibitor, amenity, booth; then
-name; then id). A set of documents is a Python integer used as a bitset over ranks, so
+Each document has a rank, its place in the order (kind: exhibitor, amenity or connector,
+booth; then name; then id). A set of documents is a Python integer used as a bitset over ranks, so
 "all words present", the level and category filters and "not yet listed" are integer
 ``&``, and a tier's best documents are its lowest set bits. Tiers are computed lazily,
 best first, and the search stops as soon as ``limit`` hits are found.
@@ -60,14 +62,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import product
 from typing import Any
 
 from exponav.core.model.codes import canonical_code
 from exponav.core.search.index import read_index
-from exponav.core.search.postings import Field, lowest
+from exponav.core.search.postings import Field, bitset, lowest
 from exponav.core.search.text import (
     CODE_PREFIX,
     canon,
@@ -80,10 +82,14 @@ from exponav.core.search.text import (
     typo_allowance,
 )
 
-__all__ = ["SearchHit", "Searcher"]
+__all__ = ["SearchHit", "Searcher", "ServiceKey"]
 
 #: Only this much of what is typed is looked at.
 _MAX_QUERY_CHARS = 200
+#: The kinds of document that a visitor walks to as a service, not as an exhibitor.
+_SERVICES = ("amenity", "connector")
+#: Orders services of one score: (document id, level) -> a key, lowest first.
+ServiceKey = Callable[[str, str | None], Any]
 
 _S_CODE = 100.0
 _S_CODE_EXHIBITOR = 99.0
@@ -146,10 +152,22 @@ class _Query:
     canon: str  # folded words joined by single spaces
     terms: list[tuple[str, bool]]  # (term, may be a prefix)
     code: str | None  # the booth code the text spells, if it spells one
+    merge: bool  # a related category's amenities count as the category's own
 
     @property
     def single(self) -> tuple[str, bool] | None:
         return self.terms[0] if len(self.terms) == 1 else None
+
+
+def _pair(merge: bool, own: float, own_set: Callable[[], int], related: float,
+          related_set: Callable[[], int]) -> Iterator[tuple[float, int]]:
+    """The tiers of a category's own words and of its relatives' words: one tier of the
+    own score when they are merged, else two, each computed only when asked for."""
+    if merge:
+        yield own, own_set() | related_set()
+    else:
+        yield own, own_set()
+        yield related, related_set()
 
 
 class Searcher:
@@ -184,19 +202,26 @@ class Searcher:
                                                                f["kw_p"])
         self._n = n
         self._all = (1 << n) - 1
+        self._services = bitset((r for r, row in enumerate(self._rows) if row[0] in _SERVICES),
+                                n)
         self._masks: dict[tuple[str, str], int] = {}
         self._typo_cache: dict[str, dict[str, int]] = {}
 
     # -- searching -------------------------------------------------------------------
 
     def search(self, text: str, *, level: str | None = None, category: str | None = None,
-               limit: int = 20) -> list[SearchHit]:
+               limit: int = 20, service_key: ServiceKey | None = None,
+               merge_related: bool = False) -> list[SearchHit]:
         """Best matches for what was typed, best first; never raises for any text.
 
         ``level`` keeps hits on that level (an exhibitor with a booth there counts),
         ``category`` hits in that category or below it (``toilet`` includes
         ``toilet.accessible``). With no words but a filter, it lists what the filter
-        keeps.
+        keeps. ``service_key(id, level)``, when given, orders the amenities and connector
+        ends of one score (lowest first, rank order among equals): the Navigator puts the
+        nearest on foot first. With ``merge_related`` a related category's amenities
+        score as the category's own (an accessible toilet is a toilet), so that the
+        nearest of either comes first.
 
         >>> import sqlite_utils
         >>> from exponav.core.search.index import SearchDoc, create_index
@@ -220,15 +245,16 @@ class Searcher:
         raw = unicodedata.normalize("NFKC", text[:_MAX_QUERY_CHARS])
         toks = tokens(fold(raw))
         q = _Query(raw, canon(toks), query_terms(toks),
-                   canonical_code(raw) if len(raw) <= 24 else None)
+                   canonical_code(raw) if len(raw) <= 24 else None, merge_related)
         hits: list[SearchHit] = []
         if not q.terms:
             if level or category:
-                hits.extend(self._hit(r, _S_BROWSE) for r in lowest(allowed, k))
+                hits.extend(self._hit(r, _S_BROWSE) for r in
+                            self._lowest(allowed, k, service_key))
             return hits
         for score, found in self._tiers(q):
             if isinstance(found, int):
-                ranks = lowest(found & allowed, k - len(hits))
+                ranks = self._lowest(found & allowed, k - len(hits), service_key)
             else:
                 ranks = []
                 for r in found:
@@ -243,6 +269,21 @@ class Searcher:
             if len(hits) >= k or not allowed:
                 break
         return hits
+
+    def _lowest(self, bits: int, k: int, service_key: ServiceKey | None) -> list[int]:
+        """The first ``k`` ranks of a set; its services ordered by ``service_key``."""
+        services = bits & self._services
+        if service_key is None or not services:
+            return lowest(bits, k)
+        others = bits & ~services
+        below = (services & -services) - 1  # exhibitors come before the services
+        ranks = lowest(others & below, k)
+        rows = self._rows
+        ranks += sorted(lowest(services, services.bit_count()),
+                        key=lambda r: (service_key(rows[r][1], rows[r][5]), r))
+        if len(ranks) < k:
+            ranks += lowest(others & ~below, k - len(ranks))
+        return ranks[:k]
 
     def _hit(self, rank: int, score: float, typed: str | None = None) -> SearchHit:
         """The hit of a document; ``typed`` is the booth code by which an exhibitor was found."""
@@ -282,7 +323,7 @@ class Searcher:
 
         # Exact names, ids and amenity words.
         yield _S_EXACT, self._names.word(q.canon) | self._ids.word(q.canon)
-        yield from self._alias_tiers([q.canon], _S_ALIAS, _S_ALIAS_RELATED)
+        yield from self._alias_tiers([q.canon], _S_ALIAS, _S_ALIAS_RELATED, q.merge)
 
         m = CODE_PREFIX.fullmatch(q.raw.strip()) if len(q.raw) <= 24 else None
         if m is not None:
@@ -301,11 +342,15 @@ class Searcher:
         # Amenity words starting with what was typed, or holding its words.
         # (Three letters or one Chinese character at least; words: no lone characters.)
         if len(q.canon.replace(" ", "")) >= 3 or not all(p for _, p in q.terms):
-            yield _S_ALIAS_PREFIX, self._alias_phrases.prefix(q.canon)
-            yield _S_ALIAS_RELATED_PREFIX, self._alias_rel_phrases.prefix(q.canon)
+            yield from _pair(q.merge, _S_ALIAS_PREFIX,
+                             lambda: self._alias_phrases.prefix(q.canon),
+                             _S_ALIAS_RELATED_PREFIX,
+                             lambda: self._alias_rel_phrases.prefix(q.canon))
             if all(len(t) >= (3 if p else 2) for t, p in q.terms):
-                yield _S_ALIAS_WORDS, self._all_terms(self._alias, q)
-                yield _S_ALIAS_RELATED_WORDS, self._all_terms(self._alias_rel, q)
+                yield from _pair(q.merge, _S_ALIAS_WORDS,
+                                 lambda: self._all_terms(self._alias, q),
+                                 _S_ALIAS_RELATED_WORDS,
+                                 lambda: self._all_terms(self._alias_rel, q))
 
         # A word or phrase of the name starts with it, all words are in the name, or it
         # is a piece of a name word.
@@ -335,13 +380,13 @@ class Searcher:
         # Typos.
         yield from self._fuzzy(q)
 
-    def _alias_tiers(self, phrases: list[str], own: float,
-                     related: float) -> Iterator[tuple[float, int]]:
+    def _alias_tiers(self, phrases: list[str], own: float, related: float,
+                     merge: bool) -> Iterator[tuple[float, int]]:
         """Amenities for which one of ``phrases`` (or its singular) is an everyday word."""
         keys = set(phrases)
         keys.update(p[:-1] for p in phrases if p.endswith("s"))
-        for table, score in ((self._alias_phrases, own), (self._alias_rel_phrases, related)):
-            yield score, table.union(keys)
+        yield from _pair(merge, own, lambda: self._alias_phrases.union(keys),
+                         related, lambda: self._alias_rel_phrases.union(keys))
 
     @staticmethod
     def _all_terms(field: Field, q: _Query, whole: bool = False) -> int:
@@ -392,7 +437,8 @@ class Searcher:
                      for (term, _), near in zip(q.terms, typos, strict=True)]
         if len(spellings) <= 3 and all(is_latin(t) for t, _ in q.terms):
             phrases = [" ".join(p) for p in product(*spellings)]
-            yield from self._alias_tiers(phrases, _S_FUZZY_ALIAS, _S_FUZZY_ALIAS_RELATED)
+            yield from self._alias_tiers(phrases, _S_FUZZY_ALIAS, _S_FUZZY_ALIAS_RELATED,
+                                         q.merge)
 
         def tier(max_edits: int, fields: tuple[Field, ...]) -> int:
             acc = -1
