@@ -818,7 +818,7 @@ def test_search_walks_once_per_origin(nav, monkeypatch: pytest.MonkeyPatch) -> N
         return real(*args, **kwargs)
 
     monkeypatch.setattr(nav.router, "nearest_by_walking", counting)
-    nav._walk_cache.clear()
+    nav.forget_walking_orders()
     for text in ["t", "to", "toi", "toil", "toilet", "exit", "lift"]:
         nav.search(text, origin="K-H2-1F-2")
     assert calls == ["K-H2-1F-2"]

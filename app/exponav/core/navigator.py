@@ -487,6 +487,11 @@ class Navigator:
 
         return key
 
+    def forget_walking_orders(self) -> None:
+        """Drop the kept walking orders (after a level's plan changed, or to time them)."""
+        with self._walk_lock:
+            self._walk_cache.clear()
+
     def _walking_order(self, start: Place, step_free: bool) -> dict[str, int]:
         """Every amenity, door and connector end on the levels in use -> its place in the
         order they are reached on foot from ``start``; kept for the last few origins, as
