@@ -92,3 +92,17 @@ def test_bad_places_are_one_sentence_and_status_2(capsys, data_file, argv, says)
     assert says in err
     assert "Traceback" not in err
     assert err.strip().splitlines()[-1].startswith("exponav: ")
+
+
+@pytest.mark.parametrize("argv", [
+    ["near", "--from", "H2-1F@nan,1", "--by", "walking"],
+    ["near", "--level", "H2-1F", "--x", "nan", "--y", "1"],
+    ["near", "--level", "H2-1F", "--x", "inf", "--y", "1", "--by", "walking"],
+    ["search", "toilet", "--from", "H2-1F@1,inf"],
+    ["route", "H2-1F@nan,1", "S1024"],
+])
+def test_coordinates_that_are_not_numbers(capsys, data_file, argv):
+    code = main([*argv, "--data", str(data_file)])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert "is not a place; x and y must be numbers of metres." in err

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import math
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -155,6 +156,9 @@ class Navigator:
         if isinstance(spec, tuple):
             level, x, y = spec
             self.level_plan(level)
+            if not (math.isfinite(x) and math.isfinite(y)):
+                raise NotFound(f"{level}@{x:g},{y:g} is not a place; x and y must be numbers "
+                               "of metres.")
             return Place(f"{level}@{x:g},{y:g}", "point", level, float(x), float(y))
         text = spec.strip()
         if "@" in text and "," in text:
