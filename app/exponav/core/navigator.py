@@ -206,7 +206,7 @@ class Navigator:
         reaches them: those on the levels in use (the show's, and the origin's) first, and
         from ``origin`` (a kiosk, booth, amenity or any place) the quickest on foot first
         (``step_free``: by elevators and ramps), an accessible toilet among the toilets.
-        Unknown origin -> NotFound.
+        Unknown origin -> NotFound; one off every aisle -> Unreachable.
         """
         return self.searcher.search(text, level=level, category=category, limit=limit,
                                     service_key=self._service_key(origin, step_free),
