@@ -114,10 +114,14 @@ class Plan:
         self.add({"kind": "booth", "code": code, "area": code[0], "type": btype,
                   "zone": None}, poly)
 
-    def amenity(self, aid: str, category: str, en: str, zh: str, x: float, y: float) -> None:
+    def amenity(self, aid: str, category: str, en: str, zh: str, x: float, y: float,
+                demo: bool = False) -> None:
+        """An amenity point; ``demo`` marks a service the public record does not show."""
         self.points.append((aid, Point(x, y)))
-        self.add({"kind": "amenity", "id": aid, "category": category,
-                  "names": names(en, zh)}, Point(x, y))
+        props = {"kind": "amenity", "id": aid, "category": category, "names": names(en, zh)}
+        if demo:
+            props["demo"] = True
+        self.add(props, Point(x, y))
 
     def opening(self, oid: str, category: str, en: str, zh: str, a, b) -> None:
         line = LineString([a, b])
@@ -315,6 +319,8 @@ def hall2_common_points(plan: Plan) -> None:
     plan.amenity(f"CHG-{lv}-1", "charging", "Charging station", "充電站", 49.5, 45.0)
     plan.amenity(f"CHG-{lv}-2", "charging", "Charging station", "充電站", 103.5, 81.0)
     plan.amenity(f"INFO-{lv}-1", "information", "Information desk", "服務台", 149.3, 55.0)
+    plan.amenity(f"WIFI-{lv}", "wifi", "Free Wi-Fi help point", "免費無線網路服務點",
+                 147.0, 58.0, demo=True)
     for cid, xy in H2_CONNECTOR_POINTS.items():
         plan.connector(cid, *xy)
 
@@ -369,11 +375,32 @@ def hall2_1f() -> Plan:
     lv = plan.level
     plan.amenity(f"FOOD-{lv}-1", "food", "Café (foyer)", "咖啡廳（大廳）", 149.3, 110.0)
     plan.amenity(f"ENT-{lv}-E2", "entrance", "Main Entrance E2", "E2主入口", 149.3, 67.0)
+    hall2_foyer_services(plan)
     plan.kiosk("K-H2-1F-1", 149.3, 52.0, 270.0)
     plan.kiosk("K-H2-1F-2", 76.5, 45.0, 0.0)
     plan.kiosk("K-H2-1F-3", 22.5, 63.0, 90.0)
     plan.connector("WW-H2-H1", *H2_WALKWAY_END)
     return plan
+
+
+def hall2_foyer_services(plan: Plan) -> None:
+    """The ground-floor foyer's services, along the east aisle from south to north.
+
+    The MRT station (Nangang Exhibition Center, BR24 / BL23) is public; which door leads
+    to it is not, so the way to it stands at entrance E1 for illustration. Registration,
+    cloakroom, ATM and taxi stand are not in the public record: marked demo.
+    """
+    lv = plan.level
+    plan.amenity(f"ATM-{lv}-1", "atm", "ATM (foyer)", "自動提款機（大廳）", 149.3, 16.0,
+                 demo=True)
+    plan.amenity(f"MRT-{lv}", "mrt", "To MRT Nangang Exhibition Center Station",
+                 "往捷運南港展覽館站", 149.3, 23.0)
+    plan.amenity(f"REG-{lv}-1", "registration", "Registration (foyer)", "報到處（大廳）",
+                 149.3, 73.0, demo=True)
+    plan.amenity(f"TAXI-{lv}", "taxi", "Taxi stand (via Entrance E3)",
+                 "計程車招呼站（經E3入口）", 149.3, 99.0, demo=True)
+    plan.amenity(f"CLOAK-{lv}-1", "cloakroom", "Cloakroom (foyer)", "寄物處（大廳）",
+                 149.3, 104.5, demo=True)
 
 
 def hall2_4f() -> Plan:
@@ -498,6 +525,8 @@ def hall1_1f() -> Plan:
                 {(1, 6): ("islands", "9x15"), (1, 7): ("skip",)})
     plan.amenity("FOOD-H1-1F-1", "food", "Café", "咖啡廳", 205.0, 110.0)
     plan.amenity("ENT-H1-1F-W2", "entrance", "Main Entrance W2", "W2主入口", 204.0, 66.0)
+    plan.amenity("MRT-H1-1F", "mrt", "To MRT Nangang Exhibition Center Station",
+                 "往捷運南港展覽館站", 204.0, 17.0)
     plan.connector("WW-H2-H1", *H1_WALKWAY_END)
     return plan
 

@@ -26,7 +26,8 @@ def test_search_chinese_finds_chunghwa_with_its_booth(capsys, data_file):
     assert top["name"] == "Chunghwa Telecom"
     assert top["booths"]
     for hit in hits:
-        assert set(hit) == {"kind", "id", "name", "name_zh", "booths", "level", "score"}
+        assert set(hit) == {"kind", "id", "name", "name_zh", "booths", "level", "score",
+                             "booth"}
 
 
 def test_booth_json_shape(capsys, data_file):

@@ -222,7 +222,7 @@ def _parser_cases() -> list[Case]:
     out = [_c("nope", says="invalid choice"), _c("stats --nope", says="unrecognized"),
            _c("bench --scale huge", says="--scale"), _c("bench --repeat x", says="--repeat"),
            _c("build-data --venue", says="--venue", data=False),
-           _c("route", says="required"), _c("near", says="required"),
+           _c("route", says="required"), _c("near", says="give --from PLACE"),
            _c("itinerary", says="required"), _c("booth", says="code"),
            _c("stats --json --json", OK), _c("stats", OK), _c("search a --limit", says="--limit"),
            _c("near --level H2-1F --x 1 --y 1 --x 2", OK), _c("kiosk", says="show|set")]

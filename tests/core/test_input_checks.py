@@ -49,7 +49,7 @@ def test_ordinary_points_still_work(nav):
 
 
 @pytest.mark.parametrize("kind, words", [
-    ("amenity:nope", "the amenity categories are charging"),
+    ("amenity:nope", "the amenity categories are atm, charging"),
     ("opening:door", "the opening categories are emergencyexit, pedestrian"),
     ("connector:lift", "the connector categories are elevator, escalator"),
     ("booth:corner", "Booths take no category"),

@@ -153,7 +153,8 @@ def _with_parents(category: str) -> list[str]:
 def cmd_search(args: argparse.Namespace) -> int:
     nav = _navigator(args)
     _check_search_filters(nav, args.level, args.category)
-    hits = nav.search(args.text, level=args.level, category=args.category, limit=args.limit)
+    hits = nav.search(args.text, level=args.level, category=args.category, limit=args.limit,
+                      origin=args.origin)
 
     def text() -> str:
         if not hits:
@@ -182,7 +183,14 @@ def cmd_booth(args: argparse.Namespace) -> int:
 
 
 def cmd_near(args: argparse.Namespace) -> int:
-    hits = _navigator(args).nearest(args.level, args.x, args.y, kind=args.kind, limit=args.limit)
+    at = (args.level, args.x, args.y)
+    given = [v is not None for v in at]
+    if not (all(given) if args.origin is None else not any(given)):
+        print("exponav: near: give --from PLACE, or all of --level, --x and --y.",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    hits = _navigator(args).nearest(*at, kind=args.kind, limit=args.limit,
+                                    origin=args.origin, by=args.by)
     _emit(args, [h.to_dict() for h in hits], lambda: "\n".join(
         f"{h.kind:9} {h.id:16} {h.distance_m:7.1f} m" for h in hits) or "Nothing near.")
     return 0
@@ -282,18 +290,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--level")
     p.add_argument("--category")
     p.add_argument("--limit", type=count, default=20, help="at most this many hits (1 to 10000)")
+    p.add_argument("--from", dest="origin", metavar="PLACE",
+                   help="where the visitor is (booth, kiosk, amenity or LEVEL@X,Y): "
+                        "services nearest on foot first")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("booth", parents=[common], help="one booth and its exhibitor")
     p.add_argument("code")
     p.set_defaults(func=cmd_booth)
 
-    p = sub.add_parser("near", parents=[common], help="the nearest things to a point")
-    p.add_argument("--level", required=True)
-    p.add_argument("--x", type=metres, required=True, help="metres east of the origin")
-    p.add_argument("--y", type=metres, required=True, help="metres north of the origin")
+    p = sub.add_parser("near", parents=[common], help="the nearest things to a place or point")
+    p.add_argument("--from", dest="origin", metavar="PLACE",
+                   help="booth, kiosk, amenity or opening id, or LEVEL@X,Y")
+    p.add_argument("--level", help="the level of the point (with --x and --y)")
+    p.add_argument("--x", type=metres, help="metres east of the origin")
+    p.add_argument("--y", type=metres, help="metres north of the origin")
+    p.add_argument("--by", choices=["straight", "walking"], default="straight",
+                   help="straight line on the level, or on foot over the levels in use "
+                        "(default straight)")
     p.add_argument("--kind", default="amenity",
-                   help="booth, amenity, amenity:CATEGORY, kiosk, opening, connector")
+                   help="booth, amenity, amenity:CATEGORY, kiosk, opening, connector, exit "
+                        "(default amenity)")
     p.add_argument("--limit", type=count, default=5, help="at most this many (1 to 10000)")
     p.set_defaults(func=cmd_near)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import logging
 import math
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -50,6 +51,13 @@ if TYPE_CHECKING:  # routing pulls in scipy: import it when the first route is a
 __all__ = ["BoothInfo", "Navigator"]
 
 _log = logging.getLogger(__name__)
+
+#: What a caller may name a place by: an id or code, ``"LEVEL@X,Y"``, (level, x, y), a Place.
+PlaceSpec = str | tuple[str, float, float] | Place
+#: Kinds a visitor means by a word: the doors they use, and those for an evacuation.
+_KIND_ALIASES = {"exit": "opening:pedestrian", "emergencyexit": "opening:emergencyexit"}
+#: Origins whose walking order of the services is kept.
+_WALK_CACHE = 8
 
 
 @dataclass(frozen=True)
@@ -124,6 +132,11 @@ class Navigator:
             self._index_places(plan)
         self._sessions = {s.id.upper(): s for s in self.show.sessions}
         self._router: Router | None = None
+        self._connector_kinds = {c.id: c.kind for c in self.venue.connectors}
+        in_use = {self._booths[c].level for c in self._owner if c in self._booths}
+        self._show_levels = [lv for lv in self.venue.levels if lv in in_use]
+        self._walk_cache: dict[tuple, dict[str, int]] = {}
+        self._walk_lock = threading.Lock()
 
     # -- opening ---------------------------------------------------------------------
 
@@ -211,9 +224,20 @@ class Navigator:
     # -- the facade -----------------------------------------------------------------
 
     def search(self, text: str, *, level: str | None = None, category: str | None = None,
-               limit: int = 20) -> list[SearchHit]:
-        """Hits for what a visitor types: exhibitors, booths and amenities, best first."""
-        return self.searcher.search(text, level=level, category=category, limit=limit)
+               limit: int = 20, origin: PlaceSpec | None = None,
+               step_free: bool = False) -> list[SearchHit]:
+        """Hits for what a visitor types: exhibitors, booths, amenities and connector ends,
+        best first.
+
+        Amenities, doors and connector ends that match alike come in the order a visitor
+        reaches them: those on the levels in use (the show's, and the origin's) first, and
+        from ``origin`` (a kiosk, booth, amenity or any place) the quickest on foot first
+        (``step_free``: by elevators and ramps), an accessible toilet among the toilets.
+        Unknown origin -> NotFound; one off every aisle -> Unreachable.
+        """
+        return self.searcher.search(text, level=level, category=category, limit=limit,
+                                    service_key=self._service_key(origin, step_free),
+                                    merge_related=origin is not None)
 
     def booth(self, code: str) -> BoothInfo:
         """The booth with this code in any spelling (``s-1024``); unknown -> NotFound."""
@@ -242,43 +266,39 @@ class Navigator:
         booth = self.spatial[level].booth_at(x, y)
         return None if booth is None else self._info(booth)
 
-    def nearest(self, level: str, x: float, y: float, kind: str = "amenity",
-                limit: int = 5) -> list[Nearby]:
-        """The nearest things of ``kind`` by straight-line distance (see spatial.py)."""
-        self.level_plan(level)
-        x, y = _metres(x, "x"), _metres(y, "y")
-        self._check_kind(kind)
+    def nearest(self, level: str | None = None, x: float | None = None,
+                y: float | None = None, kind: str = "amenity", limit: int = 5, *,
+                origin: PlaceSpec | None = None, by: str = "straight",
+                step_free: bool = False) -> list[Nearby]:
+        """The nearest things of ``kind`` to (level, x, y) or to ``origin`` (a kiosk, booth,
+        amenity or any place).
+
+        ``by="straight"``: by straight-line distance on that level (see spatial.py);
+        ``by="walking"``: the quickest reached on foot, on the levels in use (see
+        :meth:`nearest_by_walking`). ``kind`` as in spatial.py, or ``exit`` for the doors
+        visitors use (emergency exits: ``opening:emergencyexit``).
+        """
+        if by not in ("straight", "walking"):
+            raise NotFound(f"Unknown way to measure {by!r}; use straight or walking.")
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise ExpoNavError(f"The limit must be a whole number of at least 1, not {limit!r}.")
-        return self.spatial[level].nearest(x, y, kind, limit)
+        if origin is None:
+            if level is None:
+                raise NotFound("Say where from: a place, or a level with x and y.")
+            self.level_plan(level)
+            origin = (level, _metres(x, "x"), _metres(y, "y"))
+        start = self._as_place(origin)
+        kind = self._check_kind(kind)
+        if by == "walking":
+            return self.nearest_by_walking(start, kind, limit=limit, step_free=step_free)
+        return self.spatial[start.level].nearest(start.x, start.y, kind, limit)
 
     def within(self, level: str, x: float, y: float, radius: float,
                kind: str = "booth") -> list[Nearby]:
         self.level_plan(level)
         x, y, radius = _metres(x, "x"), _metres(y, "y"), _metres(radius, "radius")
-        self._check_kind(kind)
+        kind = self._check_kind(kind)
         return self.spatial[level].within(x, y, radius, kind)
-
-    def _check_kind(self, kind: str) -> None:
-        """A kind ``nearest`` and ``within`` know: a known base and, after a colon, a
-        category of the shared vocabulary or of this venue (or a parent of one)."""
-        base, category = parse_kind(kind)
-        if base not in {"booth", "amenity", "kiosk", "opening", "connector"}:
-            raise NotFound(f"Unknown kind {kind!r}; use booth, amenity[:category], kiosk, "
-                           "opening or connector.")
-        if not category:
-            return
-        if base == "booth":
-            raise NotFound(f"Booths take no category ({kind!r}); write booth.")
-        known = self.spatial.categories(base)
-        if base == "amenity":  # the shared words, less those only doors carry
-            known |= {c for name in AMENITY_LABELS if name not in ("pedestrian", "emergencyexit")
-                      for c in (".".join(name.split(".")[:i])
-                                for i in range(1, name.count(".") + 2))}
-        if category not in known:
-            listed = ", ".join(sorted(known)) if known else "none"
-            raise NotFound(f"There is no {base} category {category!r}; the {base} categories "
-                           f"are {listed}.")
 
     def neighbours(self, code: str, distance: float = 0.5) -> list[BoothInfo]:
         info = self.booth(code)
@@ -326,15 +346,19 @@ class Navigator:
     def nearest_by_walking(self, origin: str | tuple[str, float, float] | Place,
                            kind: str = "amenity:toilet", *, limit: int = 3,
                            step_free: bool = False) -> list[Nearby]:
-        """The things of ``kind`` (on any level) reached first on foot from ``origin``."""
-        base, category = parse_kind(kind)
+        """The things of ``kind`` reached first on foot from ``origin``, on the levels in
+        use (the show's and the origin's); ``kind`` as for :meth:`nearest`."""
+        base, category = parse_kind(self._check_kind(kind))
         start = self._as_place(origin)
+        levels = self._levels_in_use(start)
         candidates = [p for p in self._places.values() if p.kind == base and (
-            not category or self._category(p) == category
-            or self._category(p).startswith(category + "."))]
+            p.level in levels) and (
+            not category or self._kind_category(p) == category
+            or self._kind_category(p).startswith(category + "."))]
         found = self.router.nearest_by_walking(start, candidates, step_free=step_free,
                                                limit=limit)
-        return [Nearby(p.kind, p.id, p.level, metres, self._category(p)) for p, metres in found]
+        return [Nearby(p.kind, p.id, p.level, metres, self._kind_category(p))
+                for p, metres in found]
 
     def itinerary(self, origin: str | tuple[str, float, float] | Place,
                   stops: list[str | tuple[str, float, float] | Place],
@@ -407,10 +431,12 @@ class Navigator:
 
     def place_category(self, place: Place) -> str:
         """An amenity's category (``toilet.accessible``), an opening's service (``exit`` or
-        ``entrance``), else ''."""
+        ``entrance``), a connector end's kind (``escalator``), else ''."""
         if place.kind == "opening":
             o = self._openings.get(place.id)
             return o.service if o else ""
+        if place.kind == "connector":
+            return self._kind_category(place)
         return self._category(place)
 
     def exhibitor(self, exhibitor_id: str) -> Exhibitor:
@@ -462,3 +488,89 @@ class Navigator:
         """Build the router now, so that the first route does not wait for it (a window
         calls this on its planner thread once it is up)."""
         self.router  # noqa: B018 - the property builds it
+
+    # -- the levels in use, and services in walking order -----------------------------
+
+    @property
+    def show_levels(self) -> list[str]:
+        """The levels the show uses (those with an exhibitor's booth), in the venue's order."""
+        return list(self._show_levels)
+
+    def _levels_in_use(self, start: Place | None) -> set[str]:
+        levels = set(self._show_levels) or set(self.venue.levels)
+        if start is not None:
+            levels.add(start.level)
+        return levels
+
+    def _check_kind(self, kind: str) -> str:
+        """A kind ``nearest`` and ``within`` know, as spatial.py spells it: ``exit`` stands
+        for the doors visitors use; a known base and, after a colon, a category of the
+        shared vocabulary or of this venue (or a parent of one)."""
+        kind = _KIND_ALIASES.get(kind.strip().lower(), kind)
+        base, category = parse_kind(kind)
+        if base not in {"booth", "amenity", "kiosk", "opening", "connector"}:
+            raise NotFound(f"Unknown kind {kind!r}; use booth, amenity[:category], kiosk, "
+                           "opening[:pedestrian|emergencyexit], connector[:kind] or exit.")
+        if not category:
+            return kind
+        if base == "booth":
+            raise NotFound(f"Booths take no category ({kind!r}); write booth.")
+        known = self.spatial.categories(base)
+        if base == "amenity":  # the shared words, less those only doors carry
+            known |= {c for name in AMENITY_LABELS if name not in ("pedestrian", "emergencyexit")
+                      for c in (".".join(name.split(".")[:i])
+                                for i in range(1, name.count(".") + 2))}
+        if category not in known:
+            listed = ", ".join(sorted(known)) if known else "none"
+            raise NotFound(f"There is no {base} category {category!r}; the {base} categories "
+                           f"are {listed}.")
+        return kind
+
+    def _kind_category(self, place: Place) -> str:
+        """What ``kind:category`` is matched against: an amenity's category, a door's
+        (pedestrian, emergencyexit), a connector's kind (escalator, elevator ...)."""
+        if place.kind == "opening":
+            o = self._openings.get(place.id)
+            return o.category if o else ""
+        if place.kind == "connector":
+            return self._connector_kinds.get(place.id.partition("@")[0], "")
+        return self._category(place)
+
+    def _service_key(self, origin: PlaceSpec | None,
+                     step_free: bool) -> Callable[[str, str | None], tuple[bool, float]]:
+        """How search orders amenities, doors and connector ends that match alike: on the
+        levels in use first, then (with an origin) by the order they are reached on foot."""
+        start = None if origin is None else self._as_place(origin)
+        levels = self._levels_in_use(start)
+        walk = {} if start is None else self._walking_order(start, step_free)
+        far = float(len(self._places))
+
+        def key(place_id: str, level: str | None) -> tuple[bool, float]:
+            return level not in levels, walk.get(place_id, far)
+
+        return key
+
+    def forget_walking_orders(self) -> None:
+        """Drop the kept walking orders (after a level's plan changed, or to time them)."""
+        with self._walk_lock:
+            self._walk_cache.clear()
+
+    def _walking_order(self, start: Place, step_free: bool) -> dict[str, int]:
+        """Every amenity, door and connector end on the levels in use -> its place in the
+        order they are reached on foot from ``start``; kept for the last few origins, as
+        a visitor types many queries from one place."""
+        key = (start.id, start.level, round(start.x, 2), round(start.y, 2), step_free)
+        with self._walk_lock:
+            got = self._walk_cache.get(key)
+        if got is None:
+            levels = self._levels_in_use(start)
+            services = [p for p in self._places.values()
+                        if p.kind in ("amenity", "opening", "connector") and p.level in levels]
+            found = self.router.nearest_by_walking(start, services, step_free=step_free,
+                                                   limit=len(services))
+            got = {p.id: i for i, (p, _) in enumerate(found)}
+            with self._walk_lock:
+                while len(self._walk_cache) >= _WALK_CACHE:
+                    self._walk_cache.pop(next(iter(self._walk_cache)))
+                self._walk_cache[key] = got
+        return got

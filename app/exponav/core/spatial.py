@@ -91,8 +91,8 @@ class LevelIndex:
 
     def __init__(self, plan: LevelPlan, connector_kinds: Mapping[str, str] | None = None
                  ) -> None:
-        kinds = connector_kinds or {}
         self.level = plan.level.id
+        kinds = connector_kinds or {}
         self.booths: list[Booth] = list(plan.booths)
         self._by_code = {b.code: i for i, b in enumerate(self.booths)}
         self._tree = STRtree([b.polygon for b in self.booths])

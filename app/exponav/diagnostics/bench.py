@@ -63,6 +63,7 @@ def run_bench(data: str | Path | None = None, *, scale: str = "scse",
 
     queries = _typing_queries(nav, rng)
     rows.append(measure("search", [lambda q=q: nav.search(q) for q in queries]))
+    rows.append(_search_from_place_row(nav, rng))
 
     levels = list(nav.venue.levels)
     bounds = {lv: nav.venue.plans[lv].footprint.bounds for lv in levels}
@@ -145,6 +146,21 @@ def _held_to(rows: list[dict[str, Any]], scale: str) -> list[dict[str, Any]]:
         if base == "route_build_venue":
             row["budget_mb"] = MEMORY_BUDGETS_MB.get(scale)
     return rows
+
+
+def _search_from_place_row(nav: Navigator, rng: random.Random) -> dict[str, Any]:
+    """``search_from_place``: what a visitor types at a kiosk or from a chosen booth,
+    keystroke by keystroke, services ranked by walking from there. Origin by origin, so
+    the first query from each pays for the walking order of every service from it."""
+    owned = sorted({c for ex in nav.show.exhibitors.values() for c in ex.booths})
+    origins = [k.id for k in nav.kiosks()] + rng.sample(owned, 5)
+    words = ["toilet", "廁所", "exit", "出口", "lift", "電梯", "escalator", "atm", "wifi",
+             "mrt", "taxi", "registration", "food", "information", "zhdx"]
+    names = rng.sample([e.name for e in nav.show.exhibitors.values()], 5)
+    typed = [w[:i] for w in words + names for i in range(1, len(w) + 1)]
+    nav.forget_walking_orders()
+    return measure("search_from_place", [lambda o=o, q=q: nav.search(q, origin=o)
+                                         for o in origins for q in typed], warmup=0)
 
 
 def _window_rows(nav: Navigator, data: str | Path | None,

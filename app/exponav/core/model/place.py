@@ -1,4 +1,4 @@
-"""A place a route starts or ends at, and the names of amenity categories."""
+"""A place a route starts or ends at, and the names of amenity and connector categories."""
 
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ class Place:
     name_zh: str = ""
 
 
-#: Names for amenity categories, used where a feature carries no name of its own.
+#: Names for amenity, door and connector categories, used where a feature carries no name
+#: of its own.
 AMENITY_LABELS: dict[str, tuple[str, str]] = {
     "toilet": ("Toilets", "廁所"),
     "toilet.accessible": ("Accessible toilet", "無障礙廁所"),
@@ -40,8 +41,19 @@ AMENITY_LABELS: dict[str, tuple[str, str]] = {
     "charging": ("Charging station", "充電站"),
     "meeting": ("Meeting table", "洽談桌"),
     "stage": ("Stage", "舞台"),
+    "atm": ("ATM", "自動提款機"),
+    "wifi": ("Wi-Fi", "無線網路"),
+    "cloakroom": ("Cloakroom", "寄物處"),
+    "registration": ("Registration", "報到處"),
+    "mrt": ("MRT station", "捷運站"),
+    "taxi": ("Taxi stand", "計程車招呼站"),
     "entrance": ("Entrance", "入口"),
     "exit": ("Exit", "出口"),
     "emergencyexit": ("Emergency exit", "緊急出口"),
     "pedestrian": ("Entrance", "入口"),
+    "escalator": ("Escalator", "電扶梯"),
+    "elevator": ("Elevator", "電梯"),
+    "stairs": ("Stairs", "樓梯"),
+    "ramp": ("Ramp", "坡道"),
+    "walkway": ("Walkway", "連通道"),
 }

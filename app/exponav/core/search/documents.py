@@ -1,10 +1,11 @@
-"""What the search index holds: one document per exhibitor, booth, amenity and opening."""
+"""What the search index holds: one document per exhibitor, booth, amenity, opening and
+connector end."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from exponav.core.model import AMENITY_LABELS, Category, Exhibitor, ShowData, Venue
+from exponav.core.model import AMENITY_LABELS, Category, Exhibitor, Opening, ShowData, Venue
 from exponav.core.search.index import SearchDoc
 
 __all__ = ["search_documents"]
@@ -20,7 +21,8 @@ def _category_text(show: ShowData, ids: Iterable[str]) -> str:
 
 
 def search_documents(venue: Venue, show: ShowData) -> list[SearchDoc]:
-    """What the search index holds: every exhibitor, booth, amenity and opening."""
+    """What the search index holds: every exhibitor, booth, amenity, opening (as an
+    amenity) and connector end."""
     owners = _owners(show)
     booth_level = {b.code: b.level for b in venue.booths()}
     zones = {z.id: z for plan in venue.plans.values() for z in plan.zones}
@@ -61,9 +63,33 @@ def search_documents(venue: Venue, show: ShowData) -> list[SearchDoc]:
                                   name_zh=a.name_zh or zh, booths=(), level=a.level,
                                   categories=(a.category,), keywords=f"{en} {zh}"))
         for o in plan.openings:
-            category = o.service
-            en, zh = AMENITY_LABELS[o.category if o.category in AMENITY_LABELS else category]
+            categories = _opening_categories(o)
+            en, zh = AMENITY_LABELS[categories[0]]
             docs.append(SearchDoc(kind="amenity", id=o.id, name=o.name or en,
                                   name_zh=o.name_zh or zh, booths=(), level=o.level,
-                                  categories=(category,), keywords=f"{en} {zh} exit 出口"))
+                                  categories=categories, keywords=" ".join(
+                                      " ".join(AMENITY_LABELS[c]) for c in categories)))
+    docs.extend(_connector_documents(venue))
+    return docs
+
+
+def _opening_categories(o: Opening) -> tuple[str, ...]:
+    """A door visitors use is an entrance and an exit; an emergency exit is only that (for
+    an evacuation, not for the way out)."""
+    return ("emergencyexit",) if o.category == "emergencyexit" else ("entrance", "exit")
+
+
+def _connector_documents(venue: Venue) -> list[SearchDoc]:
+    """One document per end of each escalator, elevator, stairs or walkway: the end on the
+    visitor's level is the one to walk to (id ``ES-H2-A@H2-1F``, as Navigator.place)."""
+    docs = []
+    for c in venue.connectors:
+        en, zh = AMENITY_LABELS.get(c.kind, (c.kind, ""))
+        for end in c.ends:
+            if end.level not in venue.plans:
+                continue
+            docs.append(SearchDoc(kind="connector", id=f"{c.id}@{end.level}",
+                                  name=c.name or en, name_zh=c.name_zh or zh, booths=(),
+                                  level=end.level, categories=(c.kind,),
+                                  keywords=f"{en} {zh} {c.id}"))
     return docs

@@ -6,7 +6,7 @@ them (``search_docs``, one readable row each, in rank order) with their postings
 (``search_terms``, one row per field: term -> ranks). :func:`read_index` loads the
 postings with a few bulk reads; a file written with another analysis is analysed again
 from its documents. A document's rank is its place in the order: kind (exhibitor,
-amenity, booth), then name, then id.
+amenity or connector, booth), then name, then id.
 
 >>> db = sqlite_utils.Database(memory=True)
 >>> create_index(db, [SearchDoc("booth", "S1024", "", "", ("S1024",), "H2-4F", (), "")])
@@ -27,6 +27,7 @@ import sqlite_utils
 
 from exponav.core.search.amenities import amenity_phrases
 from exponav.core.search.postings import LAST, SHORT, Field
+from exponav.core.search.readings import reading_terms
 from exponav.core.search.text import canon, deletes, doc_terms, fold, is_latin, tokens
 
 __all__ = ["FIELDS", "INDEX_FORMAT", "TABLE", "SearchDoc", "analyse", "create_index",
@@ -36,13 +37,14 @@ TABLE = "search_docs"
 TERMS_TABLE = "search_terms"
 META_TABLE = "search_meta"
 #: Bump when the analysis changes: a file of another format is re-analysed on open.
-INDEX_FORMAT = 4
-#: The fields of the index (see :func:`analyse`); the first fourteen come from documents.
-FIELDS = ("name", "first", "names", "phrases", "ids", "kw", "code", "code_ex", "level",
-          "category", "alias", "alias_rel", "alias_phrases", "alias_rel_phrases",
-          "name_p", "first_p", "kw_p", "typo_words", "typo")
-_DOC_FIELDS = FIELDS[:14]
-_KIND_ORDER = {"exhibitor": 0, "amenity": 1, "booth": 2}
+INDEX_FORMAT = 5
+#: The fields that come from documents (see :func:`analyse`).
+_DOC_FIELDS = ("name", "first", "names", "phrases", "ids", "kw", "code", "code_ex", "level",
+               "category", "alias", "alias_rel", "alias_phrases", "alias_rel_phrases",
+               "reading")
+#: Every field of the index: those of the documents, then those worked out from them.
+FIELDS = (*_DOC_FIELDS, "name_p", "first_p", "kw_p", "reading_p", "typo_words", "typo")
+_KIND_ORDER = {"exhibitor": 0, "amenity": 1, "connector": 1, "booth": 2}
 
 #: A stored document as the searcher shows it: kind, id, name, name_zh, booths (JSON), level.
 Row = tuple[str, str, str | None, str | None, str | None, str | None]
@@ -55,8 +57,8 @@ _Phrases = list[tuple[str, tuple[str, ...]]]
 class SearchDoc:
     """One searchable thing, as the data-file builder describes it."""
 
-    kind: str  # "exhibitor" | "booth" | "amenity"
-    id: str  # exhibitor id, booth code or amenity id
+    kind: str  # "exhibitor" | "booth" | "amenity" | "connector"
+    id: str  # exhibitor id, booth code, amenity id or connector end (``ES-H2-A@H2-1F``)
     name: str  # English name ("" for an unassigned booth)
     name_zh: str  # Traditional Chinese name ("" if none)
     booths: tuple[str, ...]  # booth codes (exhibitor: its booths; booth: (code,); amenity: ())
@@ -179,8 +181,10 @@ def analyse(docs: Iterable[SearchDoc]) -> tuple[list[SearchDoc], dict[str, Posti
     ``ids``, ``kw`` (keywords and category ids), ``code`` (booth code -> booth),
     ``code_ex`` (booth code -> exhibitors), ``level``, ``category`` (with its parents),
     ``alias``/``alias_rel`` (words of amenity phrases of the own / a related category),
-    ``alias_phrases``/``alias_rel_phrases`` (the whole phrases), ``name_p``/``first_p``/
-    ``kw_p`` (the first one to three letters of Latin words -> documents with such words, so that
+    ``alias_phrases``/``alias_rel_phrases`` (the whole phrases), ``reading`` (how the
+    Chinese characters of the names are typed: pinyin, first letters, zhuyin; see
+    :mod:`~exponav.core.search.readings`), ``name_p``/``first_p``/``kw_p``/``reading_p``
+    (the first one to three letters of Latin words -> documents with such words, so that
     the commonest prefixes need no union at query time), ``typo_words`` (Latin
     name and amenity words of 3-24 letters that a typo may stand for -> position in their
     sorted list) and ``typo`` (their deletions, SymSpell style -> those positions).
@@ -215,6 +219,7 @@ class _Texts:
         self._keywords: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
         self._categories: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._amenities: dict[str, tuple[_Phrases, ...]] = {}
+        self._readings: dict[str, tuple[str, ...]] = {}
 
     def text(self, text: str) -> tuple[tuple[str], tuple[str, ...], list[tuple[str, bool]]]:
         """((folded words,), index terms, tokens) of a text."""
@@ -223,6 +228,13 @@ class _Texts:
             toks = tokens(fold(text))
             got = self._texts[text] = ((canon(toks),), tuple(dict.fromkeys(doc_terms(toks))),
                                        toks)
+        return got
+
+    def reading(self, text: str) -> tuple[str, ...]:
+        """Terms for how the Chinese characters of a text are typed (pinyin, zhuyin)."""
+        got = self._readings.get(text)
+        if got is None:
+            got = self._readings[text] = tuple(reading_terms(text))
         return got
 
     def rank_key(self, d: SearchDoc) -> tuple[int, str, str]:
@@ -313,7 +325,7 @@ def _add_document(groups: _Groups, texts: _Texts, d: SearchDoc, rank: int,
         groups.add("code_ex", d.booths, rank)
     groups.add("level", _levels(d, booth_level), rank)
     groups.add("category", texts.categories(d.categories), rank)
-    if d.kind == "amenity":
+    if d.kind in ("amenity", "connector"):
         _add_amenity_words(groups, texts, d, rank)
 
 
@@ -327,6 +339,7 @@ def _add_names(groups: _Groups, texts: _Texts, d: SearchDoc, rank: int) -> None:
             groups.add("first", first, rank)
             groups.add("names", folded, rank)
             groups.add("phrases", suffixes, rank)
+            groups.add("reading", texts.reading(text), rank)
 
 
 def _levels(d: SearchDoc, booth_level: dict[str, str]) -> tuple[str, ...]:
@@ -348,9 +361,10 @@ def _add_amenity_words(groups: _Groups, texts: _Texts, d: SearchDoc, rank: int) 
 
 
 def _short_prefixes(fields: dict[str, Postings]) -> dict[str, Postings]:
-    """``name_p``, ``first_p``, ``kw_p``: the first one to SHORT letters of Latin words."""
+    """``name_p``, ``first_p``, ``kw_p``, ``reading_p``: the first one to SHORT letters of
+    Latin words."""
     out: dict[str, Postings] = {}
-    for name in ("name", "first", "kw"):
+    for name in ("name", "first", "kw", "reading"):
         short: Postings = {}
         for w, ranks in fields[name].items():
             if is_latin(w):

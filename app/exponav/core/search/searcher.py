@@ -11,22 +11,30 @@ amenity words live in :mod:`~exponav.core.search.amenities`. What a query matche
   removal of Latin accents (``CÓRDOBA`` -> ``cordoba``); apostrophes vanish
   (``McDonald's`` -> ``mcdonalds``). Latin, digit and other spaced scripts split into
   words; every Han or kana character is a word of its own, and two adjacent ones also
-  form a bigram, so one- and two-character Chinese substrings are found.
+  form a bigram, so one- and two-character Chinese substrings are found. Traditional,
+  simplified and variant Han forms fold to one (``台北`` finds ``臺北``, ``中华电信``
+  finds ``中華電信``).
 * **Booth codes.** ``s-1024``, ``S 1024``, ``q210`` go through
   :func:`~exponav.core.model.codes.canonical_code`; ``S10`` lists the booths whose code
   starts with it.
 * **Names.** Exact name, name prefix, a word (or phrase) starting a word of the name,
   every word present, and a piece inside a word.
-* **Amenities.** Everyday words in English and Chinese (``restroom``, ``WC``, ``洗手間``,
-  ``help desk``, ``first aid``, ``哺乳室`` ...) find amenities by their category; an
-  accessible toilet is also a toilet, an entrance also a way out.
+* **Amenities and connectors.** Everyday words in English, Chinese and Indonesian
+  (``restroom``, ``WC``, ``洗手間``, ``help desk``, ``哺乳室``, ``ATM``, ``lift``,
+  ``電扶梯``, ``tangga`` ...) find amenities, doors and connector ends by their category;
+  an accessible toilet is also a toilet, a door visitors use is an entrance and an exit
+  (an emergency exit is found as that).
+* **Readings.** A Chinese name is also found by how it is typed on a Latin keyboard:
+  pinyin with or without spaces (``zhonghua dianxin``, ``zhonghuadianxin``), the first
+  letters of its syllables (``zhdx``) and zhuyin (``ㄓㄨㄥ ㄏㄨㄚ``), worked out when
+  the index is built (:mod:`~exponav.core.search.readings`).
 * **Keywords.** Category names, country, zones and descriptions, ranked below names.
 * **Typos.** Words of 4-7 letters may be one edit (insertion, deletion, substitution or
   swap of neighbours) from a name or amenity word, words of 8 or more two; candidates
   come from a stored table of the words' deletions (SymSpell), checked by edit distance.
 
-Each document has a rank, its place in the order (kind: exhibitor, amenity, booth; then
-name; then id). A set of documents is a Python integer used as a bitset over ranks, so
+Each document has a rank, its place in the order (kind: exhibitor, amenity or connector,
+booth; then name; then id). A set of documents is a Python integer used as a bitset over ranks, so
 "all words present", the level and category filters and "not yet listed" are integer
 ``&``, and a tier's best documents are its lowest set bits. Tiers are computed lazily,
 best first, and the search stops as soon as ``limit`` hits are found.
@@ -34,7 +42,7 @@ best first, and the search stops as soon as ``limit`` hits are found.
 Scores: 100 booth code, 99 exhibitor at that booth, 98 exact name or id, 97/96 amenity
 word (96: through a related category), 92 booth-code prefix, 90 name prefix, 88/87
 start of an amenity word, 86/85 every word in amenity words, 80 word or phrase in the
-name, 75 all words in the name, 70 piece of a name word, 60 words split between name and
+name, 78 every word starts a reading of the name, 75 all words in the name, 70 piece of a name word, 60 words split between name and
 keywords, 50 whole words in keywords, 45 word prefixes in keywords, 40 piece of a
 keyword, 32/31 an amenity word with a typo, 30 one typo, 25 two typos, 0 for browsing a
 filter with no text. Within a score, hits keep the rank order (for booths matched by a
@@ -54,14 +62,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import product
 from typing import Any
 
 from exponav.core.model.codes import canonical_code
 from exponav.core.search.index import read_index
-from exponav.core.search.postings import Field, lowest
+from exponav.core.search.postings import Field, bitset, lowest
 from exponav.core.search.text import (
     CODE_PREFIX,
     canon,
@@ -74,10 +82,14 @@ from exponav.core.search.text import (
     typo_allowance,
 )
 
-__all__ = ["SearchHit", "Searcher"]
+__all__ = ["SearchHit", "Searcher", "ServiceKey"]
 
 #: Only this much of what is typed is looked at.
 _MAX_QUERY_CHARS = 200
+#: The kinds of document that a visitor walks to as a service, not as an exhibitor.
+_SERVICES = ("amenity", "connector")
+#: Orders services of one score: (document id, level) -> a key, lowest first.
+ServiceKey = Callable[[str, str | None], Any]
 
 _S_CODE = 100.0
 _S_CODE_EXHIBITOR = 99.0
@@ -91,6 +103,7 @@ _S_ALIAS_RELATED_PREFIX = 87.0
 _S_ALIAS_WORDS = 86.0
 _S_ALIAS_RELATED_WORDS = 85.0
 _S_WORD = 80.0
+_S_READING = 78.0
 _S_ALL_WORDS = 75.0
 _S_SUBSTRING = 70.0
 _S_MIXED = 60.0
@@ -106,7 +119,12 @@ _S_BROWSE = 0.0
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One search result; ``score`` is higher for better matches."""
+    """One search result; ``score`` is higher for better matches.
+
+    ``booth`` is the one booth the hit stands for: a booth hit's own code, and for an
+    exhibitor found by one of its booth codes, that booth (first in ``booths`` too), so
+    that adding or routing to the hit goes to the booth the visitor typed.
+    """
 
     kind: str
     id: str
@@ -115,6 +133,7 @@ class SearchHit:
     booths: tuple[str, ...]
     level: str | None
     score: float
+    booth: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form the CLI prints.
@@ -123,7 +142,8 @@ class SearchHit:
         ['S1024']
         """
         return {"kind": self.kind, "id": self.id, "name": self.name, "name_zh": self.name_zh,
-                "booths": list(self.booths), "level": self.level, "score": self.score}
+                "booths": list(self.booths), "level": self.level, "score": self.score,
+                "booth": self.booth}
 
 
 @dataclass
@@ -131,10 +151,23 @@ class _Query:
     raw: str  # NFKC text as typed (for booth codes)
     canon: str  # folded words joined by single spaces
     terms: list[tuple[str, bool]]  # (term, may be a prefix)
+    code: str | None  # the booth code the text spells, if it spells one
+    merge: bool  # a related category's amenities count as the category's own
 
     @property
     def single(self) -> tuple[str, bool] | None:
         return self.terms[0] if len(self.terms) == 1 else None
+
+
+def _pair(merge: bool, own: float, own_set: Callable[[], int], related: float,
+          related_set: Callable[[], int]) -> Iterator[tuple[float, int]]:
+    """The tiers of a category's own words and of its relatives' words: one tier of the
+    own score when they are merged, else two, each computed only when asked for."""
+    if merge:
+        yield own, own_set() | related_set()
+    else:
+        yield own, own_set()
+        yield related, related_set()
 
 
 class Searcher:
@@ -162,24 +195,33 @@ class Searcher:
         self._alias, self._alias_rel = f["alias"], f["alias_rel"]
         self._alias_phrases = f["alias_phrases"]
         self._alias_rel_phrases = f["alias_rel_phrases"]
+        self._reading = f["reading"]
+        self._reading.short = f["reading_p"]
         self._typo, self._typo_words = f["typo"], f["typo_words"].vocab
         self._name.short, self._first.short, self._kw.short = (f["name_p"], f["first_p"],
                                                                f["kw_p"])
         self._n = n
         self._all = (1 << n) - 1
+        self._services = bitset((r for r, row in enumerate(self._rows) if row[0] in _SERVICES),
+                                n)
         self._masks: dict[tuple[str, str], int] = {}
         self._typo_cache: dict[str, dict[str, int]] = {}
 
     # -- searching -------------------------------------------------------------------
 
     def search(self, text: str, *, level: str | None = None, category: str | None = None,
-               limit: int = 20) -> list[SearchHit]:
+               limit: int = 20, service_key: ServiceKey | None = None,
+               merge_related: bool = False) -> list[SearchHit]:
         """Best matches for what was typed, best first; never raises for any text.
 
         ``level`` keeps hits on that level (an exhibitor with a booth there counts),
         ``category`` hits in that category or below it (``toilet`` includes
         ``toilet.accessible``). With no words but a filter, it lists what the filter
-        keeps.
+        keeps. ``service_key(id, level)``, when given, orders the amenities and connector
+        ends of one score (lowest first, rank order among equals): the Navigator puts the
+        nearest on foot first. With ``merge_related`` a related category's amenities
+        score as the category's own (an accessible toilet is a toilet), so that the
+        nearest of either comes first.
 
         >>> import sqlite_utils
         >>> from exponav.core.search.index import SearchDoc, create_index
@@ -202,15 +244,17 @@ class Searcher:
             return []
         raw = unicodedata.normalize("NFKC", text[:_MAX_QUERY_CHARS])
         toks = tokens(fold(raw))
-        q = _Query(raw, canon(toks), query_terms(toks))
+        q = _Query(raw, canon(toks), query_terms(toks),
+                   canonical_code(raw) if len(raw) <= 24 else None, merge_related)
         hits: list[SearchHit] = []
         if not q.terms:
             if level or category:
-                hits.extend(self._hit(r, _S_BROWSE) for r in lowest(allowed, k))
+                hits.extend(self._hit(r, _S_BROWSE) for r in
+                            self._lowest(allowed, k, service_key))
             return hits
         for score, found in self._tiers(q):
             if isinstance(found, int):
-                ranks = lowest(found & allowed, k - len(hits))
+                ranks = self._lowest(found & allowed, k - len(hits), service_key)
             else:
                 ranks = []
                 for r in found:
@@ -218,17 +262,41 @@ class Searcher:
                         ranks.append(r)
                         if len(ranks) + len(hits) >= k:
                             break
+            typed = q.code if score == _S_CODE_EXHIBITOR else None
             for r in ranks:
-                hits.append(self._hit(r, score))
+                hits.append(self._hit(r, score, typed))
                 allowed &= ~(1 << r)
             if len(hits) >= k or not allowed:
                 break
         return hits
 
-    def _hit(self, rank: int, score: float) -> SearchHit:
+    def _lowest(self, bits: int, k: int, service_key: ServiceKey | None) -> list[int]:
+        """The first ``k`` ranks of a set; its services ordered by ``service_key``."""
+        services = bits & self._services
+        if service_key is None or not services:
+            return lowest(bits, k)
+        others = bits & ~services
+        below = (services & -services) - 1  # exhibitors come before the services
+        ranks = lowest(others & below, k)
+        rows = self._rows
+        ranks += sorted(lowest(services, services.bit_count()),
+                        key=lambda r: (service_key(rows[r][1], rows[r][5]), r))
+        if len(ranks) < k:
+            ranks += lowest(others & ~below, k - len(ranks))
+        return ranks[:k]
+
+    def _hit(self, rank: int, score: float, typed: str | None = None) -> SearchHit:
+        """The hit of a document; ``typed`` is the booth code by which an exhibitor was found."""
         kind, id_, name, name_zh, booths, level = self._rows[rank]
-        return SearchHit(kind, id_, name or "", name_zh or "", tuple(json.loads(booths or "[]")),
-                         level or None, score)
+        codes = tuple(json.loads(booths or "[]"))
+        booth = id_ if kind == "booth" else None
+        if typed is not None and typed in codes:
+            booth = typed
+            codes = (typed, *(c for c in codes if c != typed))
+            at = self._code.ranks(typed)
+            level = self._rows[at[0]][5] if len(at) else level
+        return SearchHit(kind, id_, name or "", name_zh or "", codes, level or None, score,
+                         booth)
 
     def _mask(self, level: str | None, category: str | None) -> int:
         lv = level.strip().casefold() if isinstance(level, str) else ""
@@ -249,14 +317,13 @@ class Searcher:
     def _tiers(self, q: _Query) -> Iterator[tuple[float, int | Iterable[int]]]:
         """(score, matching ranks) from the best tier down, computed only when asked for."""
         # Booth codes.
-        code = canonical_code(q.raw) if len(q.raw) <= 24 else None
-        if code is not None:
-            yield _S_CODE, self._code.ranks(code)
-            yield _S_CODE_EXHIBITOR, self._code_ex.ranks(code)
+        if q.code is not None:
+            yield _S_CODE, self._code.ranks(q.code)
+            yield _S_CODE_EXHIBITOR, self._code_ex.ranks(q.code)
 
         # Exact names, ids and amenity words.
         yield _S_EXACT, self._names.word(q.canon) | self._ids.word(q.canon)
-        yield from self._alias_tiers([q.canon], _S_ALIAS, _S_ALIAS_RELATED)
+        yield from self._alias_tiers([q.canon], _S_ALIAS, _S_ALIAS_RELATED, q.merge)
 
         m = CODE_PREFIX.fullmatch(q.raw.strip()) if len(q.raw) <= 24 else None
         if m is not None:
@@ -275,11 +342,15 @@ class Searcher:
         # Amenity words starting with what was typed, or holding its words.
         # (Three letters or one Chinese character at least; words: no lone characters.)
         if len(q.canon.replace(" ", "")) >= 3 or not all(p for _, p in q.terms):
-            yield _S_ALIAS_PREFIX, self._alias_phrases.prefix(q.canon)
-            yield _S_ALIAS_RELATED_PREFIX, self._alias_rel_phrases.prefix(q.canon)
+            yield from _pair(q.merge, _S_ALIAS_PREFIX,
+                             lambda: self._alias_phrases.prefix(q.canon),
+                             _S_ALIAS_RELATED_PREFIX,
+                             lambda: self._alias_rel_phrases.prefix(q.canon))
             if all(len(t) >= (3 if p else 2) for t, p in q.terms):
-                yield _S_ALIAS_WORDS, self._all_terms(self._alias, q)
-                yield _S_ALIAS_RELATED_WORDS, self._all_terms(self._alias_rel, q)
+                yield from _pair(q.merge, _S_ALIAS_WORDS,
+                                 lambda: self._all_terms(self._alias, q),
+                                 _S_ALIAS_RELATED_WORDS,
+                                 lambda: self._all_terms(self._alias_rel, q))
 
         # A word or phrase of the name starts with it, all words are in the name, or it
         # is a piece of a name word.
@@ -287,6 +358,13 @@ class Searcher:
             yield _S_WORD, self._name.match(*single)
         else:
             yield _S_WORD, self._phrases.prefix(q.canon)
+
+        # How the Chinese name is typed: pinyin, first letters, zhuyin (two letters at
+        # least, or zhuyin).
+        if all(is_latin(t) and (len(t) >= 2 or not t.isascii()) for t, _ in q.terms):
+            yield _S_READING, self._all_terms(self._reading, q)
+
+        if single is None:
             yield _S_ALL_WORDS, self._all_terms(self._name, q)
         if single is not None and single[1] and len(single[0]) >= 3:
             yield _S_SUBSTRING, self._name.containing(single[0])
@@ -302,13 +380,13 @@ class Searcher:
         # Typos.
         yield from self._fuzzy(q)
 
-    def _alias_tiers(self, phrases: list[str], own: float,
-                     related: float) -> Iterator[tuple[float, int]]:
+    def _alias_tiers(self, phrases: list[str], own: float, related: float,
+                     merge: bool) -> Iterator[tuple[float, int]]:
         """Amenities for which one of ``phrases`` (or its singular) is an everyday word."""
         keys = set(phrases)
         keys.update(p[:-1] for p in phrases if p.endswith("s"))
-        for table, score in ((self._alias_phrases, own), (self._alias_rel_phrases, related)):
-            yield score, table.union(keys)
+        yield from _pair(merge, own, lambda: self._alias_phrases.union(keys),
+                         related, lambda: self._alias_rel_phrases.union(keys))
 
     @staticmethod
     def _all_terms(field: Field, q: _Query, whole: bool = False) -> int:
@@ -359,7 +437,8 @@ class Searcher:
                      for (term, _), near in zip(q.terms, typos, strict=True)]
         if len(spellings) <= 3 and all(is_latin(t) for t, _ in q.terms):
             phrases = [" ".join(p) for p in product(*spellings)]
-            yield from self._alias_tiers(phrases, _S_FUZZY_ALIAS, _S_FUZZY_ALIAS_RELATED)
+            yield from self._alias_tiers(phrases, _S_FUZZY_ALIAS, _S_FUZZY_ALIAS_RELATED,
+                                         q.merge)
 
         def tier(max_edits: int, fields: tuple[Field, ...]) -> int:
             acc = -1

@@ -1,10 +1,16 @@
-"""Folding text into search words: NFKC, case, accents, CJK characters and their pairs,
-booth-code prefixes, and how far a typo may be from the word it stands for.
+"""Folding text into search words: NFKC, case, accents, Han variants, CJK characters and
+their pairs, booth-code prefixes, and how far a typo may be from the word it stands for.
+
+Han characters fold to one form (traditional and variant forms to simplified, see
+:mod:`~exponav.core.search.variants`), so 台北, 臺北 and simplified input all meet.
+Zhuyin (bopomofo) is spelled in syllables like a Latin word, without its tone marks.
 
 >>> tokens(fold("ＣÓRDOBA 中華電信"))
-[('cordoba', False), ('中', False), ('華', True), ('電', True), ('信', True)]
+[('cordoba', False), ('中', False), ('华', True), ('电', True), ('信', True)]
 >>> doc_terms(tokens(fold("電信")))
-['電', '信', '電信']
+['电', '信', '电信']
+>>> tokens(fold("ㄓㄨㄥˉ ㄏㄨㄚˊ"))
+[('ㄓㄨㄥ', False), ('ㄏㄨㄚ', False)]
 >>> osa("chungwha", "chunghwa", 2)
 1
 """
@@ -14,15 +20,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from exponav.core.search.variants import HAN_FOLD
+
 __all__ = ["CJK_RANGES", "CODE_PREFIX", "canon", "deletes", "doc_terms", "fold", "is_latin",
            "osa", "query_terms", "tokens", "typo_allowance"]
 
 #: At most this many words of a query are looked at.
 _MAX_TERMS = 12
 
-#: Scripts written without spaces: each character is a word (Han, kana, bopomofo).
-CJK_RANGES = ((0x3040, 0x30FF), (0x3100, 0x312F), (0x31A0, 0x31BF), (0x31F0, 0x31FF),
-              (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+#: Scripts written without spaces: each character is a word (Han, kana). Zhuyin is not
+#: among them: its letters spell syllables, as Latin letters do.
+CJK_RANGES = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+              (0xF900, 0xFAFF), (0x20000, 0x3134F))
 _CJK = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in CJK_RANGES)
 _TOKEN = re.compile(f"([{_CJK}])|[^\\W_{_CJK}]+")
 _CJK_CHAR = re.compile(f"[{_CJK}]")
@@ -30,16 +39,20 @@ _DROP = {cp: None for lo, hi in ((0x300, 0x36F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1D
                                  (0x20D0, 0x20FF), (0xFE20, 0xFE2F))
          for cp in range(lo, hi + 1)}
 _DROP.update({ord(c): None for c in "'\u2019\u02bc`"})
+#: Zhuyin tone marks (ˉ ˊ ˇ ˋ; the light tone's ˙ folds to a space): visitors type without.
+_DROP.update({ord(c): None for c in "\u02c9\u02ca\u02c7\u02cb"})
+_FOLD: dict[int, str | None] = {**_DROP, **HAN_FOLD}
 #: The start of a booth code as typed: area letter, digits, maybe the split letter.
 CODE_PREFIX = re.compile(r"([A-Za-z])[\s\-_.]*(\d{1,4})\s*([abAB]?)")
 
 
 def fold(text: str) -> str:
-    """NFKC, case folded, without Latin accents or apostrophes."""
+    """NFKC, case folded, without Latin accents, apostrophes or zhuyin tones; Han
+    characters in the one form search compares."""
     s = unicodedata.normalize("NFKC", text).casefold()
     if s.isascii():
         return s.translate(_DROP)
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFKD", s).translate(_DROP))
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFKD", s).translate(_FOLD))
 
 
 def tokens(folded: str) -> list[tuple[str, bool]]:
