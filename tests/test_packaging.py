@@ -2,10 +2,13 @@
 
 Both tests take minutes, so they are marked ``slow``:
 
-* the wheel: ``pip wheel . --no-deps``, ``pip install`` of that wheel (with its
-  dependencies) into a fresh venv, then ``exponav selftest`` from a folder outside the
-  checkout with a fresh HOME, so the floor plans, the show data and the data file all
-  come from the wheel and the user's cache folder (``make wheel-test``);
+* the wheel, offline: ``pip wheel . --no-deps --no-build-isolation --no-index`` with the
+  hatchling of the ``test`` extra, ``pip install --no-index --no-deps`` of that wheel
+  into a fresh venv that sees this environment's installed packages for its
+  dependencies (``pip check`` there proves the wheel's requirements are met), then
+  ``exponav selftest`` from a folder outside the checkout with a fresh HOME, so the
+  floor plans, the show data, the fonts and the data file all come from the wheel and
+  the user's cache folder (``make wheel-test``). Nothing is fetched from an index;
 * the bundle: ``dist/exponav/exponav selftest`` with an empty environment (no PATH, no
   Python) from another folder, and the size budgets: at most 250 MB on disk and 100 MB
   as a compressed archive (``make installer-test`` builds the bundle and runs this with
@@ -14,6 +17,7 @@ Both tests take minutes, so they are marked ``slow``:
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -58,7 +62,7 @@ def _check_selftest(proc: subprocess.CompletedProcess[str]) -> dict:
     except json.JSONDecodeError as e:
         raise AssertionError(f"selftest --json printed no JSON ({e}):\n{proc.stdout[-2000:]}\n"
                              f"{proc.stderr[-2000:]}") from None
-    failed = [c for c in report["checks"] if not c["ok"]]
+    failed = [c for c in report["checks"] if c["status"] != "ok"]
     assert report["ok"] and not failed and proc.returncode == 0, (failed, proc.stderr[-2000:])
     names = {c["name"] for c in report["checks"]}
     assert names >= EXPECTED_CHECKS, names
@@ -67,8 +71,7 @@ def _check_selftest(proc: subprocess.CompletedProcess[str]) -> dict:
 
 
 def _summary(report: dict) -> str:
-    return "\n".join(f"  {'ok  ' if c['ok'] else 'FAIL'}{' (warning)' if c.get('warning') else ''}"
-                     f" {c['name']}: {c['detail']}" for c in report["checks"])
+    return "\n".join(f"  {c['status']:4} {c['name']}: {c['detail']}" for c in report["checks"])
 
 
 def _write_report(name: str, text: str) -> None:
@@ -79,17 +82,28 @@ def _write_report(name: str, text: str) -> None:
 
 # -- the wheel -----------------------------------------------------------------------------
 
+def _site_packages(python: Path, env: dict[str, str], cwd: Path) -> list[Path]:
+    code = "import sysconfig; p = sysconfig.get_paths(); print(p['purelib']); print(p['platlib'])"
+    out = _run([python, "-c", code], env=env, cwd=cwd).stdout.split()
+    return list(dict.fromkeys(Path(line) for line in out))
+
+
 def test_wheel_runs_selftest_in_a_fresh_venv(tmp_path: Path) -> None:
     t0 = time.perf_counter()
     host = _host_env()
+    assert importlib.util.find_spec("hatchling") is not None, \
+        "the wheel is built offline with the installed hatchling: pip install -e '.[test]'"
     wheel_dir = tmp_path / "wheel"
-    _run([sys.executable, "-m", "pip", "wheel", ".", "-w", wheel_dir, "--no-deps", "-q"],
-         env=host, cwd=ROOT)
+    _run([sys.executable, "-m", "pip", "wheel", ".", "-w", wheel_dir, "--no-deps",
+          "--no-build-isolation", "--no-index", "-q"], env=host, cwd=ROOT)
     (wheel,) = wheel_dir.glob("exponav-*.whl")
 
     names = zipfile.ZipFile(wheel).namelist()
     for needed in ("exponav/_data/floorplans/tainex/venue.json",
                    "exponav/_data/db/scse2025/show.json",
+                   "exponav/_data/assets/fonts/ExpoNavSansTC-Regular.otf",
+                   "exponav/_data/assets/fonts/ExpoNavSansTC-Bold.otf",
+                   "exponav/_data/assets/fonts/OFL.txt",
                    "exponav/cli/commands.py", "exponav/ui/visitor/main_window.py"):
         assert needed in names, f"{needed} is not in {wheel.name}"
     assert any(n.startswith("exponav/_data/assets/icons/") for n in names)
@@ -99,7 +113,17 @@ def test_wheel_runs_selftest_in_a_fresh_venv(tmp_path: Path) -> None:
     _run([sys.executable, "-m", "venv", venv], env=host, cwd=tmp_path)
     bindir = venv / ("Scripts" if os.name == "nt" else "bin")
     python = bindir / ("python.exe" if os.name == "nt" else "python")
-    _run([python, "-m", "pip", "install", "-q", wheel], env=host, cwd=tmp_path)
+    # The dependencies come from this environment (after the venv's own packages: a
+    # .pth line appends), so that no index is needed; this environment's own exponav
+    # (an editable install of the checkout) stays out, as .pth files of a folder named
+    # in a .pth are not read.
+    (site,) = _site_packages(python, host, tmp_path)[:1]
+    host_sites = _site_packages(Path(sys.executable), host, tmp_path)
+    (site / "exponav-test-host.pth").write_text("".join(f"{p}\n" for p in host_sites),
+                                                 encoding="utf-8")
+    _run([python, "-m", "pip", "install", "-q", "--no-index", "--no-deps", wheel],
+         env=host, cwd=tmp_path)
+    _run([python, "-m", "pip", "check"], env=host, cwd=tmp_path)
     t_install = time.perf_counter() - t0
 
     # Run from elsewhere with a fresh HOME: nothing may come from the checkout.
@@ -183,6 +207,8 @@ def test_bundle_runs_selftest_with_an_empty_environment(tmp_path: Path) -> None:
     for unused in ("PIL", "tkinter", "matplotlib", "pytest"):
         assert not (internal / unused).exists(), f"{unused} should not be in the bundle"
     assert (internal / "exponav" / "_data" / "floorplans" / "tainex" / "venue.json").is_file()
+    for font in ("ExpoNavSansTC-Regular.otf", "ExpoNavSansTC-Bold.otf", "OFL.txt"):
+        assert (internal / "exponav" / "_data" / "assets" / "fonts" / font).is_file(), font
 
     # An empty environment (env -i), started from another folder.
     home = tmp_path / "home"

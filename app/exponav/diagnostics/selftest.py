@@ -1,7 +1,9 @@
 """``exponav selftest``: check, without a display, that this installation works.
 
-Each check is ``{name, ok, detail}`` (``warning: true`` when a failure is only a
-warning, as for a missing CJK font); the whole passes only when every check does.
+Each check is ``{name, status, ok, detail, ms}``: ``status`` is ``ok``, ``warn`` or
+``fail``; ``ok`` is true only for ``ok``, and a warning also carries ``warning: true``.
+A check warns by raising :class:`CheckWarning` (or, when run with ``warning_only``, by
+failing). The whole passes when no check fails; warnings are reported, not hidden.
 """
 
 from __future__ import annotations
@@ -13,7 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["run_selftest"]
+__all__ = ["CheckWarning", "run_selftest"]
+
+
+class CheckWarning(Exception):
+    """Raised by a check that works, but not as it should: reported as ``warn``."""
 
 
 class _Checks:
@@ -21,19 +27,22 @@ class _Checks:
         self.items: list[dict[str, Any]] = []
 
     def run(self, name: str, fn: Callable[[], str], warning_only: bool = False) -> bool:
+        """Run one check and record it; False only when it failed (a warning is True)."""
         t0 = time.perf_counter()
         try:
-            detail, ok = fn(), True
+            detail, status = fn(), "ok"
+        except CheckWarning as e:
+            detail, status = str(e), "warn"
         except Exception as e:  # noqa: BLE001 - a selftest reports every failure, it never dies
-            detail, ok = f"{type(e).__name__}: {e}", False
+            detail, status = f"{type(e).__name__}: {e}", "warn" if warning_only else "fail"
             if os.environ.get("EXPONAV_DEBUG"):
                 traceback.print_exc()
-        item = {"name": name, "ok": ok or warning_only, "detail": detail,
+        item = {"name": name, "status": status, "ok": status == "ok", "detail": detail,
                 "ms": round((time.perf_counter() - t0) * 1000, 1)}
-        if warning_only and not ok:
+        if status == "warn":
             item["warning"] = True
         self.items.append(item)
-        return ok
+        return status != "fail"
 
 
 def run_selftest(data: str | Path | None = None, *, screenshot: str | None = None,
@@ -84,4 +93,4 @@ def run_selftest(data: str | Path | None = None, *, screenshot: str | None = Non
         from exponav.diagnostics.kiosk_checks import kiosk_checks
 
         kiosk_checks(checks, nav, kiosk, screenshot=screenshot)
-    return {"ok": all(c["ok"] for c in checks.items), "checks": checks.items}
+    return {"ok": all(c["status"] != "fail" for c in checks.items), "checks": checks.items}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from exponav.diagnostics.driving import wait_until
@@ -25,7 +26,7 @@ def ui_checks(checks, nav: Navigator, *, screenshot: str | None = None,
     from exponav.ui.app import make_app
 
     c = WindowChecks(make_app(), nav, screenshot=screenshot, kiosk=kiosk)
-    checks.run("CJK font", c.font, warning_only=True)
+    checks.run("CJK font", c.font)
     for name, check in (("window opens offscreen", c.window),
                         ("search as you type", c.search),
                         ("choosing a result", c.choose)):
@@ -37,6 +38,19 @@ def ui_checks(checks, nav: Navigator, *, screenshot: str | None = None,
     if not kiosk:
         checks.run("screenshot", c.screenshot)
     c.close()
+
+
+def _chinese_names(nav: Navigator):
+    """Every Chinese text of the show and the venue (names, titles, descriptions)."""
+    show, venue = nav.show, nav.venue
+    items = [show.show, venue, *show.categories.values(), *show.exhibitors.values(),
+             *show.sessions, *venue.levels.values(), *venue.connectors]
+    for plan in venue.plans.values():
+        items += [*plan.zones, *plan.amenities, *plan.openings]
+    for item in items:
+        for f in fields(item):
+            if f.name.endswith("_zh"):
+                yield getattr(item, f.name) or ""
 
 
 def _near(colour: Any, wanted: Any) -> int:
@@ -62,13 +76,36 @@ class WindowChecks:
         self.row: Any = None
 
     def font(self) -> str:
-        from exponav.ui.common.fonts import cjk_family
+        """The shipped Chinese font is loaded and writes every Chinese name of the show."""
+        from exponav.core import paths
+        from exponav.diagnostics.selftest import CheckWarning
+        from exponav.ui.common.fonts import (
+            SHIPPED_FAMILY,
+            cjk_families,
+            missing_characters,
+            shipped_fonts,
+        )
 
-        family = cjk_family()
-        if family is None:
-            raise RuntimeError("no CJK font found; Chinese names will show as boxes "
-                               "(on Linux install fonts-noto-cjk)")
-        return family
+        shipped, families = shipped_fonts(), cjk_families()
+        if not shipped:
+            where = paths.assets_dir() / "fonts"
+            if not families:
+                raise RuntimeError(f"{SHIPPED_FAMILY} did not load from {where} and the "
+                                   "system has no CJK font: Chinese names show as boxes")
+            raise CheckWarning(f"{SHIPPED_FAMILY} did not load from {where}; Chinese names "
+                               f"are written in the system's {families[0]}")
+        names = "".join(_chinese_names(self.nav))
+        chars = {c for c in names if not c.isspace()}
+        what = (f"{SHIPPED_FAMILY} {'/'.join(f.style for f in shipped)}, shipped in "
+                f"{shipped[0].path.parent}")
+        lacking = missing_characters(names)
+        if lacking:
+            fallback = (f"drawn in the system's {families[1]}" if len(families) > 1
+                        else "boxes: the system has no CJK font")
+            raise CheckWarning(f"{what}, lacks {len(lacking)} of the {len(chars)} characters "
+                               f"of the show's Chinese names ({lacking[:12]}: {fallback}); "
+                               "tools/subset_fonts.py adds them")
+        return f"{what}: all {len(chars)} characters of the show's Chinese names"
 
     def window(self) -> str:
         from exponav.ui.visitor.main_window import MainWindow

@@ -19,7 +19,7 @@ def make_app():
     from PySide6.QtWidgets import QApplication
 
     from exponav.ui.common.assets import style_sheet
-    from exponav.ui.common.fonts import apply_font_chain
+    from exponav.ui.common.fonts import apply_font_chain, register_shipped_fonts
 
     app = QApplication.instance()
     if app is None:
@@ -30,6 +30,7 @@ def make_app():
         app.setOrganizationName("ExpoNav")
         app.setApplicationDisplayName("ExpoNav")
         app.setStyle("Fusion")  # the same look on every platform, styled by exponav.qss
+        register_shipped_fonts()
         apply_font_chain(app)
         app.setStyleSheet(style_sheet())
     return app

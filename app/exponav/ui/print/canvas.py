@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from exponav.ui.common.fonts import cjk_family
+from exponav.ui.common.fonts import cjk_families
 from exponav.ui.common.palette import MAP, UI
 
 if TYPE_CHECKING:
@@ -43,8 +43,7 @@ class Sheet:
         self.k = device.logicalDpiY() / 25.4  # device units per mm
         self.pages = 1
         self._on_new_page = on_new_page
-        cjk = cjk_family()
-        self.families = _LATIN + ([cjk] if cjk else [])
+        self.families = _LATIN + cjk_families()  # the shipped Chinese font first
 
     @property
     def drawing(self) -> bool:
