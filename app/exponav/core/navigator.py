@@ -283,7 +283,7 @@ class Navigator:
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise ExpoNavError(f"The limit must be a whole number of at least 1, not {limit!r}.")
         if origin is None:
-            if level is None:
+            if level is None or (x is None and y is None):
                 raise NotFound("Say where from: a place, or a level with x and y.")
             self.level_plan(level)
             origin = (level, _metres(x, "x"), _metres(y, "y"))
