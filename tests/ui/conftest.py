@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 @pytest.fixture
 def window(qtbot, nav):
-    from exponav.ui.app import make_app
+    from exponav.ui.common.application import make_app
     from exponav.ui.visitor.main_window import MainWindow
 
     make_app()

@@ -78,7 +78,7 @@ _CHILD = textwrap.dedent("""
     from PySide6.QtGui import QFontDatabase, QImage
     from exponav.core.navigator import Navigator
     from exponav.diagnostics.window_checks import WindowChecks
-    from exponav.ui.app import make_app
+    from exponav.ui.common.application import make_app
     from exponav.ui.common.fonts import SHIPPED_FAMILY, cjk_family
     from exponav.ui.print.pdf import write_pdf
     from PySide6.QtWidgets import QLabel
@@ -214,7 +214,7 @@ def test_selftest_keeps_a_warning_apart_from_ok_and_prints_warn(capsys, monkeypa
     from exponav.cli.commands import main
     from exponav.diagnostics import selftest
 
-    checks = selftest._Checks()
+    checks = selftest.Checks()
 
     def warns() -> str:
         raise selftest.CheckWarning("drawn in the system's font")

@@ -35,7 +35,7 @@ FAST = KioskTimings(idle_ms=200, countdown_s=2, tick_ms=40, hold_ms=150)
 def make_kiosk(qtbot, nav):
     """Kiosks made by a test, all unlocked and closed afterwards (even when it failed),
     so that no kiosk filter outlives its test."""
-    from exponav.ui.app import make_app
+    from exponav.ui.common.application import make_app
 
     made: list[KioskWindow] = []
 
@@ -495,7 +495,7 @@ def settings_file(tmp_path, monkeypatch):
 @pytest.fixture
 def start_kiosk(qtbot, data_file, settings_file):
     """A kiosk started as ``exponav gui --kiosk`` starts one, from the settings file."""
-    from exponav.ui.app import make_app
+    from exponav.ui.common.application import make_app
     from exponav.ui.kiosk.start import open_kiosk, read_settings
 
     made: list[KioskWindow] = []

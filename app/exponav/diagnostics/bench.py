@@ -174,7 +174,7 @@ def _window_rows(nav: Navigator, data: str | Path | None,
             render_level_rows,
             start_to_first_frame_row,
         )
-        from exponav.ui.app import make_app
+        from exponav.ui.common.application import make_app
     except ImportError:  # a core-only install: no window to time
         return []
     parts = parts or ("render", "start", "pdf")

@@ -36,7 +36,7 @@ def render_level_rows(nav: Navigator, levels: list[str] | None = None,
 
     from PySide6.QtGui import QImage, QPainter
 
-    from exponav.ui.app import make_app
+    from exponav.ui.common.application import make_app
     from exponav.ui.common.palette import ThemeColours
     from exponav.ui.map.scene import FloorPlanScene
     from exponav.ui.map.view import MapView

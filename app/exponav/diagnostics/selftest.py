@@ -8,48 +8,19 @@ failing). The whole passes when no check fails; warnings are reported, not hidde
 
 from __future__ import annotations
 
-import os
-import time
-import traceback
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from exponav.diagnostics.checks import Checks, CheckWarning
+
 __all__ = ["CheckWarning", "run_selftest"]
-
-
-class CheckWarning(Exception):
-    """Raised by a check that works, but not as it should: reported as ``warn``."""
-
-
-class _Checks:
-    def __init__(self) -> None:
-        self.items: list[dict[str, Any]] = []
-
-    def run(self, name: str, fn: Callable[[], str], warning_only: bool = False) -> bool:
-        """Run one check and record it; False only when it failed (a warning is True)."""
-        t0 = time.perf_counter()
-        try:
-            detail, status = fn(), "ok"
-        except CheckWarning as e:
-            detail, status = str(e), "warn"
-        except Exception as e:  # noqa: BLE001 - a selftest reports every failure, it never dies
-            detail, status = f"{type(e).__name__}: {e}", "warn" if warning_only else "fail"
-            if os.environ.get("EXPONAV_DEBUG"):
-                traceback.print_exc()
-        item = {"name": name, "status": status, "ok": status == "ok", "detail": detail,
-                "ms": round((time.perf_counter() - t0) * 1000, 1)}
-        if status == "warn":
-            item["warning"] = True
-        self.items.append(item)
-        return status != "fail"
 
 
 def run_selftest(data: str | Path | None = None, *, screenshot: str | None = None,
                  kiosk: str | None = None) -> dict[str, Any]:
     from exponav.core.navigator import Navigator
 
-    checks = _Checks()
+    checks = Checks()
     nav_box: list[Navigator] = []
 
     def load() -> str:

@@ -176,7 +176,7 @@ def run_soak(n: int, data: str | Path | None = None, *, seed: int = 2025,
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from exponav.core.io.kiosk_config import KioskSettings
     from exponav.core.navigator import Navigator
-    from exponav.ui.app import make_app
+    from exponav.ui.common.application import make_app
     from exponav.ui.kiosk.window import KioskTimings, KioskWindow
 
     app = make_app()

@@ -23,7 +23,7 @@ def ui_checks(checks, nav: Navigator, *, screenshot: str | None = None,
     screenshot replaces the window's."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from exponav.ui.app import make_app
+    from exponav.ui.common.application import make_app
 
     c = WindowChecks(make_app(), nav, screenshot=screenshot, kiosk=kiosk)
     checks.run("CJK font", c.font)
@@ -78,7 +78,7 @@ class WindowChecks:
     def font(self) -> str:
         """The shipped Chinese font is loaded and writes every Chinese name of the show."""
         from exponav.core import paths
-        from exponav.diagnostics.selftest import CheckWarning
+        from exponav.diagnostics.checks import CheckWarning
         from exponav.ui.common.fonts import (
             SHIPPED_FAMILY,
             cjk_families,

@@ -1,39 +1,16 @@
-"""Start the window: the QApplication, fonts, style, the data, and the main window."""
+"""Start the window: the data opened beside Qt's start, then the main window or the kiosk."""
 
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["make_app", "run_gui"]
+from exponav.ui.common.application import make_app
 
-
-def make_app():
-    """The QApplication (made once), with the font chain and the style sheet."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication
-
-    from exponav.ui.common.assets import style_sheet
-    from exponav.ui.common.fonts import apply_font_chain, register_shipped_fonts
-
-    app = QApplication.instance()
-    if app is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication(sys.argv[:1])
-        app.setApplicationName("ExpoNav")
-        app.setOrganizationName("ExpoNav")
-        app.setApplicationDisplayName("ExpoNav")
-        app.setStyle("Fusion")  # the same look on every platform, styled by exponav.qss
-        register_shipped_fonts()
-        apply_font_chain(app)
-        app.setStyleSheet(style_sheet())
-    return app
+__all__ = ["run_gui"]
 
 
 def initial_language() -> str:

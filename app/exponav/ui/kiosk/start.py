@@ -82,7 +82,7 @@ def _install_excepthook(kiosk: KioskWindow) -> None:
 
 def run_kiosk(data: str | Path | None = None, kiosk_id: str | None = None) -> int:
     """``exponav gui --kiosk ID``: the kiosk full screen until staff leave it."""
-    from exponav.ui.app import make_app
+    from exponav.ui.common.application import make_app
     from exponav.ui.kiosk.keyboard import choose_keyboard
 
     path = settings_path()
