@@ -431,7 +431,12 @@ class Navigator:
             self.spatial.rebuild_level(self.venue, level)
         if event.text:
             self.searcher = self._fresh_searcher()
-        if self._router is not None:
+        if event.connectors:
+            # A level whose own plan did not change keeps the ends it built, and the
+            # router links ends across levels by the connector objects they hold: a
+            # moved connector end needs a router built afresh (lazily, level by level).
+            self._router = None
+        elif self._router is not None:
             for level in levels:
                 self._router.rebuild_level(level)
 

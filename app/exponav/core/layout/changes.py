@@ -40,7 +40,7 @@ from exponav.core.model import Booth, ConnectorEnd, Exhibitor
 if TYPE_CHECKING:
     from exponav.core.layout.layout import Layout
 
-__all__ = ["AddBooth", "Assign", "Change", "ChangeError", "EditZone", "MergeBooths",
+__all__ = ["KEEP_PRICE", "AddBooth", "Assign", "Change", "ChangeError", "EditZone", "MergeBooths",
            "MoveAmenity", "MoveBooth", "MoveConnectorEnd", "MoveKiosk", "RemoveBooth",
            "ReshapeBooth", "ResizeBooth", "RotateBooth", "SetStatus", "SplitBooth",
            "Unassign", "clean_polygon"]
@@ -370,7 +370,8 @@ class MergeBooths(Change):
 
 # -- the show ----------------------------------------------------------------------------
 
-_KEEP: Any = object()
+#: SetStatus's price when none is given: the price stays as it was.
+KEEP_PRICE: Any = object()
 
 
 @dataclass(frozen=True)
@@ -379,7 +380,7 @@ class SetStatus(Change):
 
     code: str
     status: str
-    price: Any = _KEEP
+    price: Any = KEEP_PRICE
     op: ClassVar[str] = "status"
 
     def edit(self, layout: Layout) -> Edit:
@@ -389,7 +390,7 @@ class SetStatus(Change):
             raise ChangeError(f"status {code}: {self.status!r} is not a status; use "
                               f"{', '.join(STATUSES)}.")
         before = layout.explicit_status(code)
-        price = (before.price if before else None) if self.price is _KEEP else self.price
+        price = (before.price if before else None) if self.price is KEEP_PRICE else self.price
         if price is not None and (isinstance(price, bool) or not isinstance(price, int | float)
                                   or not math.isfinite(price) or price < 0):
             raise ChangeError(f"status {code}: the price must be a number of at least 0.")

@@ -40,14 +40,14 @@ from exponav.core.layout.walkable import (
     WalkableLevel,
     reachability,
 )
-from exponav.core.model import Booth, Connector, LevelPlan, Venue
+from exponav.core.model import Booth, Connector, LevelPlan, ShowData, Venue
 
 try:  # nearest neighbours in C for the depth rule; numpy does it without scipy
     from scipy.spatial import cKDTree
 except ImportError:  # pragma: no cover - depends on the installation
     cKDTree = None
 
-__all__ = ["BoothChange", "Checker", "PointChange"]
+__all__ = ["BoothChange", "Checker", "PointChange", "show_violations"]
 
 AREA_TOL = 0.01  # m²: overlaps smaller than this are drawing noise
 GAP_TOL = 0.05  # m: booths closer than this touch (no aisle between them)
@@ -448,6 +448,12 @@ class Checker:
                     add(k, violation(rules, "aisle.narrow", lv, (booths[k].code,),
                                      _mid(segs[n]), subject=cat, what=en, what_zh=zh,
                                      width=float(dist[n]), min=float(need[n])))
+        if L.main is not None:  # a booth across a main aisle's centre line blocks it
+            for k in np.flatnonzero(shapely.intersects(L.main, polys)):
+                cut = shapely.intersection(L.main, polys[k].buffer(-GAP_TOL))
+                if cut.length > GAP_TOL:
+                    add(int(k), violation(rules, "aisle.blocked", lv, (booths[k].code,),
+                                          _centre(cut)))
         outline = np.full(len(polys), L.outline, dtype=object)
         dist = shapely.distance(polys, L.outline)
         dist[~inside] = 0.0
@@ -664,7 +670,7 @@ class Checker:
             xy = (p.x, p.y)
             if n in inside:
                 found.append(violation(rules, "point.in_booth", lv, (*codes, inside[n]), xy,
-                                       what=what, what_zh=what_zh))
+                                       a=inside[n], what=what, what_zh=what_zh))
             elif to_walk[n] > snap:
                 found.append(violation(rules, "point.off_walkable", lv, codes, xy, what=what,
                                        what_zh=what_zh, distance=float(to_walk[n])))
@@ -749,3 +755,23 @@ class Checker:
         if not self.has_entrance:
             out[("venue",)] = [violation(rules, "venue.no_entrance", None, (), None)]
         return out
+
+
+def show_violations(venue: Venue, show: ShowData, rules: Rules) -> list[Violation]:
+    """What the show's booth assignments break: a booth no plan has, a booth given twice."""
+    where = {b.code: b for b in venue.booths()}
+    out: list[Violation] = []
+    given: dict[str, str] = {}
+    for ex in show.exhibitors.values():
+        for code in ex.booths:
+            b = where.get(code)
+            if b is None:
+                out.append(violation(rules, "show.unknown_booth", None, (code,), None,
+                                     subject=ex.id, what=f"{ex.id} ({ex.name})",
+                                     what_zh=f"{ex.id}（{ex.name_zh or ex.name}）"))
+            elif code in given and given[code] != ex.id:
+                out.append(violation(rules, "show.shared_booth", b.level, (code,),
+                                     _xy(b.polygon), subject=ex.id, what=given[code],
+                                     what_zh=given[code], other=ex.id))
+            given.setdefault(code, ex.id)
+    return out

@@ -57,6 +57,7 @@ RULES: dict[str, tuple[str, str, str]] = {
     "aisle.narrow": ("error", "The aisle between booth {a} and {what} is {width:.2f} m wide; "
                               "the minimum is {min:g} m.",
                      "攤位{a}與{what_zh}之間的走道寬{width:.2f}公尺，最少需{min:g}公尺。"),
+    "aisle.blocked": ("error", "Booth {a} stands in a main aisle.", "攤位{a}佔用主走道。"),
     "clearance.blocked": ("error", "Booth {a} stands in the {depth:g} m kept clear in front of "
                                    "{what}.",
                           "攤位{a}位於{what_zh}前方{depth:g}公尺的淨空範圍內。"),
@@ -89,6 +90,11 @@ RULES: dict[str, tuple[str, str, str]] = {
     "code.scheme": ("error", "Booth code {a} does not follow the venue's scheme ({scheme}).",
                     "攤位編號{a}不符合場館的編號規則（{scheme_zh}）。"),
     "code.duplicate": ("error", "{what} is used {n} times.", "{what_zh}重複使用{n}次。"),
+    "show.unknown_booth": ("error", "Exhibitor {what} is given booth {a}, which is not on any "
+                                    "floor plan.",
+                           "參展商{what_zh}被分配到攤位{a}，但平面圖上沒有這個攤位。"),
+    "show.shared_booth": ("error", "Booth {a} is given to both {what} and {other}.",
+                          "攤位{a}同時分配給{what_zh}與{other}。"),
     "venue.no_entrance": ("warning", "The venue has no entrance (pedestrian opening); whether "
                                      "booths can be reached is not checked.",
                           "場館沒有任何入口（行人出入口），因此未檢查攤位能否抵達。"),
