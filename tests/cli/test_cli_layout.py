@@ -297,3 +297,16 @@ def test_build_data_refuses_a_plan_with_errors_unless_forced(capsys, copy, tmp_p
     code, out, _ = run(capsys, "build-data", "--venue", str(v), "--show", str(s), "--data",
                        str(out_file), "--force")
     assert code == 0 and out_file.is_file()
+
+
+# -- bench -------------------------------------------------------------------------------
+
+def test_the_layout_bench_rows(data_file):
+    from exponav.diagnostics.layout_bench import layout_bench_rows
+
+    rows = layout_bench_rows(data_file, repeat=3)
+    assert [r["name"] for r in rows] == ["validate_full", "validate_after_edit", "edit_applied",
+                                         "edit_applied_split"]
+    for r in rows:
+        assert set(r) == {"name", "n", "p50_ms", "p95_ms", "budget_ms"}
+        assert r["n"] >= 1 and 0 < r["p50_ms"] <= r["p95_ms"] and r["budget_ms"] > 0

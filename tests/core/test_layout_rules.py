@@ -274,7 +274,7 @@ def edited() -> Layout:
     return layout
 
 
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=15, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_the_check_after_each_edit_equals_a_full_check(data, edited):

@@ -13,6 +13,7 @@ from typing import Any
 from exponav.core.navigator import Navigator
 from exponav.core.visit.order import order_stops
 from exponav.core.visit.plan import walking_matrix
+from exponav.diagnostics.layout_bench import layout_bench_rows
 from exponav.diagnostics.measure import measure
 
 __all__ = ["run_bench"]
@@ -56,6 +57,7 @@ def run_bench(data: str | Path | None = None, *, scale: str = "scse",
     rows.extend(_route_rows(nav, rng, min(n, 300)))
 
     rows.extend(itinerary_bench_rows(nav))
+    rows.extend(layout_bench_rows(data))
     rows.extend(_window_rows(nav, data))
     return rows
 

@@ -332,17 +332,19 @@ class Layout:
             else:
                 raise stale()
         codes: dict[str, str] = {}
+        gone: set[str] = set()
         for level, new in plans.items():
             seen = [b.code for b in new["booths"]]
             if len(seen) != len(set(seen)):
                 raise ChangeError("the change would use a booth code twice on "
                                   f"{level}.")
             codes.update({c: level for c in seen})
-        moved = {c: lv for c, lv in self._where.items() if lv not in plans}
+            gone.update(b.code for b in self.venue.plans[level].booths)
         for c, lv in codes.items():
-            if c in moved:
+            other = self._where.get(c)
+            if other is not None and other != lv and other not in plans:
                 raise ChangeError(f"the change would use booth code {c} on {lv} and on "
-                                  f"{moved[c]}.")
+                                  f"{other}.")
         # everything fits: now change the layout, level by level
         for level, new in plans.items():
             self.venue.plans[level] = replace(self.venue.plans[level], **new)
@@ -354,8 +356,9 @@ class Layout:
                 self.statuses.pop(code, None)
             else:
                 self.statuses[code] = st
-        if plans:
-            self._where = {**moved, **codes}
+        for c in gone - codes.keys():
+            del self._where[c]
+        self._where.update(codes)
         if exhibitors:
             self._index_owners()
 

@@ -4,9 +4,11 @@ to date one edit at a time, in the pieces a visitor can walk between.
 The area is exactly the router's (:func:`~exponav.core.routing.router.walkable_area`: the
 footprint shrunk by the clearance, minus booths and obstacles grown by it, mitre joins).
 After an edit only a box around what changed is computed again, from the booths and
-obstacles near it, and stitched into the rest: a mitre-grown corner reaches at most
-``5 x clearance`` from its polygon, so nothing outside the box can differ. The pieces
-overlap by a few centimetres, so the union leaves no seam.
+obstacles near it, and stitched into the rest. A mitre-grown corner of angle θ reaches
+``clearance / sin(θ/2)`` from its polygon (0.71 m at a right angle, at most 5 x the
+clearance), so the box reaches that far beyond the polygons that changed, and takes in
+the polygons whose corners can reach into it; nothing outside it can differ. The two
+parts overlap by a few centimetres, so the union leaves no seam.
 
 :func:`reachability` then says which pieces an entrance reaches, on the level or
 through connectors, with the router's own snapping distances: an entrance (a pedestrian
@@ -19,7 +21,7 @@ opening) joins the piece within 2 m of its middle, a connector end the piece wit
 >>> len(walk.pieces)
 1
 >>> plan.obstacles.append(Obstacle("L1", "wall", box(14, 0, 16, 10)))  # a wall across
->>> walk.patch(plan, (14, 0, 16, 10))
+>>> _ = walk.patch(plan, [box(14, 0, 16, 10)])
 >>> len(walk.pieces)
 2
 """
@@ -37,14 +39,48 @@ from shapely.geometry.base import BaseGeometry
 from exponav.core.model import Connector, LevelPlan, Venue
 from exponav.core.routing.router import CLEARANCE_M, walkable_area
 
-__all__ = ["CONNECTOR_SNAP_M", "POINT_SNAP_M", "WalkableLevel", "reachability"]
+__all__ = ["CONNECTOR_SNAP_M", "POINT_SNAP_M", "WalkableLevel", "mitre_factor",
+           "reachability"]
 
 POINT_SNAP_M = 2.0  # the router snaps a point place this far onto the walkable area
 CONNECTOR_SNAP_M = 5.0  # ... and a connector end this far (it may stand in its shaft)
-_MITRE_LIMIT = 5.0  # shapely's default: a mitre corner reaches 5 x the clearance
-_REACH = CLEARANCE_M * (1.0 + _MITRE_LIMIT) + 0.5  # how far an edit can change the area
+_MITRE_LIMIT = 5.0  # shapely's default: a mitre corner reaches 5 x the clearance at most
+_MARGIN = 0.1  # m beyond the farthest corner
 _OVERLAP = 0.05  # the patched box and the rest overlap by this much
 _MIN_AREA = 1e-6  # smaller pieces are slivers of floating point, as in the router
+
+
+def mitre_factor(polys: Sequence[BaseGeometry]) -> float:
+    """How far, in clearances, the mitre-grown corners of these polygons reach: 1 for
+    none, 1/sin(θ/2) at a corner of angle θ (√2 at a right angle), at most the limit.
+
+    >>> round(mitre_factor([box(0, 0, 3, 3)]), 4)
+    1.4142
+    """
+    rings = [r for p in polys if p is not None and not p.is_empty
+             for r in (p.exterior, *p.interiors)]
+    if not rings:
+        return 1.0
+    xy, which = shapely.get_coordinates(np.asarray(rings, dtype=object), return_index=True)
+    starts = np.flatnonzero(np.r_[True, which[1:] != which[:-1]])
+    ends = np.r_[starts[1:], len(which)]
+    keep = np.ones(len(xy), dtype=bool)
+    keep[ends - 1] = False  # each ring repeats its first point last
+    v = xy[keep]
+    counts = ends - starts - 1
+    first = np.r_[0, np.cumsum(counts)[:-1]]
+    last = first + counts - 1
+    prev, nxt = np.arange(len(v)) - 1, np.arange(len(v)) + 1
+    prev[first], nxt[last] = last, first
+    u, w = v[prev] - v, v[nxt] - v
+    nu, nw = np.hypot(u[:, 0], u[:, 1]), np.hypot(w[:, 0], w[:, 1])
+    ok = (nu > 1e-12) & (nw > 1e-12) & np.repeat(counts >= 3, counts)
+    if not ok.any():
+        return 1.0
+    cos = np.clip((u[ok] * w[ok]).sum(axis=1) / (nu[ok] * nw[ok]), -1.0, 1.0)
+    half = np.maximum(np.sin(np.arccos(cos) / 2.0), 1.0 / _MITRE_LIMIT)
+    worst = max(1.0, float(np.max(1.0 / half)))
+    return min(worst, _MITRE_LIMIT)
 
 
 def _blockers(plan: LevelPlan) -> np.ndarray:
@@ -59,6 +95,8 @@ class WalkableLevel:
         footprint = plan.footprint if plan.footprint.is_valid else shapely.make_valid(
             plan.footprint)
         self.inner = footprint.buffer(-CLEARANCE_M, join_style="mitre")
+        #: how far (in clearances) any booth's or obstacle's grown corner reaches
+        self.factor = mitre_factor(list(_blockers(plan)))
         self._set(walkable_area(plan))
 
     def _set(self, area: BaseGeometry) -> None:
@@ -73,18 +111,21 @@ class WalkableLevel:
         self.tree = STRtree(parts)
         self._anchors: tuple[list[int], dict[tuple[str, int], int | None]] | None = None
 
-    def patch(self, plan: LevelPlan, bounds: Sequence[float],
+    def patch(self, plan: LevelPlan, changed: Sequence[BaseGeometry],
               blockers_near: Callable[[BaseGeometry], Sequence[BaseGeometry]] | None = None
-              ) -> None:
-        """Compute the area again around ``bounds`` (x0, y0, x1, y1), the box holding
-        every booth or obstacle that changed, before and after; ``plan`` is the new plan.
-        ``blockers_near(region)`` gives its booths and obstacles meeting a region (by
-        default they are looked up in ``plan``)."""
-        x0, y0, x1, y1 = bounds
-        region = box(x0 - _REACH, y0 - _REACH, x1 + _REACH, y1 + _REACH)
-        wider = box(x0 - _REACH - _OVERLAP, y0 - _REACH - _OVERLAP,
-                    x1 + _REACH + _OVERLAP, y1 + _REACH + _OVERLAP)
-        near = box(*(np.asarray(wider.bounds) + [-_REACH, -_REACH, _REACH, _REACH]))
+              ) -> BaseGeometry:
+        """Compute the area again around ``changed``, every booth or obstacle that changed
+        (before and after); ``plan`` is the new plan. ``blockers_near(region)`` gives its
+        booths and obstacles meeting a region (by default they are looked up in ``plan``).
+        Returns the region where the area may have changed."""
+        self.factor = max(self.factor, mitre_factor(changed))
+        reach = CLEARANCE_M * self.factor + _MARGIN
+        x0, y0, x1, y1 = shapely.total_bounds(np.asarray(changed, dtype=object))
+        region = box(x0 - reach, y0 - reach, x1 + reach, y1 + reach)
+        wide = reach + _OVERLAP
+        wider = box(x0 - wide, y0 - wide, x1 + wide, y1 + wide)
+        far = wide + CLEARANCE_M * self.factor + _MARGIN  # corners reaching into it
+        near = box(x0 - far, y0 - far, x1 + far, y1 + far)
         if blockers_near is None:
             every = _blockers(plan)
             found = list(every[STRtree(every).query(near, predicate="intersects")]
@@ -96,6 +137,7 @@ class WalkableLevel:
             grown = shapely.union_all(found).buffer(CLEARANCE_M, join_style="mitre")
             local = local.difference(grown)
         self._set(shapely.union(self.area.difference(region), local))
+        return region
 
     def forget_anchors(self) -> None:
         """Connectors changed: find again which pieces their ends join."""
