@@ -174,13 +174,32 @@ def test_commit_writes_every_file_or_none(mini, monkeypatch):
         real(src, dst)
 
     monkeypatch.setattr(os, "replace", fail_on_second)
-    with pytest.raises(OSError):
+    with pytest.raises(DataError, match="finished the next time the layout is loaded"):
         commit(writes, v)
     monkeypatch.setattr(os, "replace", real)
     recover(v, s)  # the next load finishes what was committed
     assert (v / "A-1F.geojson").read_bytes() == b"one"
     assert (s / "exhibitors.csv").read_bytes() == b"two"
     assert {n for n in _bytes(v) | _bytes(s)} == set(files)
+
+
+def test_a_folder_that_cannot_be_written_saves_nothing(mini, monkeypatch):
+    v, s = mini
+    files = _bytes(v) | _bytes(s)
+    layout = Layout.load(v, s)
+    layout.apply_all([MoveBooth("A0101", 0, -0.5), Assign("A0105", "EX02")])
+    real = open
+
+    def refuse(path, mode="r", *args, **kwargs):
+        if "w" in mode and str(path).endswith("exhibitors.csv" + STAGED):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", refuse)
+    with pytest.raises(DataError, match="Permission denied.*nothing was saved"):
+        layout.save()
+    monkeypatch.setattr("builtins.open", real)
+    assert _bytes(v) | _bytes(s) == files
 
 
 # -- killed while saving -----------------------------------------------------------------

@@ -73,7 +73,7 @@ class LayoutChanged:
     (booths, amenities, kiosks, zones or connector ends); ``codes`` the booth codes
     touched, old and new (a split names the booth and both halves). ``text`` is true when
     what search finds changed (codes, owners, zone or exhibitor names), false for
-    geometry alone.
+    geometry alone; ``connectors`` names the connectors whose ends moved.
     """
 
     change: Any

@@ -77,6 +77,7 @@ class Edit:
     source: Any = None
 
     op = "edit"
+    label = "edit"
 
     def edit(self, layout: Any) -> Edit:
         """An edit is already concrete: applying it again checks it still fits."""

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -214,7 +214,7 @@ class Layout:
         Raises ChangeError, with nothing changed, when it cannot be made."""
         edit = change.edit(self)
         self._commit(edit)
-        self._after([edit], edit)
+        self._after(edit)
         return edit
 
     def apply_all(self, changes: Sequence[Change | Edit]) -> Edit:
@@ -235,21 +235,21 @@ class Layout:
                 self._commit(edit.inverse())
             raise
         combined = Edit(tuple(s for e in applied for s in e.slots), tuple(changes))
-        self._after(applied, combined)
+        self._after(combined)
         return combined
 
     def undo(self, edit: Edit) -> Edit:
         """Undo an edit returned by :meth:`apply` (it must be the latest to still fit)."""
         return self.apply(edit.inverse())
 
-    def _after(self, edits: Iterable[Edit], combined: Edit) -> None:
-        if not combined.slots:
+    def _after(self, edit: Edit) -> None:
+        if not edit.slots:
             return
-        self.history.append(combined)
+        self.history.append(edit)
         if self._checker is not None:
-            self._check(combined)
-        self.changed.emit(LayoutChanged(combined, combined.levels, combined.codes,
-                                        combined.text, combined.connectors))
+            self._check(edit)
+        self.changed.emit(LayoutChanged(edit, edit.levels, edit.codes, edit.text,
+                                        edit.connectors))
 
     def _check(self, edit: Edit) -> None:
         from exponav.core.layout.checks import BoothChange, PointChange

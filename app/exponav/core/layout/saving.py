@@ -103,19 +103,30 @@ def commit(writes: Mapping[Path, bytes], journal_dir: Path) -> None:
     with _locked(journal_dir):
         _recover(journal_dir, {p.parent for p in writes})
         entries = []
-        for path, data in writes.items():
-            staged = path.with_name(path.name + STAGED)
-            _write(staged, data)
-            entries.append({"target": os.path.relpath(path, journal_dir),
-                            "staged": os.path.relpath(staged, journal_dir),
-                            "sha256": hashlib.sha256(data).hexdigest()})
-        for folder in {p.parent for p in writes}:
-            _fsync_dir(folder)
         pending = journal_dir / (JOURNAL + ".tmp")
-        _write(pending, json.dumps({"files": entries}, indent=1).encode())
-        os.replace(pending, journal_dir / JOURNAL)  # the commit
+        try:
+            for path, data in writes.items():
+                staged = path.with_name(path.name + STAGED)
+                entries.append({"target": os.path.relpath(path, journal_dir),
+                                "staged": os.path.relpath(staged, journal_dir),
+                                "sha256": hashlib.sha256(data).hexdigest()})
+                _write(staged, data)
+            for folder in {p.parent for p in writes}:
+                _fsync_dir(folder)
+            _write(pending, json.dumps({"files": entries}, indent=1).encode())
+            os.replace(pending, journal_dir / JOURNAL)  # the commit
+        except OSError as e:  # not committed: nothing changed, nothing left behind
+            for entry in entries:
+                (journal_dir / entry["staged"]).unlink(missing_ok=True)
+            pending.unlink(missing_ok=True)
+            raise DataError(f"{e.filename or journal_dir}: cannot be written ({e.strerror or e});"
+                            " nothing was saved.") from None
         _fsync_dir(journal_dir)
-        _roll_forward(journal_dir, entries)
+        try:
+            _roll_forward(journal_dir, entries)
+        except OSError as e:
+            raise DataError(f"{e.filename or journal_dir}: cannot be replaced ({e.strerror or e});"
+                            " the save is finished the next time the layout is loaded.") from None
 
 
 def _roll_forward(journal_dir: Path, entries: list[dict[str, str]]) -> None:
