@@ -28,11 +28,6 @@ from exponav.core.layout.rules import Rules, Violation, violation, words
 from exponav.core.layout.walkable import CONNECTOR_SNAP_M, POINT_SNAP_M, WalkableLevel
 from exponav.core.model import Booth, Connector, LevelPlan, ShowData, Venue
 
-try:  # nearest neighbours in C for the depth rule; numpy does it without scipy
-    from scipy.spatial import cKDTree
-except ImportError:  # pragma: no cover - depends on the installation
-    cKDTree = None
-
 __all__ = ["FRONT_REACH_M", "ClearZone", "Key", "LevelRules", "LevelState", "show_violations"]
 
 AREA_TOL = 0.01  # m²: overlaps smaller than this are drawing noise
@@ -351,14 +346,10 @@ class LevelRules:
         grid = shapely.points(np.c_[gx.ravel(), gy.ravel()])
         inner = np.concatenate([grid[shapely.covers(poly, grid)],
                                 shapely.points(np.asarray(ring.coords))])
-        fxy = shapely.get_coordinates(front)
-        ixy = shapely.get_coordinates(inner)
-        if cKDTree is not None:
-            d = cKDTree(fxy).query(ixy)[0]
-        else:  # pragma: no cover - without scipy
-            d = np.sqrt(((ixy[:, None, :] - fxy[None, :, :]) ** 2).sum(axis=2)).min(axis=1)
+        d = shapely.distance(inner, shapely.multipoints(front))
         k = int(np.argmax(d))
-        return float(d[k]), (float(ixy[k, 0]), float(ixy[k, 1]))
+        p = inner[k]
+        return float(d[k]), (float(p.x), float(p.y))
 
     # -- pairs of booths
 
