@@ -57,11 +57,14 @@ def mitre_factor(polys: Sequence[BaseGeometry]) -> float:
     >>> round(mitre_factor([box(0, 0, 3, 3)]), 4)
     1.4142
     """
-    rings = [r for p in polys if p is not None and not p.is_empty
-             for r in (p.exterior, *p.interiors)]
-    if not rings:
+    arr = np.asarray([p for p in polys if p is not None], dtype=object)
+    arr = arr[shapely.get_type_id(arr) == 3] if arr.size else arr  # polygons
+    if not arr.size:
         return 1.0
-    xy, which = shapely.get_coordinates(np.asarray(rings, dtype=object), return_index=True)
+    rings = [shapely.get_exterior_ring(arr)]
+    holed = arr[shapely.get_num_interior_rings(arr) > 0]
+    rings += [np.asarray(list(p.interiors), dtype=object) for p in holed]
+    xy, which = shapely.get_coordinates(np.concatenate(rings), return_index=True)
     starts = np.flatnonzero(np.r_[True, which[1:] != which[:-1]])
     ends = np.r_[starts[1:], len(which)]
     keep = np.ones(len(xy), dtype=bool)
