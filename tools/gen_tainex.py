@@ -22,7 +22,9 @@ Layout scheme (both halls):
     (2 digits): odd numbers on a block's south line, even on its north line, counted from
     the west edge of the area; a/b for a booth split in two;
   * a block (or a pair of blocks with the aisle between them) can instead hold islands,
-    pavilion raw space, a forum or the matchmaking tables.
+    pavilion raw space, a forum or the matchmaking tables;
+  * no booth stands in the 5 m in front of a door, or of a lift, stairs or escalator
+    landing (3 m wide, from the wall face): the booths that would are left out.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from pathlib import Path
 
 from shapely.geometry import LineString, Point, Polygon, box, mapping
 from shapely.geometry.polygon import orient
-from shapely.ops import unary_union
+from shapely.ops import nearest_points, unary_union
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "floorplans" / "tainex"
@@ -47,6 +49,10 @@ MAIN_AISLE = 6.0  # N-S main aisles, columns on their centre line
 COLUMN = 1.2  # square column side
 PITCH = BLOCK_DEPTH + CROSS_AISLE  # 9 m from block to block
 OPENING_CLEAR = 5.0  # no booth this deep in front of a door
+LANDING_CLEAR = 5.0  # ... nor in front of a lift, stairs or escalator (from the wall face)
+LANDING_WIDTH = 3.0  # the width of that free space
+LANDING_FACING = 3.0  # a landing faces away from the wall or obstacle this close to it
+KEPT_CLEAR = ("ES-", "EL-", "ST-")  # connector ids: escalators, elevators, stairs
 POINT_CLEAR = 0.8  # amenities, kiosks and connector ends keep this clear
 
 # Hall 2: 153 m x 126 m, columns on a 27 m x 18 m grid.
@@ -96,6 +102,7 @@ class Plan:
     zones: dict[str, Polygon] = field(default_factory=dict)
     points: list[tuple[str, Point]] = field(default_factory=list)
     openings: list[LineString] = field(default_factory=list)
+    connectors: dict[str, Point] = field(default_factory=dict)
 
     def add(self, props: dict, geom) -> None:
         self.features.append({"type": "Feature", "properties": props, "geometry": geom})
@@ -135,6 +142,7 @@ class Plan:
 
     def connector(self, cid: str, x: float, y: float) -> None:
         self.points.append((cid, Point(x, y)))
+        self.connectors[cid] = Point(x, y)
         self.add({"kind": "connector", "connector": cid}, Point(x, y))
 
 
@@ -585,6 +593,21 @@ def connectors() -> list[dict]:
     return out
 
 
+def rules() -> dict:
+    """The venue rules (venue.json "rules"): what only this venue knows, the main aisles
+    and the area letters of each level; every other rule keeps its default."""
+    def aisles(xs, y0, y1):
+        return [[[x, y0], [x, y1]] for x in xs]
+
+    return {
+        "main_aisles": {"H2-1F": aisles(H2_COL_X, 0.0, H2_H), "H2-4F": aisles(H2_COL_X, 0.0, H2_H),
+                        "H1-1F": aisles(H1_COL_X, H1_Y0, H1_Y1),
+                        "H1-4F": aisles(H1_COL_X, H1_Y0, H1_Y1)},
+        "areas": {"H2-1F": ["Q"], "H2-4F": ["S"], "H1-1F": sorted(H1_AREAS_1F),
+                  "H1-4F": sorted(H1_AREAS_4F)},
+    }
+
+
 def assign_zones(plan: Plan) -> None:
     for f in plan.features:
         p = f["properties"]
@@ -595,6 +618,33 @@ def assign_zones(plan: Plan) -> None:
             if poly.contains(c):
                 p["zone"] = zid
                 break
+
+
+def landing_front(plan: Plan, p: Point) -> Polygon:
+    """The space kept free in front of a landing at ``p``: LANDING_WIDTH wide and
+    LANDING_CLEAR deep from the face of the wall or obstacle it stands at, facing away from
+    it (the venue rule "clearance.blocked" of core/layout checks the same)."""
+    walls = [*plan.obstacles, plan.footprint.exterior]
+    d, wall = min(((w.distance(p), w) for w in walls), key=lambda t: t[0])
+    assert d <= LANDING_FACING, (plan.level, p)
+    q = nearest_points(wall, p)[0]
+    ux, uy = p.x - q.x, p.y - q.y
+    n = (ux * ux + uy * uy) ** 0.5
+    ux, uy = ux / n, uy / n
+    vx, vy = -uy * LANDING_WIDTH / 2, ux * LANDING_WIDTH / 2
+    return Polygon([(q.x + vx, q.y + vy), (q.x - vx, q.y - vy),
+                    (q.x - vx + ux * LANDING_CLEAR, q.y - vy + uy * LANDING_CLEAR),
+                    (q.x + vx + ux * LANDING_CLEAR, q.y + vy + uy * LANDING_CLEAR)])
+
+
+def clear_landings(plan: Plan) -> None:
+    """Leave out the booths that stand in front of a lift, stairs or escalator."""
+    fronts = [landing_front(plan, p) for cid, p in plan.connectors.items()
+              if cid.startswith(KEPT_CLEAR)]
+    gone = {code for code, poly in plan.booths
+            if any(poly.intersection(f).area > 0.01 for f in fronts)}
+    plan.booths = [(c, g) for c, g in plan.booths if c not in gone]
+    plan.features = [f for f in plan.features if f["properties"].get("code") not in gone]
 
 
 def check(plan: Plan) -> None:
@@ -611,6 +661,9 @@ def check(plan: Plan) -> None:
     for line in plan.openings:
         front = line.buffer(OPENING_CLEAR, cap_style="flat").intersection(plan.footprint)
         assert front.intersection(booths).area < 1e-6, (plan.level, line)
+    for cid, p in plan.connectors.items():
+        if cid.startswith(KEPT_CLEAR):
+            assert landing_front(plan, p).intersection(booths).area < 1e-6, (plan.level, cid)
     assert booths.intersection(obst).area < 1e-6, plan.level
 
 
@@ -632,6 +685,7 @@ KIND_ORDER = ["footprint", "opening", "obstacle", "zone", "booth", "amenity", "k
 
 
 def write_level(plan: Plan) -> dict:
+    clear_landings(plan)
     assign_zones(plan)
     check(plan)
     feats = sorted(plan.features, key=lambda f: (KIND_ORDER.index(f["properties"]["kind"]),
@@ -656,6 +710,7 @@ def main() -> None:
         "levels": [{"id": i, "names": names(en, zh), "building": b, "ordinal": o,
                     "file": f"{i}.geojson"} for i, en, zh, b, o in LEVELS],
         "connectors": connectors(),
+        "rules": rules(),
         "georeference": {"origin_lon": 121.6175, "origin_lat": 25.0565, "rotation_deg": 0,
                          "note": "approximate"},
     }

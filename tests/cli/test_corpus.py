@@ -30,6 +30,7 @@ from exponav.core import paths
 # Placeholders: {data} the good data file, {w} the scratch folder of prepared oddities.
 
 ERROR, OK, EITHER = "error", "ok", "either"  # EITHER: an answer or a sentence, both clean
+REFUSED = "refused"  # the venue rules refuse the plan: exit 1, a first sentence, the errors
 
 
 @dataclass(frozen=True)
@@ -276,13 +277,13 @@ def _build_cases() -> list[Case]:
                          "{w}/out/never.db"), ERROR, says))
     for show, says in SHOWS.items():
         out.append(Case(("build-data", "--show", f"{{w}}/shows/{show}", "--data",
-                         "{w}/out/never.db"), ERROR, says))
+                         "{w}/out/never.db"), REFUSED if show in RULE_BREAKS else ERROR, says))
     out.append(Case(("build-data", "--venue", "{w}/nowhere", "--data", "{w}/out/never.db"), ERROR,
-                    "venue.json: the file does not exist"))
+                    "there is no venue folder here"))
     out.append(Case(("build-data", "--venue", "{w}/folder", "--data", "{w}/out/never.db"), ERROR,
                     "venue.json"))
     out.append(Case(("build-data", "--show", "{w}/plain", "--data", "{w}/out/never.db"), ERROR,
-                    "show.json"))
+                    "there is no show folder here"))
     return out
 
 
@@ -385,6 +386,7 @@ SHOW_CHANGES = {
     "no-categories": (lambda f: (f / "categories.csv").unlink(), "does not exist"),
 }
 SHOWS = {name: says for name, (_, says) in SHOW_CHANGES.items()}
+RULE_BREAKS = {"unknown-booth"}  # sound files whose plan the venue rules refuse
 
 
 def all_cases() -> list[Case]:
@@ -601,6 +603,10 @@ def test_case(case: Case, isolated: World, shared_open, capsys, monkeypatch):
         assert code == 0, err
         if "--json" in case.argv:
             json.loads(out)
+    elif expect == REFUSED:
+        assert code == 1, (code, out, err)
+        assert err.startswith("exponav: ") and case.says in err, err
+        assert out == ""
     else:
         assert code == 2, (code, out, err)
         sentence = check_sentence(err)

@@ -44,6 +44,8 @@ from exponav.core.search.searcher import Searcher, SearchHit
 from exponav.core.spatial import Nearby, SpatialIndex, parse_kind
 
 if TYPE_CHECKING:  # routing pulls in scipy: import it when the first route is asked for
+    from exponav.core.events import LayoutChanged
+    from exponav.core.layout import Layout
     from exponav.core.routing.route import Route
     from exponav.core.routing.router import Router
     from exponav.core.visit.itinerary import Itinerary
@@ -137,6 +139,8 @@ class Navigator:
         self._show_levels = [lv for lv in self.venue.levels if lv in in_use]
         self._walk_cache: dict[tuple, dict[str, int]] = {}
         self._walk_lock = threading.Lock()
+
+        self._unfollow: Callable[[], None] | None = None  # set while following a Layout
 
     # -- opening ---------------------------------------------------------------------
 
@@ -574,3 +578,73 @@ class Navigator:
                     self._walk_cache.pop(next(iter(self._walk_cache)))
                 self._walk_cache[key] = got
         return got
+
+    # -- following an editable layout ------------------------------------------------
+
+    def follow(self, layout: Layout) -> None:
+        """Answer for ``layout`` from now on: its venue and show become this Navigator's,
+        and after every change it makes, booth, booth_at, place, nearest, search, route
+        and itinerary answer for the new layout (lookups and the spatial index of the
+        levels touched, the search index when what it finds changed, the router's levels,
+        rebuilt incrementally under its lock)."""
+        self.unfollow()
+        if layout.venue is not self.venue or layout.show is not self.show:
+            self.venue, self.show = layout.venue, layout.show
+            self._sessions = {s.id.upper(): s for s in self.show.sessions}
+            self.spatial = SpatialIndex(self.venue)
+            self.searcher = self._fresh_searcher()
+            self._router = None
+            self._refresh_lookups(set(self.venue.plans))
+        self._unfollow = layout.changed.connect(self._layout_changed)
+
+    def unfollow(self) -> None:
+        """Stop following a layout (the answers stay those of its last state)."""
+        if self._unfollow is not None:
+            self._unfollow()
+            self._unfollow = None
+
+    def _layout_changed(self, event: LayoutChanged) -> None:
+        levels = set(event.levels) & set(self.venue.plans)
+        self._refresh_lookups(levels)
+        for level in levels:
+            self.spatial.rebuild_level(self.venue, level)
+        if event.text:
+            self.searcher = self._fresh_searcher()
+        if event.connectors:
+            # A level whose own plan did not change keeps the ends it built, and the
+            # router links ends across levels by the connector objects they hold: a
+            # moved connector end needs a router built afresh (lazily, level by level).
+            self._router = None
+        elif self._router is not None:
+            for level in levels:
+                self._router.rebuild_level(level)
+
+    def _refresh_lookups(self, levels: set[str]) -> None:
+        plans = self.venue.plans.values()
+        self._owner = {code: ex for ex in self.show.exhibitors.values() for code in ex.booths}
+        self._booths = {b.code: b for b in self.venue.booths()}
+        self._zones = {z.id: z for p in plans for z in p.zones}
+        self._amenities = {a.id: a for p in plans for a in p.amenities}
+        self._openings = {o.id: o for p in plans for o in p.openings}
+        self._connector_kinds = {c.id: c.kind for c in self.venue.connectors}
+        in_use = {self._booths[c].level for c in self._owner if c in self._booths}
+        self._show_levels = [lv for lv in self.venue.levels if lv in in_use]
+        self.forget_walking_orders()  # services are reached by other ways now
+        if levels:  # in the venue's order, as a Navigator opened on the result has them
+            self._places = {}
+            for plan in plans:
+                self._index_places(plan)
+
+    def _fresh_searcher(self) -> Searcher:
+        """A search index over the venue and show as they are now (in memory)."""
+        import sqlite_utils
+
+        from exponav.core.search.documents import search_documents
+        from exponav.core.search.index import create_index
+
+        db = sqlite_utils.Database(memory=True)
+        try:
+            create_index(db, search_documents(self.venue, self.show))
+            return Searcher(db.conn)
+        finally:
+            db.conn.close()

@@ -26,6 +26,7 @@ from exponav.core.visit.order import order_stops
 from exponav.core.visit.plan import walking_matrix
 from exponav.diagnostics.budgets import MEMORY_BUDGETS_MB, budgets_for
 from exponav.diagnostics.capped import memory_mb, run_capped
+from exponav.diagnostics.layout_bench import layout_bench_rows
 from exponav.diagnostics.measure import measure
 
 __all__ = ["run_bench"]
@@ -84,6 +85,7 @@ def run_bench(data: str | Path | None = None, *, scale: str = "scse",
 
     if scaled is None:
         rows.extend(routed())
+        rows.extend(_stamped(layout_bench_rows(data)))
         rows.extend(_stamped(_window_rows(nav, data)))
         return _held_to(rows, scale)
     # a generated scale: routes (and the PDF, which plans a visit) within the memory cap
