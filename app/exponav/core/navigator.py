@@ -141,6 +141,7 @@ class Navigator:
         self._walk_lock = threading.Lock()
 
         self._unfollow: Callable[[], None] | None = None  # set while following a Layout
+        self._text_memo: Any = None  # the search analysis of each text, kept across edits
 
     # -- opening ---------------------------------------------------------------------
 
@@ -637,14 +638,9 @@ class Navigator:
 
     def _fresh_searcher(self) -> Searcher:
         """A search index over the venue and show as they are now (in memory)."""
-        import sqlite_utils
-
         from exponav.core.search.documents import search_documents
-        from exponav.core.search.index import create_index
+        from exponav.core.search.index import TextMemo
 
-        db = sqlite_utils.Database(memory=True)
-        try:
-            create_index(db, search_documents(self.venue, self.show))
-            return Searcher(db.conn)
-        finally:
-            db.conn.close()
+        if self._text_memo is None:
+            self._text_memo = TextMemo()
+        return Searcher.from_documents(search_documents(self.venue, self.show), self._text_memo)

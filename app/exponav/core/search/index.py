@@ -31,7 +31,7 @@ from exponav.core.search.readings import reading_terms
 from exponav.core.search.text import canon, deletes, doc_terms, fold, is_latin, tokens
 
 __all__ = ["FIELDS", "INDEX_FORMAT", "TABLE", "SearchDoc", "analyse", "create_index",
-           "read_index"]
+           "TextMemo", "index_documents", "read_index"]
 
 TABLE = "search_docs"
 TERMS_TABLE = "search_terms"
@@ -156,8 +156,15 @@ def _load(conn: sqlite3.Connection) -> tuple[list[Row], dict[str, Field]] | None
 
 def _reanalyse(conn: sqlite3.Connection) -> tuple[list[Row], dict[str, Field]]:
     """The rows and fields analysed again from the stored documents."""
-    docs, lists = analyse(_doc(*row) for row in conn.execute(
+    return index_documents(_doc(*row) for row in conn.execute(
         f"SELECT kind, id, name, name_zh, booths, level, categories, keywords FROM {TABLE}"))
+
+
+def index_documents(documents: Iterable[SearchDoc], memo: TextMemo | None = None
+                    ) -> tuple[list[Row], dict[str, Field]]:
+    """The rows and fields of an index over ``documents``, in memory (no data file): what
+    an edited layout searches until it is saved and built again."""
+    docs, lists = analyse(documents, memo)
     n = len(docs)
     rows: list[Row] = [(d.kind, d.id, d.name, d.name_zh, json.dumps(list(d.booths)), d.level)
                        for d in docs]
@@ -173,7 +180,7 @@ def _doc(kind: str, id_: str, name: str | None, name_zh: str | None, booths: str
 # -------------------------------------------------------------------------- analysing
 
 
-def analyse(docs: Iterable[SearchDoc]) -> tuple[list[SearchDoc], dict[str, Postings]]:
+def analyse(docs: Iterable[SearchDoc], memo: TextMemo | None = None) -> tuple[list[SearchDoc], dict[str, Postings]]:
     """Documents in rank order, and the postings of every field (term -> ascending ranks).
 
     Fields: ``name`` (words of both names), ``first`` (the first word of a name),
@@ -195,7 +202,7 @@ def analyse(docs: Iterable[SearchDoc]) -> tuple[list[SearchDoc], dict[str, Posti
     >>> [d.id for d in docs], fields["code_ex"], fields["name"]["labs"], fields["name_p"]["lu"]
     (['E1', 'S1'], {'S1': [0]}, [0], [0])
     """
-    texts = _Texts()
+    texts = memo if memo is not None else TextMemo()
     docs = [d if type(d.booths) is tuple and type(d.categories) is tuple
             else replace(d, booths=tuple(d.booths), categories=tuple(d.categories))
             for d in docs]
@@ -210,8 +217,9 @@ def analyse(docs: Iterable[SearchDoc]) -> tuple[list[SearchDoc], dict[str, Posti
     return ordered, fields
 
 
-class _Texts:
-    """What the analysis needs of each text, worked out once per distinct text."""
+class TextMemo:
+    """What the analysis needs of each text, worked out once per distinct text; pass one
+    to :func:`analyse` again to reuse it (an edited layout analyses the same names)."""
 
     def __init__(self) -> None:
         self._texts: dict[str, tuple[tuple[str], tuple[str, ...], list[tuple[str, bool]]]] = {}
@@ -313,7 +321,7 @@ class _Groups:
         return fields
 
 
-def _add_document(groups: _Groups, texts: _Texts, d: SearchDoc, rank: int,
+def _add_document(groups: _Groups, texts: TextMemo, d: SearchDoc, rank: int,
                   booth_level: dict[str, str]) -> None:
     """Group the terms of one document in every field that comes from documents."""
     _add_names(groups, texts, d, rank)
@@ -329,7 +337,7 @@ def _add_document(groups: _Groups, texts: _Texts, d: SearchDoc, rank: int,
         _add_amenity_words(groups, texts, d, rank)
 
 
-def _add_names(groups: _Groups, texts: _Texts, d: SearchDoc, rank: int) -> None:
+def _add_names(groups: _Groups, texts: TextMemo, d: SearchDoc, rank: int) -> None:
     """The words, first word, whole name and later phrases of both names."""
     for text in (d.name, d.name_zh):
         folded, terms, _ = texts.text(text)
@@ -350,7 +358,7 @@ def _levels(d: SearchDoc, booth_level: dict[str, str]) -> tuple[str, ...]:
     return tuple(sorted(lv.casefold() for lv in levels))
 
 
-def _add_amenity_words(groups: _Groups, texts: _Texts, d: SearchDoc, rank: int) -> None:
+def _add_amenity_words(groups: _Groups, texts: TextMemo, d: SearchDoc, rank: int) -> None:
     """The everyday words and phrases of an amenity's categories and their relatives."""
     for c in d.categories:
         own, related = texts.amenity(c)

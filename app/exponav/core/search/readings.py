@@ -18,6 +18,7 @@ A syllable with ü is also spelled with u (``lv`` and ``lu``), as visitors type 
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import cache
 
@@ -43,6 +44,12 @@ def _joins(syllables: list[str]) -> list[str]:
 def reading_terms(text: str) -> list[str]:
     """Index terms for how the Han characters of ``text`` are typed: pinyin joins, first
     letters and zhuyin joins, each run of characters on its own; [] without Han."""
+    return list(_reading_terms(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _reading_terms(text: str) -> tuple[str, ...]:
+    """:func:`reading_terms`, kept: an edited layout analyses the same names again."""
     p = _pypinyin()
     terms: list[str] = []
     for run in _HAN_RUN.findall(text):
@@ -57,4 +64,4 @@ def reading_terms(text: str) -> list[str]:
         terms += _joins([s for s in zhuyin if s])
         if any("v" in s for s in syllables):
             terms += _joins([s.replace("v", "u") for s in syllables])
-    return list(dict.fromkeys(t.casefold() for t in terms))
+    return tuple(dict.fromkeys(t.casefold() for t in terms))

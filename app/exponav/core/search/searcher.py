@@ -68,7 +68,7 @@ from itertools import product
 from typing import Any
 
 from exponav.core.model.codes import canonical_code
-from exponav.core.search.index import read_index
+from exponav.core.search.index import SearchDoc, TextMemo, index_documents, read_index
 from exponav.core.search.postings import Field, bitset, lowest
 from exponav.core.search.text import (
     CODE_PREFIX,
@@ -186,7 +186,20 @@ class Searcher:
         >>> Searcher(db.conn).search("anything")
         []
         """
-        self._rows, f = read_index(conn)
+        self._setup(*read_index(conn))
+
+    @classmethod
+    def from_documents(cls, documents: Iterable[SearchDoc],
+                       memo: TextMemo | None = None) -> Searcher:
+        """A Searcher over ``documents`` analysed in memory, with no data file (an edited
+        layout's search, until it is saved and built again); ``memo`` keeps the analysis of
+        each text for the next call."""
+        searcher = cls.__new__(cls)
+        searcher._setup(*index_documents(documents, memo))
+        return searcher
+
+    def _setup(self, rows: list, f: dict) -> None:
+        self._rows = rows
         n = len(self._rows)
         self._name, self._first, self._names = f["name"], f["first"], f["names"]
         self._phrases, self._ids, self._kw = f["phrases"], f["ids"], f["kw"]
