@@ -183,3 +183,53 @@ def test_itinerary_bad_time_is_one_sentence(capsys, data_file):
     code, _, err = run(capsys, "itinerary", "--from", "K-H2-1F-1", "S1024",
                        "--appointment", "MM-B12@25:99", "--data", str(data_file))
     assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_itinerary_on_another_show_day_starts_at_its_opening(capsys, data_file):
+    code, out, err = run(capsys, "itinerary", "--from", "K-H2-1F-1", "S1024", "Q0210",
+                         "--day", "2025-03-19", "--data", str(data_file))
+    assert code == 0 and err == ""
+    assert out.startswith("Visit from K-H2-1F-1 on 2025-03-19 at 10:00: 2 stops")
+    code, out, err = run(capsys, "itinerary", "--from", "K-H2-1F-1", "S1024", "--day",
+                         "2025-03-20", "--start", "07:52", "--json", "--data", str(data_file))
+    assert code == 0
+    assert err == ("exponav: The show opens at 10:00 on 20 March 2025, so the visit starts "
+                   "then, not at 07:52.\n")
+    assert json.loads(out)["qr_payload"].splitlines()[1].startswith("Start 10:00 ")
+
+
+@pytest.mark.parametrize(("day", "says"), [
+    ("2025-03-22", "exponav: 22 March 2025 is not a day of Smart City Summit & Expo 2025, "
+                   "which runs from 18 March 2025 to 21 March 2025.\n"),
+    ("tomorrow", "exponav: 'tomorrow' is not a day; write it as YYYY-MM-DD, "
+                 "e.g. 2025-03-19.\n"),
+])
+def test_itinerary_day_outside_the_show_is_one_sentence(capsys, data_file, day, says):
+    code, out, err = run(capsys, "itinerary", "--from", "K-H2-1F-1", "S1024", "--day", day,
+                         "--data", str(data_file))
+    assert (code, out, err) == (2, "", says)
+
+
+def test_itinerary_says_which_stops_are_after_closing(capsys, data_file):
+    code, out, err = run(capsys, "itinerary", "--from", "K-H2-1F-1", "S1024", "Q0210",
+                         "--keep-order", "--day", "2025-03-18", "--start", "16:50",
+                         "--data", str(data_file))
+    assert code == 0 and out.startswith("Visit from K-H2-1F-1 on 2025-03-18 at 16:50")
+    lines = err.splitlines()
+    assert len(lines) == 2 and all(line.startswith("exponav: ") for line in lines)
+    assert "(Q0210)" in lines[1] and "after the show closes at 17:00." in lines[1]
+
+
+def test_itinerary_text_gives_a_meeting_its_fixed_time(capsys, data_file):
+    code, out, _ = run(capsys, "itinerary", "--from", "K-H2-1F-1", "S1024", "--start", "10:30",
+                       "--day", "2025-03-18", "--appointment", "MM-B12@14:00",
+                       "--data", str(data_file))
+    assert code == 0
+    meeting = next(line for line in out.splitlines() if " MM-B12 " in line)
+    assert meeting.split()[1].startswith("14:00-") and meeting.endswith("meeting 14:00")
+    code, out, _ = run(capsys, "itinerary", "--from", "K-H2-1F-1", "S1024", "--start", "10:30",
+                       "--day", "2025-03-18", "--appointment", "MM-B12@14:00", "--json",
+                       "--data", str(data_file))
+    d = json.loads(out)
+    assert next(s for s in d["stops"] if s["place"] == "MM-B12")["arrive"] < "14:00"
+    assert "\n2. 14:00 MM-B12 " in d["qr_payload"]  # what the phone shows

@@ -34,9 +34,10 @@ FAST = KioskTimings(idle_ms=200, countdown_s=2, tick_ms=40, hold_ms=150)
 @pytest.fixture
 def make_kiosk(qtbot, nav):
     """Kiosks made by a test, all unlocked and closed afterwards (even when it failed),
-    so that no kiosk filter outlives its test."""
+    so that no kiosk filter outlives its test, nor a kiosk's clock the navigator's."""
     from exponav.ui.common.application import make_app
 
+    before = nav.clock
     made: list[KioskWindow] = []
 
     def make(settings: KioskSettings, saved: list | None = None, *, navigator=nav,
@@ -56,6 +57,7 @@ def make_kiosk(qtbot, nav):
         k.unlocked = True
         k.close()
         k.shutdown()
+    nav.set_clock(before)
 
 
 @pytest.fixture

@@ -2,13 +2,16 @@
 
 ::
 
-    exponav itinerary --from K-H2-1F-1 S1024 Q0210 --start 10:30 \\
+    exponav itinerary --from K-H2-1F-1 S1024 Q0210 --start 10:30 --day 2025-03-19 \\
         --appointment MM-B12@14:00 --pdf visit.pdf --paper receipt80 --json
 
 With ``--json`` it prints ``{origin, stops: [{place, name, arrive, depart,
-leg_length_m}], length_m, duration_s, qr_payload, pdf}``. An appointment that cannot be
-kept is said on stderr (the plan is still printed, exit status 0). ``--pdf`` writes only
-a regular file in a folder that exists, and replaces it only with a whole PDF.
+leg_length_m}], length_m, duration_s, qr_payload, pdf}``. The visit is planned inside the
+opening hours of ``--day`` (by default today when the show is on, else its first day).
+An appointment that cannot be kept, a stop after closing, and a start moved to the
+opening are said on stderr (the plan is still printed, exit status 0); a day outside the
+show is one sentence and exit status 2. ``--pdf`` writes only a regular file in a folder
+that exists, and replaces it only with a whole PDF.
 """
 
 from __future__ import annotations
@@ -51,7 +54,10 @@ def add_itinerary_command(subparsers: Any, common_parent: argparse.ArgumentParse
                    help="where the visit starts: kiosk, booth, amenity or LEVEL@X,Y")
     p.add_argument("stops", nargs="*", metavar="STOP",
                    help="booth codes, exhibitors, amenities, session ids")
-    p.add_argument("--start", metavar="HH:MM", help="start time (default: now)")
+    p.add_argument("--start", metavar="HH:MM", help="start time (default: now, or the "
+                   "opening on another day)")
+    p.add_argument("--day", metavar="YYYY-MM-DD",
+                   help="the show day to plan (default: today, or the first show day)")
     p.add_argument("--appointment", action="append", default=[], metavar="PLACE@HH:MM",
                    help="a stop to reach by a fixed time (repeatable)")
     p.add_argument("--dwell", type=float, default=10.0, metavar="MIN",
@@ -133,11 +139,12 @@ def cmd_itinerary(args: argparse.Namespace) -> int:
     nav = Navigator.open(args.data)
     itinerary = nav.itinerary(args.origin, args.stops, args.start, appointments,
                               dwell_min=args.dwell, step_free=args.step_free,
-                              optimise=not args.keep_order)
+                              optimise=not args.keep_order, day=args.day)
     if args.pdf is not None:
         write_pdf_file(itinerary, nav, args.pdf, args.paper)
-    for missed in itinerary.missed:
-        print(f"exponav: {missed.sentence()}", file=sys.stderr)
+    for sentence in [*itinerary.notes, *(m.sentence() for m in itinerary.missed),
+                     *(c.sentence() for c in itinerary.after_closing)]:
+        print(f"exponav: {sentence}", file=sys.stderr)
     if args.json:
         print(json.dumps(itinerary.to_dict(), ensure_ascii=False, indent=1))
     else:
@@ -147,12 +154,15 @@ def cmd_itinerary(args: argparse.Namespace) -> int:
 
 def _text(itinerary) -> str:
     it = itinerary
-    lines = [f"Visit from {it.origin.id} at {it.start}: {len(it.stops)} stops, walking "
+    day = f" on {it.day}" if it.day else ""
+    lines = [f"Visit from {it.origin.id}{day} at {it.start}: {len(it.stops)} stops, walking "
              f"{round(it.length_m)} m ({round(it.duration_s / 60)} min)"]
     for n, s in enumerate(it.stops, 1):
         meeting = f"  meeting {s.appointment}" if s.appointment else ""
         late = f", {round(s.late_s / 60)} min late" if s.late_s > 0 else ""
-        lines.append(f"{n:3}. {s.arrive}-{s.depart}  {s.place.id:14} {s.name[:40]:40} "
+        # a meeting kept shows its own time, as the printout does, not the early arrival
+        begins = s.appointment if s.appointment and s.late_s <= 0 else s.arrive
+        lines.append(f"{n:3}. {begins}-{s.depart}  {s.place.id:14} {s.name[:40]:40} "
                      f"{it.level_name(s.place.level)}, {round(s.leg_length_m)} m{meeting}{late}")
     if it.pdf:
         lines.append(f"PDF: {it.pdf}")

@@ -15,7 +15,7 @@ import math
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +41,7 @@ from exponav.core.model import (
 )
 from exponav.core.model.codes import canonical_code
 from exponav.core.search.searcher import Searcher, SearchHit
+from exponav.core.showclock import ShowClock
 from exponav.core.spatial import Nearby, SpatialIndex, parse_kind
 
 if TYPE_CHECKING:  # routing pulls in scipy: import it when the first route is asked for
@@ -369,25 +370,29 @@ class Navigator:
                   stops: list[str | tuple[str, float, float] | Place],
                   start_time: str | None = None, appointments: dict[str, str] | None = None,
                   *, dwell_min: float | Mapping[str, float] = 10.0, step_free: bool = False,
-                  optimise: bool = True, now: Callable[[], datetime] | None = None
-                  ) -> Itinerary:
+                  optimise: bool = True, now: Callable[[], datetime] | None = None,
+                  day: str | date | None = None) -> Itinerary:
         """A visit of several stops in the order that walks least while keeping every
-        appointment (see :func:`exponav.core.visit.plan.plan_visit`). ``now`` gives the
-        start when ``start_time`` is None (a kiosk's clock)."""
+        appointment, inside the opening hours of ``day`` (an ISO show day; by default
+        the show clock's day, or the show's first day when it is not on); see
+        :func:`exponav.core.visit.plan.plan_visit`. Without ``start_time`` the visit
+        starts at :attr:`clock`'s time (``now``, if given, stands in for the clock)."""
         from exponav.core.visit.plan import plan_visit
 
         return plan_visit(self.router, self, origin, stops, start_time, appointments,
                           dwell_min=dwell_min, step_free=step_free, optimise=optimise,
-                          now=now or datetime.now)
+                          now=now or self.clock.now, day=day)
 
     def resume_visit(self, payload: str, here: str | tuple[str, float, float] | Place,
                      start_time: str | None = None, *,
-                     now: Callable[[], datetime] | None = None) -> Itinerary:
-        """The visit a QR payload (or its machine line) carries, planned again from here."""
+                     now: Callable[[], datetime] | None = None,
+                     day: str | date | None = None) -> Itinerary:
+        """The visit a QR payload (or its machine line) carries, planned again from here
+        (by :attr:`clock`, on ``day`` as :meth:`itinerary` chooses it)."""
         from exponav.core.visit.plan import resume_visit
 
         return resume_visit(self.router, self, payload, here, start_time,
-                            now=now or datetime.now)
+                            now=now or self.clock.now, day=day)
 
     def _category(self, place: Place) -> str:
         amenity = self.amenity(place.id) if place.kind == "amenity" else None
@@ -644,3 +649,28 @@ class Navigator:
         if self._text_memo is None:
             self._text_memo = TextMemo()
         return Searcher.from_documents(search_documents(self.venue, self.show), self._text_memo)
+
+    # -- the show clock --------------------------------------------------------------
+
+    _clock: ShowClock | None = None
+
+    @property
+    def clock(self) -> ShowClock:
+        """The one show clock (:mod:`exponav.core.showclock`) that visits, cards and
+        printouts read: the real time in the show's zone unless :meth:`set_clock` set
+        another (a kiosk's ``now``)."""
+        if self._clock is None:
+            self._clock = ShowClock.real(self.show.show.timezone)
+        return self._clock
+
+    def set_clock(self, clock: ShowClock | datetime | str | None) -> ShowClock:
+        """Set the show clock: a :class:`ShowClock`; a moment (``datetime`` or
+        ``"2025-03-18T10:00"``, read in the show's zone) for a clock stopped there; ``""``
+        or None for the real clock. Returns the clock now in use."""
+        zone = self.show.show.timezone
+        if clock is None or isinstance(clock, str):
+            clock = ShowClock.from_setting(clock or "", zone)
+        elif isinstance(clock, datetime):
+            clock = ShowClock.fixed_at(clock, zone)
+        self._clock = clock
+        return clock

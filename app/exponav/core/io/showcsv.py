@@ -12,14 +12,17 @@ is reported with the file and line.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from exponav.core.errors import DataError
 from exponav.core.io.floorplan import read_json, read_source_text
-from exponav.core.model import Category, Exhibitor, Session, Show, ShowData
+from exponav.core.model import Category, Exhibitor, OpeningHours, Session, Show, ShowData
 from exponav.core.model.codes import canonical_code
 
 __all__ = ["ShowData", "load_show"]
@@ -47,6 +50,65 @@ def _flag(value: str) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "y"}
 
 
+_HHMM = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+def _clock_time(value: object) -> str | None:
+    """``"9:30"`` -> ``"09:30"``; None for anything that is not a time of day."""
+    m = _HHMM.fullmatch(value) if isinstance(value, str) else None
+    if m is None or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        return None
+    return f"{int(m.group(1)):02d}:{m.group(2)}"
+
+
+def _check_timezone(path: Path, name: str) -> None:
+    """An IANA zone this machine knows (a machine with no zone database at all is let be:
+    the show clock then falls back to the machine's own zone)."""
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        if zoneinfo.available_timezones():
+            raise DataError(f"{path}: timezone {name[:40]!r} is not an IANA time zone such as "
+                            "Asia/Taipei.") from None
+
+
+def _opening_hours(path: Path, raw: Any, days: list[str]) -> tuple[OpeningHours, ...]:
+    """``opening_hours``: one ``{"date", "opens", "closes", "demo"}`` per show day, or none."""
+    if raw is None or raw == []:
+        return ()
+    if not isinstance(raw, list):
+        raise DataError(f"{path}: opening_hours must be a list of "
+                        '{"date", "opens", "closes"} records, one per show day.')
+    hours: dict[str, OpeningHours] = {}
+    for k, item in enumerate(raw):
+        where = f"{path}: opening_hours[{k}]"
+        if not isinstance(item, dict):
+            raise DataError(f'{where} must be a record {{"date", "opens", "closes"}}.')
+        day = item.get("date")
+        if not isinstance(day, str) or day not in days:
+            raise DataError(f"{where}: the date {day!r} is not a show day "
+                            f"({days[0]} to {days[-1]}).")
+        if day in hours:
+            raise DataError(f"{where}: {day} is given twice.")
+        opens, closes = _clock_time(item.get("opens")), _clock_time(item.get("closes"))
+        if opens is None or closes is None:
+            raise DataError(f"{where}: opens and closes must be times such as 10:00 and 17:00.")
+        if closes <= opens:
+            raise DataError(f"{where}: the show closes at {closes}, not after it opens at "
+                            f"{opens}.")
+        demo = item.get("demo", False)
+        if not isinstance(demo, bool):
+            raise DataError(f"{where}: demo must be true or false.")
+        hours[day] = OpeningHours(day, opens, closes, demo)
+    missing = [d for d in days if d not in hours]
+    if missing:
+        raise DataError(f"{path}: opening_hours gives no hours for {', '.join(missing)}; "
+                        "give every show day its hours, or none.")
+    return tuple(hours[d] for d in days)
+
+
 def load_show(folder: Path | str) -> ShowData:
     folder = Path(folder)
     path = folder / "show.json"
@@ -60,6 +122,13 @@ def load_show(folder: Path | str) -> ShowData:
                     url_template=str(doc.get("url_template", "")))
     except (KeyError, AttributeError, TypeError):
         raise DataError(f"{path}: expected id, names, venue, start_date and end_date.") from None
+    if "opening_hours" in doc:
+        if not show.days:
+            raise DataError(f"{path}: start_date and end_date must be ISO dates such as "
+                            "2025-03-18, the first no later than the last.")
+        hours = _opening_hours(path, doc["opening_hours"], show.days)
+        show = dataclasses.replace(show, hours=hours)
+    _check_timezone(path, show.timezone)
     data = ShowData(show=show)
 
     p = folder / "categories.csv"

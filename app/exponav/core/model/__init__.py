@@ -5,7 +5,14 @@
 """
 
 from exponav.core.model.place import AMENITY_LABELS, Place
-from exponav.core.model.show import Category, Exhibitor, Session, Show, ShowData
+from exponav.core.model.show import (
+    Category,
+    Exhibitor,
+    OpeningHours,
+    Session,
+    Show,
+    ShowData,
+)
 from exponav.core.model.venue import (
     Amenity,
     Booth,
@@ -21,5 +28,5 @@ from exponav.core.model.venue import (
 )
 
 __all__ = ["AMENITY_LABELS", "Amenity", "Booth", "Category", "Connector", "ConnectorEnd",
-           "Exhibitor", "Kiosk", "Level", "LevelPlan", "Obstacle", "Opening", "Place",
-           "Session", "Show", "ShowData", "Venue", "Zone"]
+           "Exhibitor", "Kiosk", "Level", "LevelPlan", "Obstacle", "Opening", "OpeningHours",
+           "Place", "Session", "Show", "ShowData", "Venue", "Zone"]

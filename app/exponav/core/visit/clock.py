@@ -18,13 +18,17 @@ from itertools import repeat
 
 from exponav.core.errors import ItineraryError
 
-__all__ = ["DAY_S", "ON_TIME_S", "VisitClock", "format_hhmm", "parse_hhmm", "step_clock"]
+__all__ = ["DAY_S", "ON_TIME_S", "SLOT_S", "VisitClock", "format_hhmm", "next_slot", "parse_hhmm",
+           "step_clock"]
 
 #: Seconds in the show day: a visit starts and ends between midnight and midnight.
 DAY_S = 24 * 3600.0
 
 #: An arrival this little after an appointment still keeps it (rounding of walk times).
 ON_TIME_S = 1e-6
+
+#: Appointments are offered on the quarter hour.
+SLOT_S = 15 * 60.0
 
 
 _HHMM = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*$")
@@ -63,6 +67,18 @@ def format_hhmm(seconds: float) -> str:
     """
     minutes = int(math.floor(seconds / 60.0 + 0.5)) % (24 * 60)
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def next_slot(seconds: float) -> float:
+    """The first quarter hour at or after ``seconds``: the earliest appointment a visitor
+    arriving then can keep (may be :data:`DAY_S`, midnight, for a late arrival).
+
+    >>> [format_hhmm(next_slot(parse_hhmm(t))) for t in ("10:56", "11:00", "11:01")]
+    ['11:00', '11:00', '11:15']
+    >>> format_hhmm(next_slot(parse_hhmm("10:56") + 0.4)), next_slot(39600.5) / 60
+    ('11:00', 675.0)
+    """
+    return math.ceil((seconds - ON_TIME_S) / SLOT_S) * SLOT_S
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""A planned visit as a value: its stops with their times and walks, and its QR text."""
+"""A planned visit as a value: its stops with their times and walks, its day's opening
+hours, and its QR text."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ from typing import TYPE_CHECKING, Any
 from exponav.core.errors import ItineraryError
 from exponav.core.model import Place, Show
 from exponav.core.visit import qr
-from exponav.core.visit.clock import format_hhmm
+from exponav.core.visit.clock import DAY_S, ON_TIME_S, format_hhmm, next_slot
 
 if TYPE_CHECKING:
     from exponav.core.routing.route import Route
 
-__all__ = ["DEFAULT_DWELL_MIN", "Itinerary", "MissedAppointment", "PlannedStop"]
+__all__ = ["DEFAULT_DWELL_MIN", "AfterClosing", "Itinerary", "MissedAppointment", "PlannedStop"]
 
 DEFAULT_DWELL_MIN = 10.0
 
@@ -85,9 +86,34 @@ class MissedAppointment:
                 f"kept: the visitor would arrive at {self.arrive}, {self.late_min} min late.")
 
 
+@dataclass(frozen=True)
+class AfterClosing:
+    """A stop the visit reaches, or is still at, after the show closes that day."""
+
+    place: str
+    name: str
+    arrive: str  # HH:MM
+    depart: str  # HH:MM
+    closes: str  # HH:MM
+    reached_after: bool  # the visitor arrives only after closing
+
+    def sentence(self) -> str:
+        if self.reached_after:
+            return (f"{self.name} ({self.place}) would be reached at {self.arrive}, after the "
+                    f"show closes at {self.closes}.")
+        return (f"The stay at {self.name} ({self.place}) would last until {self.depart}, after "
+                f"the show closes at {self.closes}.")
+
+
 @dataclass
 class Itinerary:
-    """An ordered visit with its times and walking legs; ``to_dict()`` is the CLI's JSON."""
+    """An ordered visit with its times and walking legs; ``to_dict()`` is the CLI's JSON.
+
+    ``day`` is the show day it is planned for (ISO date, "" when the show has no days),
+    ``opens_s`` and ``closes_s`` that day's opening hours (None when the show gives none),
+    and ``notes`` the sentences that say how the plan was fitted to them (a start moved
+    to the opening, another day planned than today).
+    """
 
     origin: Place
     stops: list[PlannedStop]
@@ -98,6 +124,10 @@ class Itinerary:
     level_names_zh: dict[str, str] = field(default_factory=dict)
     exact: bool = True
     pdf: str | None = None
+    day: str = ""
+    opens_s: float | None = None
+    closes_s: float | None = None
+    notes: list[str] = field(default_factory=list)
 
     @property
     def start(self) -> str:
@@ -138,6 +168,27 @@ class Itinerary:
                                   max(1, math.ceil(s.late_s / 60.0 - 1e-9)))
                 for s in self.stops if s.late_s > 0]
 
+    @property
+    def after_closing(self) -> list[AfterClosing]:
+        """The stops reached, or stayed at, after the day's closing time, in order."""
+        closes = self.closes_s
+        if closes is None:
+            return []
+        return [AfterClosing(s.place.id, s.name, s.arrive, s.depart, format_hhmm(closes),
+                             s.arrive_s > closes + ON_TIME_S)
+                for s in self.stops if s.depart_s > closes + ON_TIME_S]
+
+    def first_slot(self, place_id: str) -> str | None:
+        """The earliest appointment a visitor on this plan can keep at ``place_id``: the
+        arrival there, rounded up to the next quarter hour (``"HH:MM"``). None when the
+        stop is not in the plan, or the visitor arrives too late for a slot before
+        midnight."""
+        stop = next((s for s in self.stops if s.place.id == place_id), None)
+        if stop is None:
+            return None
+        slot = next_slot(stop.arrive_s)
+        return format_hhmm(slot) if slot < DAY_S else None
+
     def level_name(self, level: str) -> str:
         return self.level_names.get(level, level)
 
@@ -158,8 +209,10 @@ class Itinerary:
         show = self.show
         title = "" if show is None else (
             f"{show.name} {show.name_zh}" if show.name_zh else show.name)
+        # a meeting's line gives its own time, not the (early or late) arrival
         stops = tuple(qr.QrStop(s.place.id, both(s.name, s.name_zh),
-                                self.level_name(s.place.level), s.arrive, s.appointment)
+                                self.level_name(s.place.level), s.appointment or s.arrive,
+                                s.appointment)
                       for s in self.stops)
         origin_name = self.origin.name if self.origin.name != self.origin.id else \
             _KIND_LABELS.get(self.origin.kind, "")

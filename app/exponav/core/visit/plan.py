@@ -12,8 +12,8 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime, time
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -21,6 +21,7 @@ import numpy as np
 from exponav.core.errors import ItineraryError
 from exponav.core.model import Place, Session, Show
 from exponav.core.routing.route import STEP_FREE_SPEED, WALK_SPEED
+from exponav.core.showclock import show_zone
 from exponav.core.visit import qr
 from exponav.core.visit.clock import DAY_S, ON_TIME_S, format_hhmm, parse_hhmm, step_clock
 from exponav.core.visit.itinerary import DEFAULT_DWELL_MIN, Itinerary, PlannedStop
@@ -29,7 +30,7 @@ from exponav.core.visit.order import VISITOR_IDLE_WEIGHT, order_stops
 if TYPE_CHECKING:
     from exponav.core.routing.router import Router
 
-__all__ = ["Resolver", "plan_visit", "resume_visit", "walking_matrix"]
+__all__ = ["Resolver", "long_date", "parse_day", "plan_visit", "resume_visit", "walking_matrix"]
 
 
 class Resolver(Protocol):
@@ -110,6 +111,8 @@ class _Wanted:
     title: str = ""
     title_zh: str = ""
     until_s: float | None = None  # a session's end: a late visitor still leaves then
+    session: str = ""  # the session's id, when the stop is one
+    day: str = ""  # the session's day (ISO date)
 
 
 def _resolve(resolver: Resolver, spec: str | Place | tuple[str, float, float]) -> _Wanted:
@@ -122,8 +125,104 @@ def _resolve(resolver: Resolver, spec: str | Place | tuple[str, float, float]) -
             end = datetime.fromisoformat(session.end)
             length = max(0.0, (end - start).total_seconds())
             return _Wanted(resolver.place(session.place), parse_hhmm(start), length,
-                           session.title, session.title_zh, parse_hhmm(start) + length)
+                           session.title, session.title_zh, parse_hhmm(start) + length,
+                           session.id, start.date().isoformat())
     return _Wanted(resolver.place(spec))
+
+
+# -- the show day and its opening hours ------------------------------------------------------
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def long_date(iso: str) -> str:
+    """``"2025-03-19"`` -> ``"19 March 2025"``.
+
+    >>> long_date("2025-03-19")
+    '19 March 2025'
+    """
+    d = date.fromisoformat(iso)
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def parse_day(value: str | date | datetime) -> str:
+    """A show day as an ISO date, from ``"2025-03-19"`` or a ``date``.
+
+    >>> parse_day("2025-03-19"), parse_day(date(2025, 3, 19))
+    ('2025-03-19', '2025-03-19')
+    >>> parse_day("19 March")
+    Traceback (most recent call last):
+    ...
+    exponav.core.errors.ItineraryError: '19 March' is not a day; write it as YYYY-MM-DD, e.g. 2025-03-19.
+    """
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ItineraryError(f"{str(value)[:40]!r} is not a day; write it as YYYY-MM-DD, "
+                             "e.g. 2025-03-19.") from None
+
+
+@dataclass
+class _Day:
+    """The day a visit is planned for, its opening hours, and what was said about it."""
+
+    day: str  # ISO date
+    today: bool  # the show clock's own day
+    opens_s: float | None = None
+    closes_s: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _show_day(show: Show, day: str | date | datetime | None, today: str,
+              wanted: Sequence[_Wanted]) -> _Day:
+    """The show day to plan: ``day`` when given (it must be a show day, and every session
+    of the visit on it); else the day of the visit's sessions; else today when the show
+    is on, else its first day."""
+    days = show.days
+    sessions = {}
+    for w in wanted:
+        if w.session:
+            sessions.setdefault(w.day, w)
+    name = show.name or show.id
+    notes: list[str] = []
+    if day is not None:
+        chosen = parse_day(day)
+        if days and chosen not in days:
+            raise ItineraryError(f"{long_date(chosen)} is not a day of {name}, which runs from "
+                                 f"{long_date(days[0])} to {long_date(days[-1])}.")
+        other = next((w for d, w in sorted(sessions.items()) if d != chosen), None)
+        if other is not None:
+            raise ItineraryError(f"The session {other.session} ({other.title}) is on "
+                                 f"{long_date(other.day)}, not on {long_date(chosen)}, the day "
+                                 "this visit is planned for.")
+    elif len(sessions) > 1:
+        (d1, w1), (d2, w2) = sorted(sessions.items())[:2]
+        raise ItineraryError(f"The sessions {w1.session} ({long_date(d1)}) and {w2.session} "
+                             f"({long_date(d2)}) are on different days; plan one day at a "
+                             "time.")
+    elif sessions:
+        chosen, w = next(iter(sessions.items()))
+        if chosen != today and show.hours:
+            notes.append(f"This visit is planned for {long_date(chosen)}, the day of the "
+                         f"session {w.session}.")
+    elif today in days or not days:
+        chosen = today
+    else:
+        chosen = days[0]
+        if show.hours:
+            notes.append(f"The show is not on today ({long_date(today)}), so this visit is "
+                         f"planned for its first day, {long_date(chosen)}.")
+    hours = show.hours_on(chosen)
+    return _Day(chosen, chosen == today, None if hours is None else parse_hhmm(hours.opens),
+                None if hours is None else parse_hhmm(hours.closes), notes)
 
 
 #: The longest stay at one stop, in minutes.
@@ -160,7 +259,8 @@ def plan_visit(router: Router, resolver: Resolver, origin: str | Place | tuple[s
                dwell_min: float | Mapping[str, float] = DEFAULT_DWELL_MIN,
                step_free: bool = False, *, optimise: bool = True,
                idle_weight: float = VISITOR_IDLE_WEIGHT,
-               now: Callable[[], datetime] = datetime.now) -> Itinerary:
+               now: Callable[[], datetime] = datetime.now,
+               day: str | date | None = None) -> Itinerary:
     """Plan a visit from ``origin`` to ``stops``: the order, the times, the walks.
 
     Stops and appointment keys are anything ``resolver.place`` resolves (booth
@@ -168,7 +268,13 @@ def plan_visit(router: Router, resolver: Resolver, origin: str | Place | tuple[s
     appointment at its place, dwelling for its length). An appointment whose place is
     not among the stops is added to them. ``dwell_min`` is minutes per stop, or a
     mapping from stop to minutes (others take 10). With ``optimise=False`` the stops
-    keep the given order (a visitor's own). Without ``start_time`` the visit starts now.
+    keep the given order (a visitor's own). Without ``start_time`` the visit starts
+    ``now()``, or at the opening when it is planned for another day than ``now()``'s.
+    ``day`` is the show day to plan (an ISO date); without it, the day of the visit's
+    sessions, else ``now()``'s day when the show is on, else the show's first day. The
+    day's opening hours (``Show.hours``) bound the visit: a start before the opening
+    moves to the opening (``Itinerary.notes`` says so), and a stop after the closing is
+    reported (``Itinerary.after_closing``).
     ``idle_weight`` is passed to :func:`order_stops`: by default a second spent waiting
     for a meeting costs a tenth of a second of walking, so a visitor sees the other
     stops before a 14:00 meeting instead of waiting hours at its table (0: the walk is
@@ -178,12 +284,16 @@ def plan_visit(router: Router, resolver: Resolver, origin: str | Place | tuple[s
     """
     with router.lock:
         return _plan(router, resolver, origin, stops, start_time, appointments, dwell_min,
-                     step_free, optimise, idle_weight, now)
+                     step_free, optimise, idle_weight, now, day)
 
 
 def _plan(router, resolver, origin, stops, start_time, appointments, dwell_min, step_free,
-          optimise, idle_weight, now) -> Itinerary:
-    start_s = parse_hhmm(start_time if start_time is not None else now())
+          optimise, idle_weight, now, day) -> Itinerary:
+    show = resolver.show_info
+    moment = now()
+    if moment.tzinfo is not None:  # the show's own time, whatever zone the clock gave
+        moment = moment.astimezone(show_zone(show.timezone))
+    asked_s = parse_hhmm(start_time if start_time is not None else moment)
     if not isinstance(dwell_min, Mapping):
         _dwell_minutes(dwell_min)
     here = _resolve(resolver, origin).place if not isinstance(origin, Place) else origin
@@ -209,6 +319,14 @@ def _plan(router, resolver, origin, stops, start_time, appointments, dwell_min, 
     for w in items:
         if w.dwell_s is None:
             w.dwell_s = DEFAULT_DWELL_MIN * 60
+    on = _show_day(show, day, moment.date().isoformat(), items)
+    start_s = asked_s
+    if start_time is None and not on.today and on.opens_s is not None:
+        start_s = on.opens_s  # another day: from its opening
+    if on.opens_s is not None and start_s < on.opens_s:
+        on.notes.append(f"The show opens at {format_hhmm(on.opens_s)} on {long_date(on.day)}, "
+                        f"so the visit starts then, not at {format_hhmm(start_s)}.")
+        start_s = on.opens_s
     places = [here] + [w.place for w in items]
     dwell = [float(w.dwell_s or 0.0) for w in items]
     due = [w.appointment_s for w in items]
@@ -248,17 +366,19 @@ def _plan(router, resolver, origin, stops, start_time, appointments, dwell_min, 
         raise ItineraryError(f"This visit would end at {format_hhmm(planned[-1].depart_s)} the "
                              "next day; a visit must end by midnight, so start earlier or "
                              "choose fewer stops.")
-    show = resolver.show_info
     levels = router.venue.levels
     return Itinerary(here, planned, start_s, step_free, show,
                      {k: lv.name for k, lv in levels.items()},
-                     {k: lv.name_zh for k, lv in levels.items()}, exact)
+                     {k: lv.name_zh for k, lv in levels.items()}, exact,
+                     day=on.day, opens_s=on.opens_s, closes_s=on.closes_s, notes=on.notes)
 
 
 def resume_visit(router: Router, resolver: Resolver, payload: str, here: str | Place,
                  start_time: str | time | datetime | None = None, *,
-                 now: Callable[[], datetime] = datetime.now) -> Itinerary:
-    """The visit a QR payload (or its machine line) carries, planned again from ``here``.
+                 now: Callable[[], datetime] = datetime.now,
+                 day: str | date | None = None) -> Itinerary:
+    """The visit a QR payload (or its machine line) carries, planned again from ``here``
+    (on ``day``, as :func:`plan_visit` chooses it).
 
     The stops keep their order; appointments stay appointments.
     """
@@ -268,6 +388,6 @@ def resume_visit(router: Router, resolver: Resolver, payload: str, here: str | P
         raise ItineraryError(f"This visit is for the show {plan.show!r}, not {show_id!r}.")
     appointments = {s.place: s.appointment for s in plan.stops if s.appointment}
     return plan_visit(router, resolver, here, [s.place for s in plan.stops], start_time,
-                      appointments, optimise=False, now=now)
+                      appointments, optimise=False, now=now, day=day)
 
 

@@ -235,6 +235,7 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
             clock = show_clock(show.start_date, show.end_date, show.timezone,
                                self.settings.now)
         self.clock = clock
+        nav.set_clock(self.settings.now or None)  # the visit, cards and receipt read it too
         self.home = HomeScreen(nav, window.themes, "", clock, self)
         self.home.search_requested.connect(self.open_search)
         self.home.service_requested.connect(self.show_service)

@@ -87,7 +87,7 @@ class ExhibitorCard(QScrollArea):
         self.themes = themes
         self.lang = "en"
         self.subject: CardSubject | None = None
-        self.today: QDate | None = None  # fixed "today" for tests; None: the clock
+        self.today: QDate | None = None  # fixed "today" for tests; None: the show clock
         self._actions: list[tuple[str, Callable[[CardSubject], None], str | None,
                                   Callable[[CardSubject], str | None] | None]] = []
         self.setWidgetResizable(True)
@@ -327,9 +327,16 @@ class ExhibitorCard(QScrollArea):
         row.addLayout(text, 1)
         layout.addWidget(box)
 
+    def _today(self) -> QDate:
+        """Today by the show clock (``nav.clock``), unless a test fixed :attr:`today`."""
+        if self.today is not None:
+            return self.today
+        day = self.nav.clock.today()
+        return QDate(day.year, day.month, day.day)
+
     def _sessions_for(self, places: set[str], exhibitor_id: str | None) -> list[Session]:
         s = self.nav.show_info
-        day, _ = show_day(s.start_date, s.end_date, s.timezone, self.today)
+        day, _ = show_day(s.start_date, s.end_date, s.timezone, self._today())
         iso = day.toString("yyyy-MM-dd")
         found = {x.id: x for x in self.nav.sessions_at(places, iso)}
         if exhibitor_id:
@@ -348,7 +355,7 @@ class ExhibitorCard(QScrollArea):
 
     def _sessions(self, layout: QVBoxLayout, sessions: list[Session], always: bool = True) -> None:
         s = self.nav.show_info
-        day, real = show_day(s.start_date, s.end_date, s.timezone, self.today)
+        day, real = show_day(s.start_date, s.end_date, s.timezone, self._today())
         locale = QLocale(self.lang.replace("_", "-")) if self.lang != "en" else QLocale(
             QLocale.Language.English, QLocale.Country.UnitedKingdom)
         date_text = locale.toString(day, QLocale.FormatType.LongFormat)

@@ -93,6 +93,7 @@ class StopView:
     leg: str = ""  # "120 m · 2 min", the walk that leads here
     appointment: str | None = None  # HH:MM
     late: str = ""  # "12 min late", when the appointment cannot be kept
+    slot: str = ""  # HH:MM, the first appointment the visitor can keep here (once planned)
 
 
 class StopRow(QFrame):
@@ -172,8 +173,10 @@ class StopRow(QFrame):
         self.show_stop(number, stop, default_time)
 
     def show_stop(self, number: int, stop: StopView, default_time: str) -> None:
-        """Show ``stop`` as the ``number``-th of the visit (the row is reused)."""
+        """Show ``stop`` as the ``number``-th of the visit (the row is reused). Ticking
+        "Appointment" offers the stop's first reachable slot, else ``default_time``."""
         self.place_id = stop.place_id
+        default_time = stop.slot or default_time
         self._default_time = default_time
         self.leg.setText(f"↓  {stop.leg}" if stop.leg else "")
         self.leg.setVisible(bool(stop.leg))

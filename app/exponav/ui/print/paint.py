@@ -84,7 +84,7 @@ def paint_itinerary(device: QPagedPaintDevice, itinerary: Itinerary, nav: Naviga
     ensure_app()
     paper = paper_of(paper)
     origin_from = printed_from or printed_from_label()
-    when = printed_at or datetime.now()
+    when = printed_at or nav.clock.now()  # the show clock: a rehearsal prints its day
 
     def apply(size: QPageSize) -> None:
         if set_page is not None:

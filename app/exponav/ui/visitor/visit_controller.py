@@ -291,6 +291,7 @@ class VisitController(QObject):
             if p is not None:
                 view.times = f"{p.appointment or p.arrive}–{p.depart}"
                 view.leg = walk_summary(p.leg_length_m, p.leg_duration_s) if p.leg else ""
+                view.slot = it.first_slot(place.id) or ""
                 if p.late_s > 0:
                     view.late = self.tr("%1 late").replace("%1", minutes_text(p.late_s))
             views.append(view)
@@ -300,9 +301,7 @@ class VisitController(QObject):
         self.panel.set_stops(views, default)
         start = self.model.start_time or (it.start if it else "")
         if not start:
-            from datetime import datetime
-
-            start = datetime.now().strftime("%H:%M")
+            start = f"{self.nav.clock.now():%H:%M}"
         self.panel.set_settings(start, self.model.step_free)
         if it is None:
             self.panel.set_summary("", self.panel.warning.text() if self.error else "")
