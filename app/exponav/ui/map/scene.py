@@ -332,7 +332,7 @@ class FloorPlanScene(QGraphicsScene):
         if geom is None:
             return QRectF()
         x0, y0, x1, y1 = geom.bounds
-        return QRectF(QPointF(x0, -y1), QPointF(x1, -y0))
+        return QRectF(to_scene(x0, y1), to_scene(x1, y0))
 
     def marker_at(self, scene_pos: QPointF, view_scale: float, radius_px: float = 14.0):
         """The visible marker within ``radius_px`` of a scene point, if any."""

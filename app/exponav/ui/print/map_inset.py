@@ -17,7 +17,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 from shapely.geometry import box as shapely_box
 
-from exponav.ui.common.convert import line_path, polygon_path
+from exponav.ui.common.convert import line_path, polygon_path, to_scene
 from exponav.ui.common.palette import MAP
 from exponav.ui.print.canvas import ACCENT, ACCENT_SOFT, INK, RULE, WHITE, Sheet
 
@@ -122,7 +122,7 @@ def draw_map(sheet: Sheet, x: float, y: float, w: float, h: float, plan: LevelPl
     p.save()
     p.setClipRect(sheet.r(x, y, w, h))
     for m in marks:
-        pt = t.map(QPointF(m.x, -m.y))
+        pt = t.map(to_scene(m.x, m.y))
         sheet.badge(pt.x() / k, pt.y() / k, badge_mm, m.label, m.colour,
                     badge_mm * 1.55 if len(m.label) < 3 else badge_mm * 1.15, m.square)
     p.restore()

@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QStyleOptionGraphicsItem
 
 from exponav.ui.common.assets import icon_pixmap
-from exponav.ui.common.convert import line_path
+from exponav.ui.common.convert import line_path, to_scene
 from exponav.ui.common.palette import UI, amenity_style
 
 __all__ = ["ROUTE_COLOUR", "VISIT_COLOUR", "RouteEndItem", "RouteLineItem", "StopBadgeItem"]
@@ -115,9 +115,9 @@ class RouteLineItem(QGraphicsItem):
             seg = math.dist((x0, y0), (x1, y1))
             while seg > 1e-9 and d <= walked + seg:
                 t = (d - walked) / seg
-                p = world.map(QPointF(x0 + (x1 - x0) * t, -(y0 + (y1 - y0) * t)))
-                ahead = world.map(QPointF(x1, -y1))
-                back = world.map(QPointF(x0, -y0))
+                p = world.map(to_scene(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t))
+                ahead = world.map(to_scene(x1, y1))
+                back = world.map(to_scene(x0, y0))
                 angle = math.atan2(ahead.y() - back.y(), ahead.x() - back.x())
                 marks.append((p, angle))
                 d += step
