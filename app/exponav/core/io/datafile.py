@@ -30,7 +30,7 @@ import os
 import sqlite3
 import stat
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,8 +60,16 @@ from exponav.core.search.index import INDEX_FORMAT, create_index
 __all__ = ["SCHEMA_VERSION", "DataFile", "build_data_file", "ensure_data_file",
            "read_data_file", "source_fingerprint"]
 
-#: Bump when the tables change; older files are rebuilt from their sources.
-SCHEMA_VERSION = 1
+#: ``PRAGMA user_version`` of the files this ExpoNav writes and reads. Bump it when the
+#: tables change: a file of another version is rebuilt from its sources by
+#: :func:`ensure_data_file`, and one opened read-only (a published file) is refused with
+#: a sentence that says how to rebuild it. The versions:
+#:
+#: 1. the first tables;
+#: 2. foreign keys between levels, zones, booths, exhibitors, their booth assignments
+#:    (``exhibitor_booths``), categories, amenities and sessions; indexes on them; the
+#:    ``search`` view; the ``exhibitors_fts`` and ``amenities_fts`` full-text tables.
+SCHEMA_VERSION = 2
 
 
 @dataclass
@@ -104,10 +112,103 @@ def _load_sources(venue_dir: Path, show_dir: Path) -> tuple[Venue, ShowData, Fea
     return venue, show, features
 
 
+#: The tables for SQL tools: columns, primary key, foreign keys (column, table, column)
+#: and the indexed columns (the columns that queries filter on, foreign keys first). They
+#: are created before any row goes in, so a venue without zones or a show without
+#: sessions still has every table.
+_TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...],
+                         list[tuple[str, str, str]], list[str]]] = {
+    "meta": ({"key": str, "value": str}, "key", [], []),
+    "levels": ({"id": str, "name": str, "name_zh": str, "building": str, "ordinal": int,
+                "file": str, "seq": int}, "id", [], []),
+    "connectors": ({"id": str, "kind": str, "step_free": int, "ride_s": float,
+                    "wait_s": float, "name": str, "name_zh": str, "ends": str}, "id", [], []),
+    "features": ({"level": str, "seq": int, "kind": str, "properties": str,
+                  "geometry": bytes}, ("level", "seq"), [("level", "levels", "id")], ["kind"]),
+    "zones": ({"id": str, "level": str, "category": str, "name": str, "name_zh": str},
+              "id", [("level", "levels", "id")], ["level"]),
+    "categories": ({"id": str, "name": str, "name_zh": str}, "id", [], []),
+    "exhibitors": ({"id": str, "name": str, "name_zh": str, "country": str,
+                    "description": str, "description_zh": str, "website": str, "demo": int},
+                   "id", [], ["country"]),
+    "booths": ({"code": str, "level": str, "area": str, "type": str, "zone": str,
+                "area_m2": float, "units": int, "cx": float, "cy": float, "exhibitor": str},
+               "code", [("level", "levels", "id"), ("zone", "zones", "id"),
+                        ("exhibitor", "exhibitors", "id")], ["level", "zone", "exhibitor"]),
+    "amenities": ({"id": str, "level": str, "category": str, "name": str, "name_zh": str,
+                   "x": float, "y": float}, "id", [("level", "levels", "id")],
+                  ["level", "category"]),
+    # the booth assignments: which exhibitor has which booth (each booth at most one)
+    "exhibitor_booths": ({"exhibitor": str, "booth": str, "seq": int}, ("exhibitor", "booth"),
+                         [("exhibitor", "exhibitors", "id"), ("booth", "booths", "code")],
+                         ["booth"]),
+    "exhibitor_categories": ({"exhibitor": str, "category": str, "seq": int},
+                             ("exhibitor", "category"),
+                             [("exhibitor", "exhibitors", "id"),
+                              ("category", "categories", "id")], ["category"]),
+    # place is the id as the show gives it; booth, amenity or zone says which one it is
+    "sessions": ({"id": str, "kind": str, "title": str, "title_zh": str, "place": str,
+                  "start": str, "end": str, "exhibitor": str, "demo": int, "booth": str,
+                  "amenity": str, "zone": str}, "id",
+                 [("exhibitor", "exhibitors", "id"), ("booth", "booths", "code"),
+                  ("amenity", "amenities", "id"), ("zone", "zones", "id")],
+                 ["place", "start", "exhibitor", "booth", "amenity", "zone"]),
+}
+
+#: One row per exhibitor, booth and amenity, with its names and where it is: names in
+#: English and Chinese for ``WHERE names LIKE '%chunghwa%'`` from any SQL tool.
+_SEARCH_VIEW = """
+CREATE VIEW search AS
+SELECT 'exhibitor' AS kind, e.id AS id, e.name AS name, e.name_zh AS name_zh,
+       trim(e.name || ' ' || e.name_zh) AS names,
+       (SELECT b.level FROM exhibitor_booths AS eb JOIN booths AS b ON b.code = eb.booth
+         WHERE eb.exhibitor = e.id ORDER BY eb.seq LIMIT 1) AS level,
+       (SELECT group_concat(booth, ' ') FROM (SELECT booth FROM exhibitor_booths
+         WHERE exhibitor = e.id ORDER BY seq)) AS booths,
+       e.id AS exhibitor
+  FROM exhibitors AS e
+UNION ALL
+SELECT 'booth', b.code, coalesce(e.name, ''), coalesce(e.name_zh, ''),
+       trim(coalesce(e.name, '') || ' ' || coalesce(e.name_zh, '')), b.level, b.code,
+       b.exhibitor
+  FROM booths AS b LEFT JOIN exhibitors AS e ON e.id = b.exhibitor
+UNION ALL
+SELECT 'amenity', a.id, a.name, a.name_zh, trim(a.name || ' ' || a.name_zh), a.level,
+       NULL, NULL
+  FROM amenities AS a
+"""
+
+#: Full-text tables in sqlite-utils' convention (``<table>_fts``, which Datasette and
+#: ``sqlite-utils search`` find), by trigrams so that Chinese names, which have no
+#: spaces between words, match any three characters or more.
+_FTS = {"exhibitors": ["name", "name_zh"], "amenities": ["name", "name_zh"]}
+
+
+def _create_tables(db: sqlite_utils.Database) -> None:
+    for name, (columns, pk, foreign_keys, indexed) in _TABLES.items():
+        db[name].create(columns, pk=pk, foreign_keys=foreign_keys)
+        for column in indexed:
+            db[name].create_index([column], unique=(name, column) == ("exhibitor_booths",
+                                                                     "booth"))
+
+
+def _has_trigrams(db: sqlite_utils.Database) -> bool:
+    """Whether this SQLite has FTS5 with its trigram tokenizer (3.34 and later)."""
+    try:
+        db.execute("CREATE VIRTUAL TABLE temp.exponav_probe USING fts5(x, tokenize='trigram')")
+    except sqlite3.OperationalError:
+        return False
+    db.execute("DROP TABLE temp.exponav_probe")
+    return True
+
+
 def _write(db: sqlite_utils.Database, venue: Venue, show: ShowData, features: Features,
            fingerprint: str) -> None:
     booths = {b.code: b for b in venue.booths()}
     owners = {code: ex for ex in show.exhibitors.values() for code in ex.booths}
+    zones = [z for plan in venue.plans.values() for z in plan.zones]
+    amenities = [a for plan in venue.plans.values() for a in plan.amenities]
+    _create_tables(db)
 
     db["meta"].insert_all([
         {"key": "fingerprint", "value": fingerprint},
@@ -116,58 +217,86 @@ def _write(db: sqlite_utils.Database, venue: Venue, show: ShowData, features: Fe
                                               "georeference": venue.georeference},
                                              ensure_ascii=False)},
         {"key": "show", "value": json.dumps(show.show.__dict__, ensure_ascii=False)},
-    ], pk="key")
+    ])
     db["levels"].insert_all(
-        [{**lv.__dict__, "seq": i} for i, lv in enumerate(venue.levels.values())], pk="id")
+        [{**lv.__dict__, "seq": i} for i, lv in enumerate(venue.levels.values())])
     db["connectors"].insert_all([
         {"id": c.id, "kind": c.kind, "step_free": c.step_free, "ride_s": c.ride_s,
          "wait_s": c.wait_s, "name": c.name, "name_zh": c.name_zh,
          "ends": json.dumps([e.__dict__ for e in c.ends])}
-        for c in venue.connectors], pk="id")
-    rows = []
-    for level in venue.levels.values():
-        for seq, (props, geom) in enumerate(features[level.id]):
-            rows.append({"level": level.id, "seq": seq, "kind": props["kind"],
-                         "properties": json.dumps(props, ensure_ascii=False),
-                         "geometry": shapely.to_wkb(geom)})
-    db["features"].insert_all(rows, pk=("level", "seq"))
+        for c in venue.connectors])
+    db["features"].insert_all(
+        {"level": level.id, "seq": seq, "kind": props["kind"],
+         "properties": json.dumps(props, ensure_ascii=False),
+         "geometry": shapely.to_wkb(geom)}
+        for level in venue.levels.values() for seq, (props, geom) in enumerate(features[level.id]))
+    db["zones"].insert_all([
+        {"id": z.id, "level": z.level, "category": z.category, "name": z.name,
+         "name_zh": z.name_zh} for z in zones])
+    db["categories"].insert_all([c.__dict__ for c in show.categories.values()])
+    db["exhibitors"].insert_all([
+        {"id": e.id, "name": e.name, "name_zh": e.name_zh, "country": e.country,
+         "description": e.description, "description_zh": e.description_zh,
+         "website": e.website, "demo": e.demo}
+        for e in show.exhibitors.values()])
     db["booths"].insert_all([
         {"code": b.code, "level": b.level, "area": b.area, "type": b.type, "zone": b.zone,
          "area_m2": round(b.area_m2, 2), "units": b.standard_units,
          "cx": round(b.polygon.centroid.x, 2), "cy": round(b.polygon.centroid.y, 2),
          "exhibitor": owners[b.code].id if b.code in owners else None}
-        for b in booths.values()], pk="code")
+        for b in booths.values()])
     db["amenities"].insert_all([
         {"id": a.id, "level": a.level, "category": a.category, "name": a.name,
-         "name_zh": a.name_zh, "x": a.point.x, "y": a.point.y}
-        for plan in venue.plans.values() for a in plan.amenities], pk="id")
-    db["categories"].insert_all([c.__dict__ for c in show.categories.values()], pk="id")
-    db["exhibitors"].insert_all([
-        {"id": e.id, "name": e.name, "name_zh": e.name_zh, "country": e.country,
-         "description": e.description, "description_zh": e.description_zh,
-         "website": e.website, "demo": e.demo}
-        for e in show.exhibitors.values()], pk="id")
+         "name_zh": a.name_zh, "x": a.point.x, "y": a.point.y} for a in amenities])
     db["exhibitor_booths"].insert_all(
         [{"exhibitor": e.id, "booth": code, "seq": i}
-         for e in show.exhibitors.values() for i, code in enumerate(e.booths)],
-        pk=("exhibitor", "booth"), foreign_keys=[("exhibitor", "exhibitors", "id"),
-                                                 ("booth", "booths", "code")])
+         for e in show.exhibitors.values() for i, code in enumerate(e.booths)])
     db["exhibitor_categories"].insert_all(
         [{"exhibitor": e.id, "category": c, "seq": i}
-         for e in show.exhibitors.values() for i, c in enumerate(e.categories)],
-        pk=("exhibitor", "category"), foreign_keys=[("exhibitor", "exhibitors", "id"),
-                                                    ("category", "categories", "id")])
-    db["sessions"].insert_all([s.__dict__ for s in show.sessions], pk="id")
-    db["sessions"].create_index(["place"], if_not_exists=True)
-    create_index(db, search_documents(venue, show))
+         for e in show.exhibitors.values() for i, c in enumerate(e.categories)])
+    amenity_ids, zone_ids = {a.id for a in amenities}, {z.id for z in zones}
+    db["sessions"].insert_all([
+        {**s.__dict__, "exhibitor": s.exhibitor or None,
+         "booth": s.place if s.place in booths else None,
+         "amenity": s.place if s.place in amenity_ids else None,
+         "zone": s.place if s.place in zone_ids else None} for s in show.sessions])
+    db.execute(_SEARCH_VIEW)
+
+
+def _add_full_text(db: sqlite_utils.Database) -> None:
+    """The ``<table>_fts`` tables, where this SQLite has trigrams (else only the view).
+    Made after VACUUM, which may renumber the rowids they refer to."""
+    if _has_trigrams(db):
+        for table, columns in _FTS.items():
+            db[table].enable_fts(columns, fts_version="FTS5", tokenize="trigram")
 
 
 def _check_references(venue: Venue, show: ShowData) -> None:
-    """Every exhibitor's booths are on a floor plan, and no booth has two exhibitors.
+    """What the foreign keys of the data file need: every exhibitor's booths are on a
+    floor plan and no booth has two exhibitors; zone and amenity ids are each used once
+    in the venue, and a booth's zone is one of them; a session's exhibitor is listed.
 
     (Booth codes used twice on the plans are refused earlier, by the floor-plan reader,
     naming both features.)
     """
+    for kind, things in (("zone", [z for p in venue.plans.values() for z in p.zones]),
+                         ("amenity", [a for p in venue.plans.values() for a in p.amenities])):
+        where: dict[str, str] = {}
+        for thing in things:
+            if thing.id in where:
+                raise DataError(f"{venue.levels[thing.level].file}: the {kind} id {thing.id} "
+                                f"is used more than once (also on level {where[thing.id]}); "
+                                f"each {kind} needs its own id.")
+            where[thing.id] = thing.level
+        if kind == "zone":
+            for booth in venue.booths():
+                if booth.zone is not None and booth.zone not in where:
+                    raise DataError(f"{venue.levels[booth.level].file}: booth {booth.code} lies "
+                                    f"in zone {booth.zone}, which is on no floor plan.")
+    for session in show.sessions:
+        if session.exhibitor and session.exhibitor not in show.exhibitors:
+            raise DataError(f"sessions.csv: session {session.id} names exhibitor "
+                            f"{session.exhibitor}, which is not in exhibitors.csv.")
     booths = {b.code for b in venue.booths()}
     seen: dict[str, str] = {}
     for ex in show.exhibitors.values():
@@ -240,8 +369,9 @@ def _make_folder(folder: Path, dest: Path) -> None:
                         f"{_build_advice(dest)}.")
 
 
-def _verifier(dest: Path):
+def _verifier(dest: Path, step: Callable[[str], None]):
     def verify(path: Path) -> None:
+        step(BUILD_STAGES[-1])
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             ok = conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -252,30 +382,49 @@ def _verifier(dest: Path):
     return verify
 
 
+#: What :func:`build_data_file` tells its ``progress`` as it goes, in order.
+BUILD_STAGES = ("hashing the sources", "reading the floor plans and the show",
+                "writing the tables", "analysing the names for search", "compacting the file",
+                "checking the file")
+
+
 def build_data_file(dest: Path, venue_dir: Path | None = None,
-                    show_dir: Path | None = None) -> Path:
+                    show_dir: Path | None = None, *,
+                    progress: Callable[[str], None] | None = None) -> Path:
     """Build the data file at ``dest`` from the sources (atomically).
 
     The sources are read and checked first; the file is written beside ``dest``, checked
-    with SQLite's ``quick_check`` and only then renamed over ``dest``. ``dest`` must be a regular file or not exist yet; its folder is created.
+    with SQLite's ``quick_check`` and only then renamed over ``dest``. ``dest`` must be a
+    regular file or not exist yet; its folder is created. ``progress`` is called with
+    each of :data:`BUILD_STAGES` as it begins.
     """
     dest = Path(dest)
     venue_dir = venue_dir or paths.venue_dir()
     show_dir = show_dir or paths.show_dir()
+    step = progress or (lambda stage: None)
     _make_folder(dest.parent, dest)
     check_target(dest, "data file")
     clean_orphans(dest.parent, dest.name)
     try:
-        with atomic_path(dest, "data file", verify=_verifier(dest)) as tmp:
+        with atomic_path(dest, "data file", verify=_verifier(dest, step)) as tmp:
+            step(BUILD_STAGES[0])
             fingerprint = source_fingerprint(venue_dir, show_dir)
+            step(BUILD_STAGES[1])
             venue, show, features = _load_sources(venue_dir, show_dir)
             conn = sqlite3.connect(tmp)
             try:
                 db = sqlite_utils.Database(conn)
+                step(BUILD_STAGES[2])
                 with conn:
                     _write(db, venue, show, features, fingerprint)
+                step(BUILD_STAGES[3])
+                with conn:
+                    create_index(db, search_documents(venue, show))
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                step(BUILD_STAGES[4])
                 conn.execute("VACUUM")
+                with conn:
+                    _add_full_text(db)
             finally:
                 conn.close()
     except sqlite3.Error as e:
@@ -378,9 +527,25 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
         raise DataError(f"{path}: not an ExpoNav data file (it has no {missing[0]} table).")
     if version != SCHEMA_VERSION:
         conn.close()
-        raise DataError(f"{path}: data file version {version}, this ExpoNav reads version "
-                        f"{SCHEMA_VERSION}; rebuild it with `exponav build-data`.")
+        raise DataError(_version_sentence(path, version))
     return conn
+
+
+def _version_sentence(path: Path, version: int) -> str:
+    """Why a data file of another schema version cannot be read, and what to do.
+
+    >>> print(_version_sentence(Path("show.db"), 1))  # doctest: +NORMALIZE_WHITESPACE
+    show.db: the data file is of version 1, from an older ExpoNav, and this ExpoNav reads
+    version 2; build it again from its floor plans and show data with `exponav build-data
+    --data show.db --venue DIR --show DIR`.
+    """
+    if version > SCHEMA_VERSION:
+        return (f"{path}: the data file is of version {version}, from a newer ExpoNav, and this "
+                f"ExpoNav reads version {SCHEMA_VERSION}; update ExpoNav, or build the file "
+                "again with this one (`exponav build-data`).")
+    return (f"{path}: the data file is of version {version}, from an older ExpoNav, and this "
+            f"ExpoNav reads version {SCHEMA_VERSION}; build it again from its floor plans and "
+            f"show data with `exponav build-data --data {path} --venue DIR --show DIR`.")
 
 
 class _Damage(Exception):
@@ -507,5 +672,5 @@ def _read(path: Path, conn: sqlite3.Connection) -> DataFile:
     with _table("sessions"):
         for r in conn.execute("SELECT id, kind, title, title_zh, place, start, end, exhibitor, "
                               "demo FROM sessions ORDER BY start, id"):
-            data.sessions.append(Session(*r[:8], demo=bool(r[8])))
+            data.sessions.append(Session(*r[:7], exhibitor=r[7] or "", demo=bool(r[8])))
     return DataFile(path=path, venue=venue, show=data, conn=conn)
