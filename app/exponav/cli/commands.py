@@ -211,24 +211,30 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_build_data(args: argparse.Namespace) -> int:
+    from exponav.cli.progress import stages
     from exponav.core import paths
-    from exponav.core.io.datafile import build_data_file
+    from exponav.core.io.datafile import BUILD_STAGES, build_data_file
 
     dest = Path(args.data) if args.data else paths.default_data_file()
-    build_data_file(dest, Path(args.venue) if args.venue else None,
-                    Path(args.show) if args.show else None)
+    with stages(f"Building {dest.name}", len(BUILD_STAGES)) as step:
+        build_data_file(dest, Path(args.venue) if args.venue else None,
+                        Path(args.show) if args.show else None, progress=step)
     _emit(args, {"data": str(dest)}, lambda: f"Built {dest}")
     return 0
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from exponav.diagnostics.bench import run_bench
+    from exponav.cli.progress import count, stages
+    from exponav.diagnostics.bench import bench_stages, run_bench
 
-    rows = run_bench(args.data, scale=args.scale, repeat=args.repeat)
+    with stages("bench", len(bench_stages(args.scale))) as step:
+        rows = run_bench(args.data, scale=args.scale, repeat=args.repeat, progress=step)
     if args.soak:  # a kiosk through N interactions: memory growth and errors
         from exponav.diagnostics.soak import run_soak
 
-        rows.append(run_soak(args.soak, args.data))
+        with count("soak", args.soak, "interactions") as done:
+            rows.append(run_soak(args.soak, args.data,
+                                 progress=lambda n, rss: done(n, rss=f"{rss:.0f} MB")))
 
     def text() -> str:
         lines = [f"{'name':28} {'n':>6} {'p50 ms':>9} {'p95 ms':>9} {'budget':>8}"]
