@@ -308,12 +308,12 @@ def test_orphans_of_a_killed_build_are_removed_at_the_next_start(tmp_path: Path)
     code = ("import sys, time\n"
             "from pathlib import Path\n"
             "import exponav.core.io.datafile as d\n"
-            "real = d._write\n"
+            "real = d.write_tables\n"
             "def slow(*a):\n"
             "    real(*a)\n"
             "    print('written', flush=True)\n"
             "    time.sleep(60)\n"
-            "d._write = slow\n"
+            "d.write_tables = slow\n"
             f"d.build_data_file(Path({str(dest)!r}))\n")
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
                             env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})

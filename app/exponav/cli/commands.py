@@ -1,8 +1,9 @@
 """The ``exponav`` command line: a thin front over :class:`exponav.Navigator`.
 
-Every subcommand takes ``--data FILE`` and ``--json``; with ``--json`` it prints exactly
-the ``to_dict()`` of its results. A user's mistake prints one sentence on stderr and
-exits with status 2; never a traceback.
+Every subcommand takes ``--data FILE`` and ``--json``, before or after its name
+(``exponav --json booth S1024`` is ``exponav booth S1024 --json``); with ``--json`` it
+prints exactly the ``to_dict()`` of its results. A user's mistake prints one sentence on
+stderr and exits with status 2; never a traceback.
 """
 
 from __future__ import annotations
@@ -219,24 +220,30 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_build_data(args: argparse.Namespace) -> int:
+    from exponav.cli.progress import stages
     from exponav.core import paths
-    from exponav.core.io.datafile import build_data_file
+    from exponav.core.io.datafile import BUILD_STAGES, build_data_file
 
     dest = Path(args.data) if args.data else paths.default_data_file()
-    build_data_file(dest, Path(args.venue) if args.venue else None,
-                    Path(args.show) if args.show else None)
+    with stages(f"Building {dest.name}", len(BUILD_STAGES)) as step:
+        build_data_file(dest, Path(args.venue) if args.venue else None,
+                        Path(args.show) if args.show else None, progress=step)
     _emit(args, {"data": str(dest)}, lambda: f"Built {dest}")
     return 0
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from exponav.diagnostics.bench import run_bench
+    from exponav.cli.progress import count, stages
+    from exponav.diagnostics.bench import bench_stages, run_bench
 
-    rows = run_bench(args.data, scale=args.scale, repeat=args.repeat)
+    with stages("bench", len(bench_stages(args.scale))) as step:
+        rows = run_bench(args.data, scale=args.scale, repeat=args.repeat, progress=step)
     if args.soak:  # a kiosk through N interactions: memory growth and errors
         from exponav.diagnostics.soak import run_soak
 
-        rows.append(run_soak(args.soak, args.data))
+        with count("soak", args.soak, "interactions") as done:
+            rows.append(run_soak(args.soak, args.data,
+                                 progress=lambda n, rss: done(n, rss=f"{rss:.0f} MB")))
 
     def text() -> str:
         lines = [f"{'name':28} {'n':>6} {'p50 ms':>9} {'p95 ms':>9} {'budget':>8}"]
@@ -268,58 +275,202 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     return 0 if report["ok"] else 1
 
 
+def display_problem(environ: dict[str, str] | None = None) -> str | None:
+    """Why Qt would find no display for a window here (it would abort the process), or
+    None. Only X11 and Wayland sessions are judged; a platform plugin named in
+    ``QT_QPA_PLATFORM`` other than xcb or wayland (offscreen, vnc, eglfs ...) is trusted.
+
+    >>> display_problem({})
+    'there is no display for the window (DISPLAY and WAYLAND_DISPLAY are not set); run it in a desktop session, or check this machine without one with `exponav selftest`'
+    >>> display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
+    True
+    """
+    if sys.platform in ("win32", "darwin"):
+        return None
+    env = os.environ if environ is None else environ
+    platform = env.get("QT_QPA_PLATFORM", "").split(";")[0].split(":")[0].strip()
+    x11, wayland = env.get("DISPLAY", ""), env.get("WAYLAND_DISPLAY", "") or \
+        env.get("WAYLAND_SOCKET", "")
+    advice = ("run it in a desktop session, or check this machine without one with "
+              "`exponav selftest`")
+    if platform not in ("", "xcb", "wayland", "wayland-egl"):
+        return None
+    if platform == "xcb" and not x11:
+        return f"QT_QPA_PLATFORM is xcb but DISPLAY is not set; {advice}"
+    if platform.startswith("wayland") and not wayland:
+        return f"QT_QPA_PLATFORM is {platform} but WAYLAND_DISPLAY is not set; {advice}"
+    if not x11 and not wayland:
+        return ("there is no display for the window (DISPLAY and WAYLAND_DISPLAY are not "
+                f"set); {advice}")
+    if x11 and (platform == "xcb" or not wayland) and _x11_refuses(x11):
+        return f"cannot connect to the X display {x11}; {advice}"
+    return None
+
+
+def _x11_refuses(display: str) -> bool:
+    """True when libxcb (what Qt's xcb plugin connects with) cannot reach ``display``;
+    False when it can, or when libxcb cannot be loaded here (Qt then says why itself)."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("xcb") or "libxcb.so.1"
+    try:
+        xcb = ctypes.CDLL(name)
+    except OSError:
+        return False
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(os.fsencode(display), None)
+    try:  # a failed connection is still an object to ask and to free
+        return bool(xcb.xcb_connection_has_error(connection))
+    finally:
+        xcb.xcb_disconnect(connection)
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
+    problem = display_problem()
+    if problem is not None:
+        print(f"exponav: {problem[:1].upper()}{problem[1:]}.", file=sys.stderr)
+        return EXIT_BAD_INPUT
     from exponav.ui.app import run_gui
 
     return run_gui(data=args.data, kiosk=args.kiosk)
 
 
+#: The shells ``exponav completion`` writes a script for (shtab's, since shtab 1.9).
+SHELLS = ("bash", "zsh", "tcsh", "fish")
+
+
+def cmd_completion(args: argparse.Namespace) -> int:
+    """Print the shell's completion script for every subcommand and option, made by shtab
+    from this very parser; an option whose value is a FILE, PNG or DIR completes paths."""
+    import shtab
+
+    parser = build_parser()
+    _mark_paths(parser, {"FILE": shtab.FILE, "PNG": shtab.FILE, "DIR": shtab.DIRECTORY})
+    sys.stdout.write(shtab.complete(parser, shell=args.shell))
+    return 0
+
+
+def _mark_paths(parser: argparse.ArgumentParser, completers: dict[str, Any]) -> None:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for subparser in action.choices.values():
+                _mark_paths(subparser, completers)
+        elif action.metavar in completers:
+            action.complete = completers[action.metavar]  # type: ignore[attr-defined]
+
+
 # -- the parser --------------------------------------------------------------------------
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data", metavar="FILE",
-                        help="data file to open (default: the embedded SCSE 2025 show)")
-    common.add_argument("--json", action="store_true", help="print the result as JSON")
+class _Given(argparse.Action):
+    """``--data`` or ``--json`` wherever it is given: kept under the name of the parser
+    that read it, so that a value given before the subcommand is not overwritten by the
+    subcommand's default, and two different values can be told apart (:func:`_settle`)."""
 
-    parser = _Parser(prog="exponav", description="Offline navigator for exhibition floors.",
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        setattr(namespace, f"{self.dest} given to {parser.prog}",
+                True if self.nargs == 0 else values)
+
+
+def common_options(data_help: str = "data file to open (default: the embedded SCSE 2025 "
+                                    "show)") -> argparse.ArgumentParser:
+    """The parent parser of ``--data FILE`` and ``--json``, which every subcommand takes."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", metavar="FILE", action=_Given, default=argparse.SUPPRESS,
+                        help=data_help)
+    common.add_argument("--json", nargs=0, action=_Given, default=argparse.SUPPRESS,
+                        help="print the result as JSON (default: as text)")
+    return common
+
+
+def _settle(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.Namespace:
+    """``args.data`` and ``args.json`` from wherever they were given; two different data
+    files (one before the subcommand, one after) are refused with a sentence."""
+    given: dict[str, list[tuple[str, Any]]] = {"data": [], "json": []}
+    for key, value in list(vars(args).items()):
+        option, _, prog = key.partition(" given to ")
+        if prog and option in given:
+            given[option].append((prog, value))
+            delattr(args, key)
+    files = given["data"]
+    if len({os.path.abspath(value) for _, value in files}) > 1:
+        (outer, first), (inner, second) = files[0], files[-1]
+        where = inner.removeprefix(outer).strip()
+        parser.error(f"--data names two files, {first} before `{where}` and {second} after "
+                     "it; give one")
+    args.data = files[-1][1] if files else None
+    args.json = bool(given["json"])
+    return args
+
+
+def _version() -> str:
+    """The installed package's version (the source tree's when it is not installed)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("exponav")
+    except metadata.PackageNotFoundError:
+        from exponav import __version__
+
+        return __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options()
+
+    parser = _Parser(prog="exponav", description="Offline navigator for exhibition floors. "
+                     "With no subcommand it opens the window, as `exponav gui` does.",
                      parents=[common])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}",
+                        help="print the version of ExpoNav and exit")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = sub.add_parser("search", parents=[common], help="find exhibitors, booths and amenities")
-    p.add_argument("text")
-    p.add_argument("--level")
-    p.add_argument("--category")
-    p.add_argument("--limit", type=count, default=20, help="at most this many hits (1 to 10000)")
+    p.add_argument("text", help="a name in English or Chinese, a booth code or an amenity, "
+                                "as a visitor would type it")
+    p.add_argument("--level", help="only what is on this level, e.g. H2-1F (default: every "
+                                   "level)")
+    p.add_argument("--category", help="only exhibitors of this category or amenities of this "
+                                      "kind, e.g. 5g or toilet (default: any)")
+    p.add_argument("--limit", type=count, default=20,
+                   help="at most this many hits (1 to 10000; default 20)")
     p.add_argument("--from", dest="origin", metavar="PLACE",
                    help="where the visitor is (booth, kiosk, amenity or LEVEL@X,Y): "
-                        "services nearest on foot first")
+                        "services nearest on foot first (default: no place)")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("booth", parents=[common], help="one booth and its exhibitor")
-    p.add_argument("code")
+    p.add_argument("code", help="a booth code in any spelling: S1024, s-1024, S 1024")
     p.set_defaults(func=cmd_booth)
 
     p = sub.add_parser("near", parents=[common], help="the nearest things to a place or point")
     p.add_argument("--from", dest="origin", metavar="PLACE",
-                   help="booth, kiosk, amenity or opening id, or LEVEL@X,Y")
-    p.add_argument("--level", help="the level of the point (with --x and --y)")
-    p.add_argument("--x", type=metres, help="metres east of the origin")
-    p.add_argument("--y", type=metres, help="metres north of the origin")
+                   help="booth, kiosk, amenity or opening id, or LEVEL@X,Y (instead of "
+                        "--level, --x and --y)")
+    p.add_argument("--level", help="the level of the point, e.g. H2-1F (with --x and --y)")
+    p.add_argument("--x", type=metres, help="metres east of the level's origin")
+    p.add_argument("--y", type=metres, help="metres north of the level's origin")
     p.add_argument("--by", choices=["straight", "walking"], default="straight",
-                   help="straight line on the level, or on foot over the levels in use "
-                        "(default straight)")
+                   help="a straight line on the level, or on foot over the levels in use "
+                        "(default: straight)")
     p.add_argument("--kind", default="amenity",
-                   help="booth, amenity, amenity:CATEGORY, kiosk, opening, connector, exit "
-                        "(default amenity)")
-    p.add_argument("--limit", type=count, default=5, help="at most this many (1 to 10000)")
+                   help="booth, amenity, amenity:CATEGORY, kiosk, opening, connector or exit "
+                        "(default: amenity)")
+    p.add_argument("--limit", type=count, default=5,
+                   help="at most this many (1 to 10000; default 5)")
     p.set_defaults(func=cmd_near)
 
     p = sub.add_parser("route", parents=[common], help="a walking route between two places")
     p.add_argument("origin", help="booth code, amenity, kiosk or opening id, or LEVEL@X,Y")
-    p.add_argument("destination")
-    p.add_argument("--step-free", action="store_true", help="elevators and ramps only")
-    p.add_argument("--lang", choices=["en", "zh-Hant", "id"], default="en")
+    p.add_argument("destination", help="where to go, in the same forms as the origin")
+    p.add_argument("--step-free", action="store_true",
+                   help="elevators and ramps only (default: stairs and escalators too)")
+    p.add_argument("--lang", choices=["en", "zh-Hant", "id"], default="en",
+                   help="language of the directions (default: en)")
     p.set_defaults(func=cmd_route)
 
     add_itinerary_command(sub, common)
@@ -328,28 +479,45 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", parents=[common], help="counts of what the data holds")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("build-data", parents=[common],
-                       help="build the data file from floor plans and show data")
-    p.add_argument("--venue", metavar="DIR", help="floor-plan folder (venue.json + GeoJSON)")
-    p.add_argument("--show", metavar="DIR", help="show folder (show.json + CSV)")
+    p = sub.add_parser("build-data", parents=[common_options(
+        "data file to write (default: the one in the user's cache folder that ExpoNav opens "
+        "by default)")], help="build the data file from floor plans and show data")
+    p.add_argument("--venue", metavar="DIR", help="floor-plan folder (venue.json + GeoJSON; "
+                                                  "default: the bundled TaiNEX plans)")
+    p.add_argument("--show", metavar="DIR", help="show folder (show.json + CSV; default: the "
+                                                 "bundled SCSE 2025 show)")
     p.set_defaults(func=cmd_build_data)
     add_layout_commands(sub, common)  # validate, layout apply; build-data checks the rules
 
     p = sub.add_parser("bench", parents=[common], help="time the budgeted operations")
     p.add_argument("--scale", choices=["scse", "large", "4x"], default="scse",
-                   help="scse: the SCSE data; large, 4x: a generated show (built once)")
-    p.add_argument("--repeat", type=int, default=0, help="calls per operation (0: default)")
+                   help="scse: the SCSE data; large, 4x: a generated show (built once) "
+                        "(default: scse)")
+    p.add_argument("--repeat", type=int, default=0,
+                   help="calls per operation (default 0: each operation's own number)")
     p.add_argument("--soak", type=int, default=0, metavar="N",
-                   help="also drive an offscreen kiosk through N interactions (RSS, errors)")
+                   help="also drive an offscreen kiosk through N interactions (RSS, errors; "
+                        "default 0: no soak)")
     p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("selftest", parents=[common], help="check that everything works here")
-    p.add_argument("--screenshot", metavar="PNG")
-    p.add_argument("--kiosk", metavar="ID")
+    p.add_argument("--screenshot", metavar="PNG",
+                   help="also save a picture of the window (the kiosk's with --kiosk), drawn "
+                        "offscreen, to this file (default: none)")
+    p.add_argument("--kiosk", metavar="ID", help="also check the kiosk with this id, as "
+                                                 "`gui --kiosk ID` opens it (default: the "
+                                                 "visitor's window only)")
     p.set_defaults(func=cmd_selftest)
 
+    p = sub.add_parser("completion", help="print a shell's completion script for exponav "
+                                          "(the README says where to put it)")
+    p.add_argument("shell", choices=SHELLS, help="the shell: " + ", ".join(SHELLS))
+    p.set_defaults(func=cmd_completion)
+
     p = sub.add_parser("gui", parents=[common], help="open the navigator window")
-    p.add_argument("--kiosk", metavar="ID")
+    p.add_argument("--kiosk", metavar="ID", help="run as the locked kiosk with this id "
+                                                 "(\"\": the id in the kiosk settings; "
+                                                 "default: the visitor's window)")
     p.set_defaults(func=cmd_gui)
     return parser
 
@@ -359,6 +527,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["gui", *(argv if argv is not None else sys.argv[1:])])
+    args = _settle(parser, args)
     try:
         return int(args.func(args))
     except ExpoNavError as e:

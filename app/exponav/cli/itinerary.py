@@ -59,13 +59,15 @@ def add_itinerary_command(subparsers: Any, common_parent: argparse.ArgumentParse
     p.add_argument("--day", metavar="YYYY-MM-DD",
                    help="the show day to plan (default: today, or the first show day)")
     p.add_argument("--appointment", action="append", default=[], metavar="PLACE@HH:MM",
-                   help="a stop to reach by a fixed time (repeatable)")
+                   help="a stop to reach by a fixed time (repeatable; default: none)")
     p.add_argument("--dwell", type=float, default=10.0, metavar="MIN",
                    help="minutes spent at each stop (default 10, at most 720)")
-    p.add_argument("--step-free", action="store_true", help="lifts and ramps only")
+    p.add_argument("--step-free", action="store_true",
+                   help="lifts and ramps only (default: stairs and escalators too)")
     p.add_argument("--keep-order", action="store_true",
-                   help="visit the stops in the order given instead of the best order")
-    p.add_argument("--pdf", metavar="FILE", help="also write the printable itinerary")
+                   help="visit the stops in the order given (default: in the best order)")
+    p.add_argument("--pdf", metavar="FILE",
+                   help="also write the printable itinerary to this PDF file (default: none)")
     p.add_argument("--paper", choices=["a4", "letter", "receipt80"], default="a4",
                    help="paper of the PDF (default a4)")
     p.set_defaults(func=cmd_itinerary)

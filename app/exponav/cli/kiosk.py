@@ -47,7 +47,8 @@ def add_kiosk_command(subparsers: Any, common_parent: argparse.ArgumentParser) -
                            help="set the staff PIN (asked for twice, or read from stdin)")
     how = a.add_mutually_exclusive_group()
     how.add_argument("--stdin", action="store_true",
-                     help="read the PIN from the first line of standard input")
+                     help="read the PIN from the first line of standard input "
+                          "(default: asked for twice at a terminal; a pipe is read so too)")
     how.add_argument("--clear", action="store_true",
                      help="remove the PIN: the kiosk stays out of service until one is set")
     a.set_defaults(func=cmd_kiosk)

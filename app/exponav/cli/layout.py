@@ -46,23 +46,28 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     actions.required = True
     a = actions.add_parser("apply", parents=[common],
                            help="apply a JSON list of changes to the floor plans and show")
-    a.add_argument("changes", metavar="CHANGES.json")
+    a.add_argument("changes", metavar="CHANGES.json",
+                   help='a JSON list of changes, e.g. [{"op": "move", "code": "Q0311", '
+                        '"dx": 3, "dy": 0}]')
     _folders(a)
-    a.add_argument("--dry-run", action="store_true", help="check, but write nothing")
+    a.add_argument("--dry-run", action="store_true", help="check, but write nothing (default: write the files)")
     a.add_argument("--force", action="store_true",
-                   help="write even when the changes add an error-level violation")
+                   help="write even when the changes add an error-level violation (default: refuse, exit 1)")
     a.set_defaults(func=cmd_layout_apply)
 
     build = subparsers.choices.get("build-data")
     if build is not None:
         build.add_argument("--force", action="store_true",
-                           help="build even when the plan breaks a venue rule")
+                           help="build even when the plan breaks a venue rule (default: refuse, "
+                                "exit 1)")
         build.set_defaults(func=_checked_build(build.get_default("func")))
 
 
 def _folders(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--venue", metavar="DIR", help="floor-plan folder (venue.json + GeoJSON)")
-    p.add_argument("--show", metavar="DIR", help="show folder (show.json + CSV)")
+    p.add_argument("--venue", metavar="DIR",
+                   help="floor-plan folder, venue.json + GeoJSON (default: the embedded venue)")
+    p.add_argument("--show", metavar="DIR",
+                   help="show folder, show.json + CSV (default: the embedded show)")
 
 
 def _emit(args: argparse.Namespace, payload: Any, text: Callable[[], str]) -> None:

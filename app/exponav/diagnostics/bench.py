@@ -29,7 +29,7 @@ from exponav.diagnostics.capped import memory_mb, run_capped
 from exponav.diagnostics.layout_bench import layout_bench_rows
 from exponav.diagnostics.measure import measure
 
-__all__ = ["run_bench"]
+__all__ = ["bench_stages", "run_bench"]
 
 #: The rows that need walking routes (built in a capped child at a generated scale).
 _ROUTED = ("route_one_level", "route_across_levels", "route_rebuild_level",
@@ -50,19 +50,35 @@ def _typing_queries(nav: Navigator, rng: random.Random) -> list[str]:
     return queries
 
 
+def bench_stages(scale: str = "scse") -> tuple[str, ...]:
+    """What :func:`run_bench` tells its ``progress`` as it goes, in order."""
+    if scale == "scse":
+        return ("opening the data", "search", "hit_test", "nearest", "routes", "itinerary",
+                "render", "start_to_first_frame", "itinerary_pdf")
+    return ("the generated show", "opening the data", "search", "hit_test", "nearest",
+            "routes, itinerary and PDF (capped)", "render", "start_to_first_frame")
+
+
 def run_bench(data: str | Path | None = None, *, scale: str = "scse",
-              repeat: int = 0) -> list[dict[str, Any]]:
+              repeat: int = 0, progress: Callable[[str], None] | None = None
+              ) -> list[dict[str, Any]]:
     """Time search, hit test and nearest (and more as features land) on the show data;
-    with another ``scale``, on that scale's generated show against the large budgets."""
+    with another ``scale``, on that scale's generated show against the large budgets.
+    ``progress`` is called with each of :func:`bench_stages` as it begins."""
+    step = progress or (lambda stage: None)
     rng = random.Random(7)
+    if scale != "scse":
+        step("the generated show")
     scaled = None if scale == "scse" else _scaled(scale, data)
     if scaled is not None:
         data = scaled.data_file
+    step("opening the data")
     nav = Navigator.open(data)
     n = repeat or 2000
     rows = [] if scaled is None else _stamped([_data_file_row(scaled)])
 
     queries = _typing_queries(nav, rng)
+    step("search")
     rows.append(measure("search", [lambda q=q: nav.search(q) for q in queries]))
     rows.append(_search_from_place_row(nav, rng))
 
@@ -75,25 +91,33 @@ def run_bench(data: str | Path | None = None, *, scale: str = "scse",
         return lv, rng.uniform(x0, x1), rng.uniform(y0, y1)
 
     points = [random_point() for _ in range(n)]
+    step("hit_test")
     rows.append(measure("hit_test", [lambda p=p: nav.booth_at(*p) for p in points]))
+    step("nearest")
     rows.append(measure("nearest", [
         lambda p=p: nav.nearest(*p, kind="amenity:toilet.accessible", limit=3) for p in points]))
     _stamped(rows)
 
-    def routed() -> list[dict[str, Any]]:
-        return _stamped([*_route_rows(nav, rng, min(n, 300)), *itinerary_bench_rows(nav)])
+    def routed(step: Callable[[str], None]) -> list[dict[str, Any]]:
+        step("routes")
+        routes = _route_rows(nav, rng, min(n, 300))
+        step("itinerary")
+        return _stamped([*routes, *itinerary_bench_rows(nav)])
 
     if scaled is None:
-        rows.extend(routed())
+        rows.extend(routed(step))
         rows.extend(_stamped(layout_bench_rows(data)))
-        rows.extend(_stamped(_window_rows(nav, data)))
+        rows.extend(_stamped(_window_rows(nav, data, step=step)))
         return _held_to(rows, scale)
-    # a generated scale: routes (and the PDF, which plans a visit) within the memory cap
-    done, why = run_capped(lambda: (routed(), _stamped(_window_rows(nav, data, "pdf"))))
+    # a generated scale: routes (and the PDF, which plans a visit) within the memory cap;
+    # the child says nothing of its stages (its output would race the parent's)
+    step("routes, itinerary and PDF (capped)")
+    done, why = run_capped(lambda: (routed(_quiet),
+                                    _stamped(_window_rows(nav, data, "pdf", step=_quiet))))
     rows.extend(done[0] if done else _skipped(_ROUTED, why))
-    rows.extend(_stamped(_window_rows(nav, data, "render")))
+    rows.extend(_stamped(_window_rows(nav, data, "render", step=step)))
     try:  # a window that cannot start on this show is a figure too, not the end of the run
-        rows.extend(_stamped(_window_rows(nav, data, "start")))
+        rows.extend(_stamped(_window_rows(nav, data, "start", step=step)))
     except (RuntimeError, subprocess.TimeoutExpired) as e:
         rows.extend(_skipped(("start_to_first_frame",), f"the window did not start: {e}"))
     rows.extend(done[1] if done else _skipped(_PDF, why))
@@ -165,8 +189,12 @@ def _search_from_place_row(nav: Navigator, rng: random.Random) -> dict[str, Any]
                                          for o in origins for q in typed], warmup=0)
 
 
-def _window_rows(nav: Navigator, data: str | Path | None,
-                 *parts: str) -> list[dict[str, Any]]:
+def _quiet(stage: str) -> None:
+    """A progress that says nothing."""
+
+
+def _window_rows(nav: Navigator, data: str | Path | None, *parts: str,
+                 step: Callable[[str], None] = _quiet) -> list[dict[str, Any]]:
     """Render a whole level, start to first frame and the itinerary PDF (or only the
     ``parts`` named: render, start, pdf), when Qt is installed (offscreen when there is
     no display)."""
@@ -185,8 +213,10 @@ def _window_rows(nav: Navigator, data: str | Path | None,
         "render": lambda: render_level_rows(nav),
         "start": lambda: [start_to_first_frame_row(data)],
         "pdf": lambda: (make_app(), itinerary_pdf_bench_rows(nav))[1]}  # the window's fonts
+    names = {"render": "render", "start": "start_to_first_frame", "pdf": "itinerary_pdf"}
     for part in ("render", "start", "pdf"):
         if part in parts:
+            step(names[part])
             rows.extend(steps[part]())
     return rows
 

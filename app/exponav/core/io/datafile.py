@@ -2,7 +2,8 @@
 
 The data file is what staff publish to kiosks. It holds the raw plan features (so the
 file alone can rebuild every level), tables for people using SQL tools (``booths``,
-``exhibitors``, ``sessions`` ...), and the search index. Its schema version is
+``exhibitors``, ``sessions`` ..., linked by foreign keys, with a ``search`` view: see
+:mod:`exponav.core.io.tables`), and the search index. Its schema version is
 ``PRAGMA user_version``; a file built by an older version, or from sources that have
 changed since (their SHA-256 is kept in ``meta``), is rebuilt by
 :func:`ensure_data_file`. Building writes a temporary file and renames it over the
@@ -30,7 +31,7 @@ import os
 import sqlite3
 import stat
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ from exponav.core.errors import DataError, os_reason
 from exponav.core.io.atomic import atomic_path, check_target, clean_orphans
 from exponav.core.io.floorplan import GEOMETRY, load_venue_features, plan_from_features
 from exponav.core.io.showcsv import load_show
+from exponav.core.io.tables import Features, add_full_text, write_tables
 from exponav.core.model import (
     Category,
     Connector,
@@ -60,8 +62,16 @@ from exponav.core.search.index import INDEX_FORMAT, create_index
 __all__ = ["SCHEMA_VERSION", "DataFile", "build_data_file", "ensure_data_file",
            "read_data_file", "source_fingerprint"]
 
-#: Bump when the tables change; older files are rebuilt from their sources.
-SCHEMA_VERSION = 1
+#: ``PRAGMA user_version`` of the files this ExpoNav writes and reads. Bump it when the
+#: tables change: a file of another version is rebuilt from its sources by
+#: :func:`ensure_data_file`, and one opened read-only (a published file) is refused with
+#: a sentence that says how to rebuild it. The versions:
+#:
+#: 1. the first tables;
+#: 2. foreign keys between levels, zones, booths, exhibitors, their booth assignments
+#:    (``exhibitor_booths``), categories, amenities and sessions; indexes on them; the
+#:    ``search`` view; the ``exhibitors_fts`` and ``amenities_fts`` full-text tables.
+SCHEMA_VERSION = 2
 
 
 @dataclass
@@ -94,9 +104,6 @@ def source_fingerprint(venue_dir: Path, show_dir: Path) -> str:
     return h.hexdigest()
 
 
-Features = dict[str, list[tuple[dict[str, Any], Any]]]
-
-
 def _load_sources(venue_dir: Path, show_dir: Path) -> tuple[Venue, ShowData, Features]:
     venue, features = load_venue_features(venue_dir)
     show = load_show(show_dir)
@@ -104,70 +111,32 @@ def _load_sources(venue_dir: Path, show_dir: Path) -> tuple[Venue, ShowData, Fea
     return venue, show, features
 
 
-def _write(db: sqlite_utils.Database, venue: Venue, show: ShowData, features: Features,
-           fingerprint: str) -> None:
-    booths = {b.code: b for b in venue.booths()}
-    owners = {code: ex for ex in show.exhibitors.values() for code in ex.booths}
-
-    db["meta"].insert_all([
-        {"key": "fingerprint", "value": fingerprint},
-        {"key": "venue", "value": json.dumps({"id": venue.id, "name": venue.name,
-                                              "name_zh": venue.name_zh,
-                                              "georeference": venue.georeference},
-                                             ensure_ascii=False)},
-        {"key": "show", "value": json.dumps(show.show.__dict__, ensure_ascii=False)},
-    ], pk="key")
-    db["levels"].insert_all(
-        [{**lv.__dict__, "seq": i} for i, lv in enumerate(venue.levels.values())], pk="id")
-    db["connectors"].insert_all([
-        {"id": c.id, "kind": c.kind, "step_free": c.step_free, "ride_s": c.ride_s,
-         "wait_s": c.wait_s, "name": c.name, "name_zh": c.name_zh,
-         "ends": json.dumps([e.__dict__ for e in c.ends])}
-        for c in venue.connectors], pk="id")
-    rows = []
-    for level in venue.levels.values():
-        for seq, (props, geom) in enumerate(features[level.id]):
-            rows.append({"level": level.id, "seq": seq, "kind": props["kind"],
-                         "properties": json.dumps(props, ensure_ascii=False),
-                         "geometry": shapely.to_wkb(geom)})
-    db["features"].insert_all(rows, pk=("level", "seq"))
-    db["booths"].insert_all([
-        {"code": b.code, "level": b.level, "area": b.area, "type": b.type, "zone": b.zone,
-         "area_m2": round(b.area_m2, 2), "units": b.standard_units,
-         "cx": round(b.polygon.centroid.x, 2), "cy": round(b.polygon.centroid.y, 2),
-         "exhibitor": owners[b.code].id if b.code in owners else None}
-        for b in booths.values()], pk="code")
-    db["amenities"].insert_all([
-        {"id": a.id, "level": a.level, "category": a.category, "name": a.name,
-         "name_zh": a.name_zh, "x": a.point.x, "y": a.point.y}
-        for plan in venue.plans.values() for a in plan.amenities], pk="id")
-    db["categories"].insert_all([c.__dict__ for c in show.categories.values()], pk="id")
-    db["exhibitors"].insert_all([
-        {"id": e.id, "name": e.name, "name_zh": e.name_zh, "country": e.country,
-         "description": e.description, "description_zh": e.description_zh,
-         "website": e.website, "demo": e.demo}
-        for e in show.exhibitors.values()], pk="id")
-    db["exhibitor_booths"].insert_all(
-        [{"exhibitor": e.id, "booth": code, "seq": i}
-         for e in show.exhibitors.values() for i, code in enumerate(e.booths)],
-        pk=("exhibitor", "booth"), foreign_keys=[("exhibitor", "exhibitors", "id"),
-                                                 ("booth", "booths", "code")])
-    db["exhibitor_categories"].insert_all(
-        [{"exhibitor": e.id, "category": c, "seq": i}
-         for e in show.exhibitors.values() for i, c in enumerate(e.categories)],
-        pk=("exhibitor", "category"), foreign_keys=[("exhibitor", "exhibitors", "id"),
-                                                    ("category", "categories", "id")])
-    db["sessions"].insert_all([s.__dict__ for s in show.sessions], pk="id")
-    db["sessions"].create_index(["place"], if_not_exists=True)
-    create_index(db, search_documents(venue, show))
-
-
 def _check_references(venue: Venue, show: ShowData) -> None:
-    """Every exhibitor's booths are on a floor plan, and no booth has two exhibitors.
+    """What the foreign keys of the data file need: every exhibitor's booths are on a
+    floor plan and no booth has two exhibitors; zone and amenity ids are each used once
+    in the venue, and a booth's zone is one of them; a session's exhibitor is listed.
 
     (Booth codes used twice on the plans are refused earlier, by the floor-plan reader,
     naming both features.)
     """
+    for kind, things in (("zone", [z for p in venue.plans.values() for z in p.zones]),
+                         ("amenity", [a for p in venue.plans.values() for a in p.amenities])):
+        where: dict[str, str] = {}
+        for thing in things:
+            if thing.id in where:
+                raise DataError(f"{venue.levels[thing.level].file}: the {kind} id {thing.id} "
+                                f"is used more than once (also on level {where[thing.id]}); "
+                                f"each {kind} needs its own id.")
+            where[thing.id] = thing.level
+        if kind == "zone":
+            for booth in venue.booths():
+                if booth.zone is not None and booth.zone not in where:
+                    raise DataError(f"{venue.levels[booth.level].file}: booth {booth.code} lies "
+                                    f"in zone {booth.zone}, which is on no floor plan.")
+    for session in show.sessions:
+        if session.exhibitor and session.exhibitor not in show.exhibitors:
+            raise DataError(f"sessions.csv: session {session.id} names exhibitor "
+                            f"{session.exhibitor}, which is not in exhibitors.csv.")
     booths = {b.code for b in venue.booths()}
     seen: dict[str, str] = {}
     for ex in show.exhibitors.values():
@@ -240,8 +209,9 @@ def _make_folder(folder: Path, dest: Path) -> None:
                         f"{_build_advice(dest)}.")
 
 
-def _verifier(dest: Path):
+def _verifier(dest: Path, step: Callable[[str], None]):
     def verify(path: Path) -> None:
+        step(BUILD_STAGES[-1])
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             ok = conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -252,30 +222,49 @@ def _verifier(dest: Path):
     return verify
 
 
+#: What :func:`build_data_file` tells its ``progress`` as it goes, in order.
+BUILD_STAGES = ("hashing the sources", "reading the floor plans and the show",
+                "writing the tables", "analysing the names for search", "compacting the file",
+                "checking the file")
+
+
 def build_data_file(dest: Path, venue_dir: Path | None = None,
-                    show_dir: Path | None = None) -> Path:
+                    show_dir: Path | None = None, *,
+                    progress: Callable[[str], None] | None = None) -> Path:
     """Build the data file at ``dest`` from the sources (atomically).
 
     The sources are read and checked first; the file is written beside ``dest``, checked
-    with SQLite's ``quick_check`` and only then renamed over ``dest``. ``dest`` must be a regular file or not exist yet; its folder is created.
+    with SQLite's ``quick_check`` and only then renamed over ``dest``. ``dest`` must be a
+    regular file or not exist yet; its folder is created. ``progress`` is called with
+    each of :data:`BUILD_STAGES` as it begins.
     """
     dest = Path(dest)
     venue_dir = venue_dir or paths.venue_dir()
     show_dir = show_dir or paths.show_dir()
+    step = progress or (lambda stage: None)
     _make_folder(dest.parent, dest)
     check_target(dest, "data file")
     clean_orphans(dest.parent, dest.name)
     try:
-        with atomic_path(dest, "data file", verify=_verifier(dest)) as tmp:
+        with atomic_path(dest, "data file", verify=_verifier(dest, step)) as tmp:
+            step(BUILD_STAGES[0])
             fingerprint = source_fingerprint(venue_dir, show_dir)
+            step(BUILD_STAGES[1])
             venue, show, features = _load_sources(venue_dir, show_dir)
             conn = sqlite3.connect(tmp)
             try:
                 db = sqlite_utils.Database(conn)
+                step(BUILD_STAGES[2])
                 with conn:
-                    _write(db, venue, show, features, fingerprint)
+                    write_tables(db, venue, show, features, fingerprint)
+                step(BUILD_STAGES[3])
+                with conn:
+                    create_index(db, search_documents(venue, show))
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                step(BUILD_STAGES[4])
                 conn.execute("VACUUM")
+                with conn:
+                    add_full_text(db)
             finally:
                 conn.close()
     except sqlite3.Error as e:
@@ -378,9 +367,25 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
         raise DataError(f"{path}: not an ExpoNav data file (it has no {missing[0]} table).")
     if version != SCHEMA_VERSION:
         conn.close()
-        raise DataError(f"{path}: data file version {version}, this ExpoNav reads version "
-                        f"{SCHEMA_VERSION}; rebuild it with `exponav build-data`.")
+        raise DataError(_version_sentence(path, version))
     return conn
+
+
+def _version_sentence(path: Path, version: int) -> str:
+    """Why a data file of another schema version cannot be read, and what to do.
+
+    >>> print(_version_sentence(Path("show.db"), 1))  # doctest: +NORMALIZE_WHITESPACE
+    show.db: the data file is of version 1, from an older ExpoNav, and this ExpoNav reads
+    version 2; build it again from its floor plans and show data with `exponav build-data
+    --data show.db --venue DIR --show DIR`.
+    """
+    if version > SCHEMA_VERSION:
+        return (f"{path}: the data file is of version {version}, from a newer ExpoNav, and this "
+                f"ExpoNav reads version {SCHEMA_VERSION}; update ExpoNav, or build the file "
+                "again with this one (`exponav build-data`).")
+    return (f"{path}: the data file is of version {version}, from an older ExpoNav, and this "
+            f"ExpoNav reads version {SCHEMA_VERSION}; build it again from its floor plans and "
+            f"show data with `exponav build-data --data {path} --venue DIR --show DIR`.")
 
 
 class _Damage(Exception):
@@ -507,5 +512,5 @@ def _read(path: Path, conn: sqlite3.Connection) -> DataFile:
     with _table("sessions"):
         for r in conn.execute("SELECT id, kind, title, title_zh, place, start, end, exhibitor, "
                               "demo FROM sessions ORDER BY start, id"):
-            data.sessions.append(Session(*r[:8], demo=bool(r[8])))
+            data.sessions.append(Session(*r[:7], exhibitor=r[7] or "", demo=bool(r[8])))
     return DataFile(path=path, venue=venue, show=data, conn=conn)
