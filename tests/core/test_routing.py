@@ -528,15 +528,34 @@ def test_empty_hall_and_same_place():
     assert "already" in directions(here, router.venue, "en")[-1]
 
 
-def test_booth_to_point_walks_the_same_way_back():
+def test_route_from_a_booth_starts_at_its_door():
+    """From a booth the route starts at the middle of its longest side in the aisle; to a
+    booth it ends at the nearest point in front of it."""
     plan, router, ref = _hall("grid")
     booth, spot = booth_place(plan, "A0030"), pt("G-1F", 58.0, 2.0)
     there, back = router.route(booth, spot), router.route(spot, booth)
-    assert there.length_m == pytest.approx(back.length_m, rel=1e-9)
-    assert there.legs[0].coords == back.legs[0].coords[::-1]
+    start = there.legs[0].coords[0]
+    x0, y0, x1, y1 = booth.polygon.bounds
+    doors = [((x0 + x1) / 2, y0 - 0.5), ((x0 + x1) / 2, y1 + 0.5),
+             (x0 - 0.5, (y0 + y1) / 2), (x1 + 0.5, (y0 + y1) / 2)]
+    assert min(math.dist(start, d) for d in doors) < 1e-3
+    assert there.length_m == pytest.approx(ref.shortest(start, (58.0, 2.0)), rel=1e-6)
+    assert back.length_m <= there.length_m + 1e-6  # the nearest point of the front, or the door
     assert there.legs[0].coords[-1] == pytest.approx((58.0, 2.0))
-    assert 0.5 - 1e-6 <= Point(there.legs[0].coords[0]).distance(booth.polygon) <= 0.7
+    assert 0.5 - 1e-6 <= Point(back.legs[0].coords[-1]).distance(booth.polygon) <= 0.7
     assert directions(there, router.venue, "en")[-1].startswith("You have arrived")
+
+
+def test_touching_booths_share_no_frontage():
+    """A0001 and A0002 touch: the one is reached in front of itself only, and a route from
+    the one to the other walks from the door of the first."""
+    plan, router, _ = _hall("grid")
+    a, b = booth_place(plan, "A0001"), booth_place(plan, "A0002")  # x 4..7 and 7..10, y 4..7
+    r = router.route(a, b)
+    end = r.legs[-1].coords[-1]
+    assert end[0] >= 7.0 - 1e-3  # not in front of A0001
+    assert r.length_m >= 1.5 - 1e-6
+    assert router.route(b, a).length_m >= 1.5 - 1e-6
 
 
 def test_booth_across_levels(campus):
@@ -566,17 +585,27 @@ def _leg_key(r: Route):
     return [(leg.level, leg.coords, leg.via, leg.length_m) for leg in r.legs], r.duration_s, r.steps
 
 
+def _arrival(route: Route) -> Place:
+    end = route.legs[-1]
+    return pt(end.level, *end.coords[-1])
+
+
 def test_route_chain_equals_route_leg_by_leg(campus):
+    """Each leg of a chain is route() alone from where the visitor is: the first place, or
+    where the leg before reached a booth (a booth's door only starts a walk)."""
     venue, _ = campus
     places = _chain_places(venue)
     for step_free in (False, True):
         warm = Router(venue)
         warm.walking_matrix(places, step_free=step_free)  # leaves anchors, fields, end walks
         chain = warm.route_chain(places, step_free=step_free)
-        for a, b, leg in zip(places[:-1], places[1:], chain, strict=True):
-            alone = Router(venue).route(a, b, step_free=step_free)  # nothing cached
+        for k, (a, b, leg) in enumerate(zip(places[:-1], places[1:], chain, strict=True)):
+            start = _arrival(chain[k - 1]) if k and a.polygon is not None else a
+            alone = Router(venue).route(start, b, step_free=step_free)  # nothing cached
             assert _leg_key(leg) == _leg_key(alone)
             assert (leg.origin, leg.destination, leg.step_free) == (a, b, step_free)
+        for a, b in zip(chain[:-1], chain[1:], strict=False):
+            assert b.legs[0].coords[0] == a.legs[-1].coords[-1]
     assert Router(venue).route_chain(places[:1]) == []
     with pytest.raises(Unreachable):  # a place off the aisles, after legs that are fine
         Router(venue).route_chain(places[:3] + [pt("A-1F", 10.0, 7.0)])

@@ -2,12 +2,16 @@
 
 A point place that lies in an obstacle or in the clearance band snaps to the nearest
 walkable point within 2 m (a connector end within 5 m); further away raises
-:class:`~exponav.core.routing.route.Unreachable`. A booth is reached at the best point of
-the walkable boundary within 0.6 m of its edge: about 0.5 m out from it, in the aisle. A
-route from a booth to a point on its level is searched from the point and walked
-backwards (exact); one that starts at a booth otherwise starts from samples of its sides
-(every 6 m at most), then slides along its side to the foot of the first leg
-(:func:`slide`).
+:class:`~exponav.core.routing.route.Unreachable`.
+
+A booth is reached at the best point of its frontage: the walkable boundary in front of
+its edges, within 0.6 m of them (about 0.5 m out, in the aisle), and no further along
+than the edge itself reaches, so two booths that touch never share a point of frontage.
+A route *from* a booth starts at its door (:func:`door_spot`): the middle of its longest
+side in the aisle (between sides of one length, the one facing the wider aisle), where a
+visitor at the stand stands. Starting anywhere along the frontage instead made walking
+along it free: a route between touching booths came out 0 m long, and a visit along a
+row of stands walked less than its two ends are apart.
 """
 
 from __future__ import annotations
@@ -26,12 +30,14 @@ from exponav.core.routing.area import CLEARANCE_M
 from exponav.core.routing.graph import Anchor, LevelGraph
 from exponav.core.routing.route import Unreachable
 
-__all__ = ["CONNECTOR_SNAP_M", "SNAP_M", "Spot", "make_spot", "slide", "snap"]
+__all__ = ["CONNECTOR_SNAP_M", "SNAP_M", "Spot", "door_spot", "make_spot", "point_spot", "slide",
+           "snap"]
 
 SNAP_M = 2.0  # a place this close to the walkable area snaps onto it
 CONNECTOR_SNAP_M = 5.0  # a connector end may sit inside its own shaft or core
 BOOTH_REACH_M = 0.6  # arrival points: walkable boundary this close to the booth edge
-SAMPLE_M = 6.0  # a booth side is sampled this often when a route starts from it
+SAMPLE_M = 6.0  # a booth side is sampled this often when walks to it are priced in bulk
+_AISLE_PROBE_M = 30.0  # how far the width of the aisle in front of a side is measured
 _NUDGE = 1e-5  # points on the walkable boundary move this far into it
 
 
@@ -41,7 +47,8 @@ class Spot:
 
     ``points`` are fixed end points (a snapped point; the ends of a booth's sides),
     ``segs`` the booth's sides in the aisle (just inside the walkable area), and
-    ``samples`` the points from which a field is grown when the spot is a route's source.
+    ``samples`` the points at which walks to the spot are priced in bulk (the ends of
+    a walking matrix), or from which a field is grown when the spot is a source.
     """
 
     place: Place
@@ -110,6 +117,39 @@ def nudge(g: LevelGraph, x: float, y: float, edge: int) -> tuple[float, float] |
     return None
 
 
+def point_spot(g: LevelGraph, place: Place, xy: tuple[float, float], tag: str = "point") -> Spot:
+    """The spot of one walkable point."""
+    return Spot(place, g, np.asarray([xy], float), [], [xy], [None], (g.id, tag, xy))
+
+
+def door_spot(g: LevelGraph, spot: Spot) -> Spot:
+    """Where a route from a place starts: a booth's door (the middle of its longest side in
+    the aisle; between sides of one length, the one facing the wider aisle), else the spot
+    itself."""
+    if not spot.segs:
+        return spot
+    best, door = None, None
+    for k, (a, b) in enumerate(spot.segs):
+        mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+        rank = (round(math.dist(a, b), 2), round(_aisle_width(g, a, b), 2), -k)
+        if best is None or rank > best:
+            best, door = rank, mid
+    return point_spot(g, spot.place, door, "door")
+
+
+def _aisle_width(g: LevelGraph, a, b) -> float:
+    """How far the walkable area reaches straight out from the middle of a side (a -> b
+    with the free side on its left), up to 30 m."""
+    ln = math.dist(a, b) or 1.0
+    nx, ny = -(b[1] - a[1]) / ln, (b[0] - a[0]) / ln
+    mx, my = (a[0] + b[0]) / 2 + 1e-3 * nx, (a[1] + b[1]) / 2 + 1e-3 * ny
+    probe = shapely.linestrings([(mx, my), (mx + _AISLE_PROBE_M * nx, my + _AISLE_PROBE_M * ny)])
+    idx = g.edge_tree.query(probe, predicate="intersects")
+    if not len(idx):
+        return _AISLE_PROBE_M
+    return float(np.min(shapely.distance(shapely.points(mx, my), g.edge_lines[idx])))
+
+
 def make_spot(g: LevelGraph, place: Place) -> Spot:
     """Where a route may start or end for a place on g: one point, or a booth's aisle sides."""
     poly = place.polygon
@@ -135,7 +175,7 @@ def make_spot(g: LevelGraph, place: Place) -> Spot:
             raise Unreachable(
                 f"{place.id} is more than {SNAP_M:g} m from any walkable aisle on {place.level}."
             )
-    return Spot(place, g, np.asarray([xy], float), [], [xy], [None], (g.id, "point", xy))
+    return point_spot(g, place, xy)
 
 
 def _snap_geom(g: LevelGraph, poly: BaseGeometry) -> tuple[float, float] | None:
@@ -149,9 +189,27 @@ def _snap_geom(g: LevelGraph, poly: BaseGeometry) -> tuple[float, float] | None:
     return nudge(g, q.x, q.y, int(k[0]))
 
 
+def _frontage_region(poly: BaseGeometry) -> BaseGeometry:
+    """The strips 0.6 m deep straight out from each edge of a booth: what is in front of
+    the booth, and nothing round its corners (where a neighbour's front begins)."""
+    strips = []
+    for part in getattr(poly, "geoms", [poly]):
+        ring = shapely.orient_polygons(part).exterior.coords  # counter-clockwise
+        for (x0, y0), (x1, y1) in zip(ring[:-1], ring[1:], strict=True):
+            ln = math.hypot(x1 - x0, y1 - y0)
+            if ln < 1e-9:
+                continue
+            nx, ny = (y1 - y0) / ln * BOOTH_REACH_M, -(x1 - x0) / ln * BOOTH_REACH_M  # outward
+            strips.append(shapely.polygons([(x0, y0), (x1, y1), (x1 + nx, y1 + ny),
+                                            (x0 + nx, y0 + ny)]))
+    # the strips themselves, a hair wider, so a boundary running along a strip's side is in
+    return shapely.union_all(shapely.buffer(np.asarray(strips, dtype=object), 1e-6,
+                                            join_style="mitre"))
+
+
 def _booth_sides(g: LevelGraph, poly: BaseGeometry) -> list:
-    """The walkable boundary within 0.6 m of a booth, moved just inside the area."""
-    region = poly.buffer(BOOTH_REACH_M, quad_segs=8)
+    """The walkable boundary in front of a booth's edges, moved just inside the area."""
+    region = _frontage_region(poly)
     idx = g.edge_tree.query(region, predicate="intersects")
     segs = []
     if not len(idx):
