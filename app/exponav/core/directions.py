@@ -26,6 +26,9 @@ import shapely
 from shapely import STRtree
 
 from exponav.core.languages import LANGUAGES
+from exponav.core.routing.turns import bearing_change as _change
+from exponav.core.routing.turns import stretches as _stretches
+from exponav.core.routing.turns import turn_of
 
 if TYPE_CHECKING:  # routing imports this module late; no import cycle at run time
     from exponav.core.model import LevelPlan, Venue
@@ -34,7 +37,6 @@ if TYPE_CHECKING:  # routing imports this module late; no import cycle at run ti
 __all__ = ["LANGUAGES", "directions", "turn_of"]
 
 LANDMARK_M = 4.0  # a booth this close to a stretch can name it
-JOG_M = 1.5  # stretches shorter than this are folded into their neighbours
 
 _TEXT = {
     "en": {
@@ -104,68 +106,6 @@ _TEXT = {
                  "ramp": "jalur landai", "walkway": "jalan penghubung"},
     },
 }
-
-
-def turn_of(change_deg: float) -> str | None:
-    """Name a bearing change (counter-clockwise positive, i.e. to the left).
-
-    >>> [turn_of(a) for a in (10, 30, -90, 170, -44.9)]
-    [None, 'slight_left', 'right', 'around', 'slight_right']
-    """
-    a = abs(change_deg)
-    if a < 20.0:
-        return None
-    if a > 135.0:
-        return "around"
-    side = "left" if change_deg > 0 else "right"
-    return f"slight_{side}" if a < 45.0 else side
-
-
-def _change(a, b, c) -> float:
-    """Bearing change at b on the way a -> b -> c, in degrees, left positive."""
-    ux, uy = b[0] - a[0], b[1] - a[1]
-    vx, vy = c[0] - b[0], c[1] - b[1]
-    return math.degrees(math.atan2(ux * vy - uy * vx, ux * vx + uy * vy))
-
-
-def _stretches(coords: list[tuple[float, float]]) -> list[tuple[tuple, tuple, float]]:
-    """Straight stretches (start, end, walked metres) with small bends and jogs removed."""
-    pts = [tuple(map(float, c)) for c in coords]
-    walked = [0.0]
-    for a, b in zip(pts[:-1], pts[1:], strict=False):
-        walked.append(walked[-1] + math.dist(a, b))
-    keep = [i for i in range(len(pts)) if i == 0 or math.dist(pts[i], pts[i - 1]) > 1e-6]
-    P = [pts[i] for i in keep]
-    W = [walked[i] for i in keep]
-    changed = True
-    while changed and len(P) > 2:
-        changed = False
-        # drop bends under 20 degrees
-        for i in range(1, len(P) - 1):
-            if turn_of(_change(P[i - 1], P[i], P[i + 1])) is None:
-                del P[i], W[i]
-                changed = True
-                break
-        if changed:
-            continue
-        # a short first or last stretch: head straight for the next corner instead
-        if math.dist(P[0], P[1]) < JOG_M:
-            del P[1], W[1]
-            changed = True
-            continue
-        if math.dist(P[-2], P[-1]) < JOG_M:
-            del P[-2], W[-2]
-            changed = True
-            continue
-        # fold a short jog in the middle into one corner
-        for i in range(1, len(P) - 2):
-            if math.dist(P[i], P[i + 1]) < JOG_M:
-                mid = ((P[i][0] + P[i + 1][0]) / 2, (P[i][1] + P[i + 1][1]) / 2)
-                P[i:i + 2] = [mid]
-                W[i:i + 2] = [(W[i] + W[i + 1]) / 2]
-                changed = True
-                break
-    return [(P[i], P[i + 1], W[i + 1] - W[i]) for i in range(len(P) - 1)]
 
 
 _TREES: dict[int, tuple[weakref.ref, tuple, STRtree, list, np.ndarray]] = {}

@@ -57,6 +57,7 @@ from shapely.geometry.base import BaseGeometry
 from exponav.core.model import Place, Venue
 from exponav.core.routing.area import CLEARANCE_M, walkable_area
 from exponav.core.routing.ellipse import Ellipse
+from exponav.core.routing.fewer_turns import fewer_turns, slack
 from exponav.core.routing.graph import Field
 from exponav.core.routing.hops import best_lazy, best_lazy_many, best_many, best_to, path
 from exponav.core.routing.levels import LevelCache, Shelves
@@ -94,11 +95,15 @@ class Router:
     """Shortest walking routes on every level of a venue and across its connectors.
 
     Every level is built at once; with ``lazy=True`` a level is built when a route first
-    needs it instead (a quicker start for venues with many levels).
+    needs it instead (a quicker start for venues with many levels). Each leg of a route
+    is then walked with the fewest turns within its slack of the shortest
+    (:mod:`~exponav.core.routing.fewer_turns`); ``fewer_turns=False`` keeps the exact
+    shortest walks.
     """
 
-    def __init__(self, venue: Venue, *, lazy: bool = False) -> None:
+    def __init__(self, venue: Venue, *, lazy: bool = False, fewer_turns: bool = True) -> None:
         self.venue = venue
+        self.prefer_fewer_turns = fewer_turns
         #: One computation at a time: the window's worker thread and the UI thread share a
         #: router, and its caches are not thread-safe. Re-entrant, so a visit plan can hold
         #: it across its walking matrix and its legs.
@@ -253,8 +258,30 @@ class Router:
                 route = setups[k].route(origin, destination, step_free, hits[k])
             if route is None:
                 route = self._route(origin, destination, so, sd, step_free)
-            out.append(route)
+            out.append(self._fewer_turns(route))
         return out
+
+    def _fewer_turns(self, route: Route) -> Route:
+        """The route with each leg walked with the fewest turns that keeps the whole within
+        its slack of the shortest (:mod:`~exponav.core.routing.fewer_turns`); the slack is
+        shared between the legs by their lengths."""
+        total = route.length_m
+        if total <= 0 or not self.prefer_fewer_turns:
+            return route
+        extra = slack(total)
+        legs, changed = [], False
+        for leg in route.legs:
+            coords = fewer_turns(self._level(leg.level).graph, leg.coords,
+                                 extra * leg.length_m / total)
+            if coords != list(leg.coords):
+                leg, changed = RouteLeg.along(leg.level, coords, leg.via), True
+            legs.append(leg)
+        if not changed:
+            return route
+        speed = STEP_FREE_SPEED if route.step_free else WALK_SPEED
+        longer = sum(leg.length_m for leg in legs) - total
+        return Route(route.origin, route.destination, legs, route.step_free,
+                     route.duration_s + longer / speed)
 
     def _route(self, origin: Place, destination: Place, so: Spot, sd: Spot,
                step_free: bool) -> Route:
