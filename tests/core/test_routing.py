@@ -402,7 +402,9 @@ def test_route_dict_shape():
     plan, router, _ = _hall("grid")
     r = router.route(pt("G-1F", 1.5, 2.0), booth_place(plan, "A0020"))
     d = r.to_dict()
-    assert set(d) == {"origin", "destination", "length_m", "duration_s", "step_free", "legs", "steps"}
+    assert set(d) == {"origin", "destination", "length_m", "duration_s", "step_free", "legs", "steps",
+                      "landmarks"}
+    assert d["landmarks"] == []  # chosen with the words (directions.landmarks)
     assert d["origin"] == "G-1F@1.5,2.0" and d["destination"] == "A0020"
     assert d["length_m"] == round(r.length_m, 1)
     leg = d["legs"][0]
