@@ -142,3 +142,15 @@ def test_scse_sample_has_fewer_turns(nav):
         before, after = before + tx, after + ty
     assert after < before
     assert np.isfinite(after)
+
+
+def test_the_bench_row_counts_turns_per_100_m(nav):
+    from exponav.diagnostics.bench import turns_row
+
+    ids = {lv: [b.code for b in nav.venue.plans[lv].booths][:60] for lv in ("H2-1F", "H2-4F")}
+    fewer = turns_row(nav, nav.router, ids, n=30)
+    shortest = turns_row(nav, Router(nav.venue, fewer_turns=False), ids, n=30)
+    assert fewer["name"] == "turns per 100 m (med, p90)" and fewer["n"] == 30
+    assert 0 < fewer["median"] <= fewer["p90"] and fewer["budget_ms"] is None
+    assert (fewer["p50_ms"], fewer["p95_ms"]) == (fewer["median"], fewer["p90"])
+    assert fewer["median"] <= shortest["median"] and fewer["p90"] <= shortest["p90"]

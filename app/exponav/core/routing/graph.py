@@ -262,6 +262,14 @@ class LevelGraph:
         p, q = self.Pu[vi], self.Qu[vi]
         return ~_splits(d[:, 0], d[:, 1], p[:, 0], p[:, 1], q[:, 0], q[:, 1])
 
+    def _joins(self, vi: np.ndarray, d: np.ndarray) -> np.ndarray:
+        """Can a point join corner vi along d (from the point to the corner)? Taut there, and
+        a gate only from near it, as gates are joined in the graph."""
+        ok = self.taut(vi, d)
+        if self.gate.any():
+            ok &= ~self.gate[vi] | (d[:, 0] ** 2 + d[:, 1] ** 2 <= GATE_REACH_M ** 2)
+        return ok
+
     def cost(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """What walking straight from a[i] to b[i] costs, in metres: the length, weighted
         inside avoided zones (:mod:`~exponav.core.routing.zones`)."""
@@ -285,7 +293,7 @@ class LevelGraph:
             return Anchor(xy, np.zeros(0, np.int64), np.zeros(0), seg)
         pt = np.asarray(xy, dtype=float)
         d = self.V - pt
-        cand = np.nonzero(self.taut(np.arange(self.n), d))[0]
+        cand = np.nonzero(self._joins(np.arange(self.n), d))[0]
         blocked = self.sight.blocked(np.broadcast_to(pt, (len(cand), 2)), self.V[cand])
         vis = cand[~blocked]
         return Anchor(xy, vis, self.cost(np.broadcast_to(pt, (len(vis), 2)), self.V[vis]), seg)
@@ -303,7 +311,7 @@ class LevelGraph:
         ii = np.repeat(np.arange(k), len(cand))
         vv = np.tile(cand, k)
         d = self.V[vv] - P[ii]
-        ok = self.taut(vv, d)
+        ok = self._joins(vv, d)
         ii, vv, d = ii[ok], vv[ok], d[ok]
         # (the grid only picks which edges to test, not the answer: a big batch of mostly
         # short-lived segments is quicker on the fine one)
