@@ -25,9 +25,10 @@ Rebuilding a level after an edit reuses the previous build: a pair of unchanged 
 keeps its old answer unless its segment comes near a boundary edge that was added or
 removed, which gives exactly the graph of a fresh build (the tests check).
 
-Measured on the TaiNEX plans (320-550 corners and 6-8 k graph edges per level; CPU time
-on a shared 2-core machine): a level's graph from scratch 40-60 ms (its area 6-9 ms), a
-rebuild after a booth moved 20-45 ms, one that changed nothing ~10 ms.
+Measured on the TaiNEX plans (320-650 corners and 6-10 k graph edges per level; CPU time
+on a shared 2-core machine): a level's graph from scratch 40-60 ms (its area 6-9 ms;
+Hall 2 4F with its avoided zones' corners and gates ~75 ms), a rebuild after a booth
+moved 20-45 ms, one that changed nothing ~10 ms.
 
 Why not a navigation mesh: shapely's constrained Delaunay triangulation is quick to
 build, but A* plus the funnel algorithm is not exact (it can take the wrong corridor,

@@ -38,9 +38,10 @@ Work shared between routes
     cached ones (the same pairs, filtered), and a leg across levels finds its fields and
     connector walks already priced.
 
-Measured on the TaiNEX plans (``exponav bench``, CPU time on a shared 2-core machine): a
-route on one level p50 ~1.7 ms, p95 ~3 ms; across levels p50 ~3.2 ms, p95 ~4.5 ms; all
-four levels built in ~190 ms.
+Measured on the TaiNEX plans (``exponav bench``, wall time on a shared 2-core machine at
+a load under 1), words and the fewer-turns choice included: a route on one level p50
+~3.1 ms, p95 ~5.7 ms (the shortest walk alone ~1.5 and ~2.5 ms); across levels p50
+~5.7 ms, p95 ~8 ms; all four levels built in ~180 ms.
 """
 
 from __future__ import annotations
