@@ -162,6 +162,7 @@ class _Sights:
         self.booths = list(plan.booths)
         self.booth_polys = np.asarray([b.polygon for b in self.booths], dtype=object)
         self.booth_tree = STRtree(self.booth_polys)
+        self.booth_centres = shapely.centroid(self.booth_polys)
         names = {c.id: c for c in venue.connectors}
         points: list[tuple[Landmark, object]] = []
         for a in plan.amenities:
@@ -184,6 +185,9 @@ class _Sights:
         self.zones = [z for z in plan.zones if z.name]
         self.zone_polys = np.asarray([z.polygon for z in self.zones], dtype=object)
         self.zone_tree = STRtree(self.zone_polys)
+        # inside a zone is half a metre in from its edge; along it, within 3 m of it
+        self.zone_inner = shapely.buffer(self.zone_polys, -0.5)
+        self.zone_outer = shapely.buffer(self.zone_polys, ZONE_NEAR_M)
 
 
 _CACHE: dict[int, tuple[weakref.ref, tuple, _Sights]] = {}
@@ -215,10 +219,10 @@ def _candidates(s: _Sights, line: LineString, length: float, skip: set[str],
     if len(s.zones):
         for k in s.zone_tree.query(line, predicate="dwithin", distance=ZONE_NEAR_M).tolist():
             z, poly = s.zones[k], s.zone_polys[k]
-            inside = line.intersection(poly.buffer(-0.5)).length  # not along its edge
+            inside = line.intersection(s.zone_inner[k]).length  # not along its edge
             if inside >= 0.5 * length:
                 rank, through = _RANK["through"], True
-            elif line.intersection(poly.buffer(ZONE_NEAR_M)).length >= min(10.0, 0.5 * length):
+            elif line.intersection(s.zone_outer[k]).length >= min(10.0, 0.5 * length):
                 rank, through = _RANK["along"], False
             else:
                 continue
@@ -236,21 +240,23 @@ def _candidates(s: _Sights, line: LineString, length: float, skip: set[str],
                 continue  # a stand stands in between
             out.append((_RANK["sight"], before_end(p), sight.length, lm))
     if len(s.booths):
-        for k in s.booth_tree.query(line, predicate="dwithin", distance=LANDMARK_M).tolist():
-            b = s.booths[k]
-            if b.code in skip:
-                continue
-            label = labels.get(b.code)
-            if label and label[0] in same:
-                continue  # another stand of the exhibitor the route starts or ends at
-            poly = s.booth_polys[k]
-            off = float(line.distance(poly))
-            if label:
-                lm = Landmark("booth", b.code, b.level, label[0], label[1] or label[0])
-                out.append((_RANK["stand"], before_end(poly), off, lm))
-            else:
-                lm = Landmark("booth", b.code, b.level, b.code, b.code)
-                out.append((_RANK["code"], before_end(poly), off, lm))
+        near = s.booth_tree.query(line, predicate="dwithin", distance=LANDMARK_M)
+        if len(near):
+            off = shapely.distance(line, s.booth_polys[near]).tolist()
+            before = (length - shapely.line_locate_point(line, s.booth_centres[near])).tolist()
+            for k, o, e in zip(near.tolist(), off, before, strict=True):
+                b = s.booths[k]
+                if b.code in skip:
+                    continue
+                label = labels.get(b.code)
+                if label and label[0] in same:
+                    continue  # another stand of the exhibitor the route starts or ends at
+                if label:
+                    lm = Landmark("booth", b.code, b.level, label[0], label[1] or label[0])
+                    out.append((_RANK["stand"], e, o, lm))
+                else:
+                    lm = Landmark("booth", b.code, b.level, b.code, b.code)
+                    out.append((_RANK["code"], e, o, lm))
     return out
 
 

@@ -35,7 +35,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
-from exponav.core.routing.graph import LevelGraph
+from exponav.core.routing.graph import Field, LevelGraph
 from exponav.core.routing.turns import TURN_DEG, count_turns
 
 __all__ = ["SLACK_M", "SLACK_SHARE", "fewer_turns", "slack"]
@@ -62,10 +62,15 @@ def _length(pts: np.ndarray) -> float:
     return float(np.hypot(d[:, 0], d[:, 1]).sum())
 
 
-def fewer_turns(g: LevelGraph, coords: Sequence[Point], extra_m: float) -> list[Point]:
+def fewer_turns(g: LevelGraph, coords: Sequence[Point], extra_m: float,
+                from_start: Field | None = None) -> list[Point]:
     """The walk between the ends of ``coords`` (a shortest walk on level ``g``) with the
     fewest turns among those at most ``extra_m`` longer and dearer; ``coords`` itself
-    when none has fewer turns. (A walk of one turn is kept: going round one corner.)"""
+    when none has fewer turns. (A walk of one turn is kept: going round one corner.)
+
+    ``from_start`` may be a field already grown from the start alone (the router's search
+    grew one): it saves growing another. Its corners it did not reach stay out of the
+    search, which then only looks at fewer walks."""
     pts = np.asarray(coords, float)
     if len(pts) < 3 or g.n == 0 or extra_m <= 0:
         return list(coords)
@@ -74,7 +79,10 @@ def fewer_turns(g: LevelGraph, coords: Sequence[Point], extra_m: float) -> list[
         return list(coords)
     l0, c0 = _length(pts), float(g.cost(pts[:-1], pts[1:]).sum())
     length_cap, cost_cap = l0 + extra_m, c0 + extra_m
-    band = _Band.around(g, pts[0], pts[-1], cost_cap)
+    if from_start is not None and (len(from_start.sources) != 1 or not np.allclose(
+            from_start.sources[0].xy, pts[0], atol=1e-9)):
+        from_start = None
+    band = _Band.around(g, pts[0], pts[-1], cost_cap, from_start)
     best = (t0, l0, list(coords))
     if band is None:
         return best[2]
@@ -102,15 +110,20 @@ class _Band:
         self.src_edges, self.end_edges = src_edges, end_edges
 
     @classmethod
-    def around(cls, g: LevelGraph, start: np.ndarray, end: np.ndarray, cap: float
-               ) -> _Band | None:
+    def around(cls, g: LevelGraph, start: np.ndarray, end: np.ndarray, cap: float,
+               f_s: Field | None = None) -> _Band | None:
         n = g.n
         # only corners within the cap as the crow flies can be on the way
         near = np.nonzero(np.hypot(*(g.V - start).T) + np.hypot(*(g.V - end).T) <= cap + _EPS)[0]
         if not near.size:
             return None
-        a_s, a_e = g.anchors_many([tuple(start), tuple(end)], [None, None], near)
-        f_s, f_e = g.fields([[a_s], [a_e]], limit=cap)
+        if f_s is None:
+            a_s, a_e = g.anchors_many([tuple(start), tuple(end)], [None, None], near)
+            f_s, f_e = g.fields([[a_s], [a_e]], limit=cap)
+        else:
+            a_s = f_s.sources[0]
+            [a_e] = g.anchors_many([tuple(end)], [None], near)
+            f_e = g.field([a_e], limit=cap)
         S, E = n, n + 1
         ds = np.concatenate([f_s.dist, [0.0, np.inf]])  # cheapest from the start, per node
         de = np.concatenate([f_e.dist, [np.inf, 0.0]])  # cheapest to the end

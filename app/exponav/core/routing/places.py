@@ -189,31 +189,16 @@ def _snap_geom(g: LevelGraph, poly: BaseGeometry) -> tuple[float, float] | None:
     return nudge(g, q.x, q.y, int(k[0]))
 
 
-def _frontage_region(poly: BaseGeometry) -> BaseGeometry:
-    """The strips 0.6 m deep straight out from each edge of a booth: what is in front of
-    the booth, and nothing round its corners (where a neighbour's front begins)."""
-    strips = []
-    for part in getattr(poly, "geoms", [poly]):
-        ring = shapely.orient_polygons(part).exterior.coords  # counter-clockwise
-        for (x0, y0), (x1, y1) in zip(ring[:-1], ring[1:], strict=True):
-            ln = math.hypot(x1 - x0, y1 - y0)
-            if ln < 1e-9:
-                continue
-            nx, ny = (y1 - y0) / ln * BOOTH_REACH_M, -(x1 - x0) / ln * BOOTH_REACH_M  # outward
-            strips.append(shapely.polygons([(x0, y0), (x1, y1), (x1 + nx, y1 + ny),
-                                            (x0 + nx, y0 + ny)]))
-    # the strips themselves, a hair wider, so a boundary running along a strip's side is in
-    return shapely.union_all(shapely.buffer(np.asarray(strips, dtype=object), 1e-6,
-                                            join_style="mitre"))
-
-
 def _booth_sides(g: LevelGraph, poly: BaseGeometry) -> list:
-    """The walkable boundary in front of a booth's edges, moved just inside the area."""
-    region = _frontage_region(poly)
+    """The walkable boundary in front of a booth's edges, moved just inside the area: within
+    0.6 m of the booth, and along each piece no further than the booth itself reaches that
+    way (not round its corners, where a neighbour's front begins)."""
+    region = poly.buffer(BOOTH_REACH_M, quad_segs=8)
     idx = g.edge_tree.query(region, predicate="intersects")
     segs = []
     if not len(idx):
         return segs
+    outline = shapely.get_coordinates(poly)
     pieces = shapely.intersection(g.edge_lines[idx], region)
     for e, piece in zip(idx.tolist(), pieces, strict=True):
         ex, ey = g.sight.ev[e]
@@ -222,15 +207,21 @@ def _booth_sides(g: LevelGraph, poly: BaseGeometry) -> list:
             continue
         ux, uy = ex / ln, ey / ln
         nx, ny = -uy * _NUDGE, ux * _NUDGE  # towards the free side
+        reach = outline[:, 0] * ux + outline[:, 1] * uy
+        lo, hi = float(reach.min()), float(reach.max())  # the booth's extent along the piece
         for part in getattr(piece, "geoms", [piece]):
             if part.is_empty or part.geom_type != "LineString" or part.length < 1e-3:
                 continue
             (x0, y0), (x1, y1) = part.coords[0], part.coords[-1]
-            if (x1 - x0) * ux + (y1 - y0) * uy < 0:
-                (x0, y0), (x1, y1) = (x1, y1), (x0, y0)
+            t0, t1 = x0 * ux + y0 * uy, x1 * ux + y1 * uy
+            if t1 < t0:
+                (x0, y0), (x1, y1), t0, t1 = (x1, y1), (x0, y0), t1, t0
+            c0, c1 = max(t0, lo), min(t1, hi)
+            if c1 - c0 < 1e-3:
+                continue
             s = 1e-4  # keep clear of the side's ends, where other edges meet
-            a = (x0 + s * ux + nx, y0 + s * uy + ny)
-            b = (x1 - s * ux + nx, y1 - s * uy + ny)
+            a = (x0 + (c0 - t0 + s) * ux + nx, y0 + (c0 - t0 + s) * uy + ny)
+            b = (x0 + (c1 - t0 - s) * ux + nx, y0 + (c1 - t0 - s) * uy + ny)
             if g.contains(*a) and g.contains(*b):
                 segs.append((a, b))
     return segs

@@ -254,26 +254,29 @@ class Router:
             hits.update(zip(ks, got, strict=True))
         out = []
         for k, (origin, destination, so, sd) in enumerate(jobs):
-            route = None
+            route, start = None, None
             if k in setups:
                 route = setups[k].route(origin, destination, step_free, hits[k])
+                start = setups[k].fld  # grown from the start: the fewer-turns search reuses it
             if route is None:
                 route = self._route(origin, destination, so, sd, step_free)
-            out.append(self._fewer_turns(route))
+                start = None
+            out.append(self._fewer_turns(route, start))
         return out
 
-    def _fewer_turns(self, route: Route) -> Route:
+    def _fewer_turns(self, route: Route, start: Field | None = None) -> Route:
         """The route with each leg walked with the fewest turns that keeps the whole within
         its slack of the shortest (:mod:`~exponav.core.routing.fewer_turns`); the slack is
-        shared between the legs by their lengths."""
+        shared between the legs by their lengths. ``start``: a field grown from the start
+        of the first leg, if there is one to reuse."""
         total = route.length_m
         if total <= 0 or not self.prefer_fewer_turns:
             return route
         extra = slack(total)
         legs, changed = [], False
-        for leg in route.legs:
+        for n, leg in enumerate(route.legs):
             coords = fewer_turns(self._level(leg.level).graph, leg.coords,
-                                 extra * leg.length_m / total)
+                                 extra * leg.length_m / total, start if n == 0 else None)
             if coords != list(leg.coords):
                 leg, changed = RouteLeg.along(leg.level, coords, leg.via), True
             legs.append(leg)

@@ -76,6 +76,7 @@ class SoftZones:
             self.planes.append((nrm, np.einsum("ij,ij->i", nrm, p0) - _EDGE))
             boxes.append(piece.bounds)
         self.boxes = np.asarray(boxes, float).reshape(-1, 4)
+        self.bounds = self.area.bounds if not self.area.is_empty else (0.0, 0.0, -1.0, -1.0)
 
     @classmethod
     def of(cls, plan: LevelPlan) -> SoftZones | None:
@@ -131,6 +132,13 @@ class SoftZones:
         if not len(A):
             return out
         lo, hi = np.minimum(A, B), np.maximum(A, B)
+        x0, y0, x1, y1 = self.bounds
+        near = np.nonzero((hi[:, 0] > x0) & (lo[:, 0] < x1) & (hi[:, 1] > y0) & (lo[:, 1] < y1))[0]
+        if not near.size:
+            return out
+        if near.size < len(A):
+            out[near] = self.inside(A[near], B[near])
+            return out
         D = B - A
         length = np.hypot(D[:, 0], D[:, 1])
         for (nrm, c), (x0, y0, x1, y1) in zip(self.planes, self.boxes, strict=True):
