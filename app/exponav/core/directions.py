@@ -206,45 +206,55 @@ def _sights(plan: LevelPlan, venue: Venue) -> _Sights:
     return got
 
 
-def _candidates(s: _Sights, line: LineString, length: float, skip: set[str],
-                labels: Labels, same: set[str]) -> list[tuple[int, float, float, Landmark]]:
-    """Everything one stretch could name, as (rank, metres before the stretch's end, metres
-    off it, what)."""
-    out: list[tuple[int, float, float, Landmark]] = []
-    end = shapely.Point(line.coords[-1])
-
-    def before_end(geom) -> float:
-        return length - float(line.project(geom.centroid if geom.geom_type != "Point" else geom))
-
+def _candidates(s: _Sights, parts: list[LineString], skip: set[str], labels: Labels,
+                same: set[str]) -> list[list[tuple[int, float, float, Landmark]]]:
+    """Everything each stretch of a leg could name (the stretches as walked), as (rank,
+    metres before the stretch's end, metres off it, what), with one query per kind of
+    thing for all the stretches."""
+    out: list[list[tuple[int, float, float, Landmark]]] = [[] for _ in parts]
+    lines = np.asarray(parts, dtype=object)
+    length = shapely.length(lines)
+    ends = shapely.get_point(lines, -1)
     if len(s.zones):
-        for k in s.zone_tree.query(line, predicate="dwithin", distance=ZONE_NEAR_M).tolist():
-            z, poly = s.zones[k], s.zone_polys[k]
-            inside = line.intersection(s.zone_inner[k]).length  # not along its edge
-            if inside >= 0.5 * length:
-                rank, through = _RANK["through"], True
-            elif line.intersection(s.zone_outer[k]).length >= min(10.0, 0.5 * length):
-                rank, through = _RANK["along"], False
-            else:
-                continue
-            out.append((rank, float(end.distance(poly)), 0.0,
-                        Landmark("zone", z.id, z.level, z.name, z.name_zh, z.category,
-                                 through=through)))
+        li, zi = s.zone_tree.query(lines, predicate="dwithin", distance=ZONE_NEAR_M)
+        if len(li):
+            inside = shapely.length(shapely.intersection(lines[li], s.zone_inner[zi]))
+            along = shapely.length(shapely.intersection(lines[li], s.zone_outer[zi]))
+            gap = shapely.distance(ends[li], s.zone_polys[zi])
+            for i, k, ins, alo, g in zip(li.tolist(), zi.tolist(), inside.tolist(),
+                                         along.tolist(), gap.tolist(), strict=True):
+                m = float(length[i])
+                if ins >= 0.5 * m:  # half a metre in from its edge, for half the stretch
+                    rank, through = _RANK["through"], True
+                elif alo >= min(10.0, 0.5 * m):
+                    rank, through = _RANK["along"], False
+                else:
+                    continue
+                z = s.zones[k]
+                out[i].append((rank, g, 0.0, Landmark("zone", z.id, z.level, z.name, z.name_zh,
+                                                      z.category, through=through)))
     if len(s.points):
-        for k in s.point_tree.query(line, predicate="dwithin", distance=SIGHT_M).tolist():
-            lm, p = s.points[k], s.point_geoms[k]
-            if lm.id in skip:
-                continue
-            foot = line.interpolate(line.project(p))
-            sight = LineString([p.coords[0], foot.coords[0]])
-            if sight.length > 1e-6 and len(s.booth_tree.query(sight, predicate="intersects")):
-                continue  # a stand stands in between
-            out.append((_RANK["sight"], before_end(p), sight.length, lm))
+        li, pi = s.point_tree.query(lines, predicate="dwithin", distance=SIGHT_M)
+        keep = np.asarray([s.points[k].id not in skip for k in pi.tolist()], bool)
+        li, pi = li[keep], pi[keep]
+        if len(li):
+            at = shapely.line_locate_point(lines[li], s.point_geoms[pi])
+            feet = shapely.line_interpolate_point(lines[li], at)
+            sights = shapely.linestrings(np.stack([shapely.get_coordinates(s.point_geoms[pi]),
+                                                   shapely.get_coordinates(feet)], axis=1))
+            hidden = set(s.booth_tree.query(sights, predicate="intersects")[0].tolist())
+            off = shapely.length(sights)
+            for j, (i, k) in enumerate(zip(li.tolist(), pi.tolist(), strict=True)):
+                if j in hidden and off[j] > 1e-6:
+                    continue  # a stand stands in between
+                out[i].append((_RANK["sight"], float(length[i] - at[j]), float(off[j]),
+                               s.points[k]))
     if len(s.booths):
-        near = s.booth_tree.query(line, predicate="dwithin", distance=LANDMARK_M)
-        if len(near):
-            off = shapely.distance(line, s.booth_polys[near]).tolist()
-            before = (length - shapely.line_locate_point(line, s.booth_centres[near])).tolist()
-            for k, o, e in zip(near.tolist(), off, before, strict=True):
+        li, bi = s.booth_tree.query(lines, predicate="dwithin", distance=LANDMARK_M)
+        if len(li):
+            off = shapely.distance(lines[li], s.booth_polys[bi]).tolist()
+            before = (length[li] - shapely.line_locate_point(lines[li], s.booth_centres[bi])).tolist()
+            for i, k, o, e in zip(li.tolist(), bi.tolist(), off, before, strict=True):
                 b = s.booths[k]
                 if b.code in skip:
                     continue
@@ -253,10 +263,10 @@ def _candidates(s: _Sights, line: LineString, length: float, skip: set[str],
                     continue  # another stand of the exhibitor the route starts or ends at
                 if label:
                     lm = Landmark("booth", b.code, b.level, label[0], label[1] or label[0])
-                    out.append((_RANK["stand"], e, o, lm))
+                    out[i].append((_RANK["stand"], e, o, lm))
                 else:
                     lm = Landmark("booth", b.code, b.level, b.code, b.code)
-                    out.append((_RANK["code"], e, o, lm))
+                    out[i].append((_RANK["code"], e, o, lm))
     return out
 
 
@@ -271,21 +281,22 @@ def landmarks(route: Route, venue: Venue, labels: Labels | None = None) -> list[
     out: list[Landmark] = []
     for n, leg in enumerate(route.legs):
         plan = venue.plans.get(leg.level)
-        if plan is None:
+        if plan is None or len(leg.coords) < 2:
             continue
-        s = _sights(plan, venue)
-        used: set[str] = set()
-        path = LineString(leg.coords) if len(leg.coords) > 1 else None
-        walked = 0.0
+        path = LineString(leg.coords)
+        # the part of the walk each step tells, as walked (not the straight line told)
+        parts, which, walked = [], [], 0.0
         for k, (_, _, m) in enumerate(_stretches(list(leg.coords))):
             walked += m
-            if m <= 1e-6 or path is None:
-                continue
-            # the part of the walk this step tells, as walked (not the straight line told)
-            part = substring(path, walked - m, walked)
-            if part.geom_type != "LineString":
-                continue
-            found = _candidates(s, part, m, skip, labels, same)
+            part = substring(path, walked - m, walked) if m > 1e-6 else None
+            if part is not None and part.geom_type == "LineString":
+                parts.append(part)
+                which.append(k)
+        if not parts:
+            continue
+        used: set[str] = set()
+        for k, found in zip(which, _candidates(_sights(plan, venue), parts, skip, labels, same),
+                            strict=True):
             if not found:
                 continue
             # not what the step before named, the best kind, nearest the turn, nearest the way
