@@ -78,6 +78,10 @@ H1_AREAS_4F = {"L": (0, 1), "M": (2, 3), "N": (4, 5)}
 
 WALKWAY_SPEED = 1.2  # m/s
 
+# How routes may walk a zone, by its category (a zone's "walk"): the audience of a stage
+# and the matchmaking tables are walked round unless going through saves a lot.
+ZONE_WALK = {"forum": "avoid", "matchmaking": "avoid"}
+
 # Codes that documents and examples use: they must come out as single booths.
 PINNED = {"Q0210", "Q0909", "S1024", "J1317", "M0409"}
 SPLIT = {"M0409"}  # becomes M0409a + M0409b
@@ -113,8 +117,8 @@ class Plan:
 
     def zone(self, zid: str, category: str, en: str, zh: str, poly: Polygon) -> None:
         self.zones[zid] = poly
-        self.add({"kind": "zone", "id": zid, "category": category, "names": names(en, zh)},
-                 poly)
+        self.add({"kind": "zone", "id": zid, "category": category, "names": names(en, zh),
+                  "walk": ZONE_WALK.get(category, "through")}, poly)
 
     def booth(self, code: str, btype: str, poly: Polygon) -> None:
         self.booths.append((code, poly))

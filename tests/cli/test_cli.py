@@ -138,7 +138,7 @@ def test_route_json_shape_and_lengths(capsys, data_file):
     assert code == 0
     d = json.loads(out)
     assert set(d) == {"origin", "destination", "length_m", "duration_s", "step_free", "legs",
-                      "steps"}
+                      "steps", "landmarks"}
     assert [leg["level"] for leg in d["legs"]] == ["H2-1F", "H2-4F"]
     assert d["legs"][0]["via"] and d["legs"][-1]["via"] is None
     assert abs(d["length_m"] - sum(leg["length_m"] for leg in d["legs"])) < 0.2

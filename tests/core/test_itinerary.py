@@ -9,6 +9,7 @@ import threading
 
 import numpy as np
 import pytest
+import shapely
 
 from exponav.core.errors import ExpoNavError, NotFound
 from exponav.core.model import Place
@@ -315,27 +316,46 @@ class _Cold:
         return r.route(a, b, **kw)
 
 
+def _arrival(route: Route) -> Place:
+    """Where a leg reached its place, as a point place."""
+    end = route.legs[-1]
+    x, y = end.coords[-1]
+    return Place(f"{end.level}@{x},{y}", "point", end.level, x, y)
+
+
+def _by_hand(router, places, step_free=False) -> list:
+    """The legs of a visit one route() at a time: a leg from a booth after the first starts
+    where the leg before reached that booth."""
+    legs = []
+    for a, b in zip(places[:-1], places[1:], strict=False):
+        start = _arrival(legs[-1]) if legs and a.polygon is not None else a
+        legs.append(router.route(start, b, step_free=step_free))
+    return legs
+
+
 def test_visit_legs_are_route_leg_by_leg(nav, routers):
     """plan_visit routes its legs with Router.route_chain, reusing what the walking matrix
-    computed: each leg must be exactly what route() gives alone (the same coordinates,
-    lengths, connectors, time and steps)."""
+    computed: each leg must be exactly what route() gives alone from where the visitor is
+    (the same coordinates, lengths, connectors, time and steps)."""
     fast, reference = routers
     rng = random.Random(2024)
     owned = _owned(nav, "H2-1F") + _owned(nav, "H2-4F")
     for stops in (rng.sample(owned, 12), rng.sample(owned, 12)):
         it = plan_visit(fast, nav, "K-H2-1F-1", stops, "10:00", {stops[0]: "15:00"})
         assert len(it.stops) == 12
+        places = [it.origin] + [s.place for s in it.stops]
+        want = _by_hand(reference, places)
         prev = it.origin
-        for stop in it.stops:
-            assert _leg_key(stop.leg) == _leg_key(reference.route(prev, stop.place))
+        for stop, leg in zip(it.stops, want, strict=True):
+            assert _leg_key(stop.leg) == _leg_key(leg)
             assert stop.leg.origin is prev and stop.leg.destination is stop.place
             prev = stop.place
 
 
 def test_route_chain_is_route_leg_by_leg(nav, routers):
-    """A chain through the cases route() treats apart: a booth to a point on its level
-    (searched from the point), both halls' levels, the walkway to hall 1, step-free; with
-    the walking matrix computed first, and on a router with nothing cached."""
+    """A chain through the cases route() treats apart: a booth to a point on its level,
+    both halls' levels, the walkway to hall 1, step-free; with the walking matrix computed
+    first, and on a router with nothing cached."""
     from exponav.core.routing.router import Router
 
     fast, reference = routers
@@ -347,11 +367,52 @@ def test_route_chain_is_route_leg_by_leg(nav, routers):
     places = [nav.place(s) for s in specs]
     cold = Router(nav.venue, lazy=True)
     for step_free in (False, True):
-        want = [_leg_key(reference.route(a, b, step_free=step_free))
-                for a, b in zip(places[:-1], places[1:], strict=False)]
+        want = [_leg_key(r) for r in _by_hand(reference, places, step_free)]
         got = cold.route_chain(places, step_free=step_free)
         assert [_leg_key(r) for r in got] == want
         fast.walking_matrix(places, step_free=step_free)
         got = fast.route_chain(places, step_free=step_free)
         assert [_leg_key(r) for r in got] == want
         assert [(r.origin, r.destination) for r in got] == list(zip(places[:-1], places[1:], strict=False))
+        for a, b in zip(got[:-1], got[1:], strict=False):  # one walk: each leg starts where the last ended
+            assert (b.legs[0].level, b.legs[0].coords[0]) == (a.legs[-1].level, a.legs[-1].coords[-1])
+
+
+# -- walks between booths that touch ----------------------------------------------------------
+
+def test_touching_booths_are_a_few_steps_apart(nav):
+    """Q0101 and Q0102 share a corner: the route starts at Q0101's door, the middle of its
+    side on the aisle, and reaches Q0102 where its own frontage begins."""
+    q1, q2 = nav.place("Q0101"), nav.place("Q0102")
+    r = nav.route("Q0101", "Q0102")
+    start, end = r.legs[0].coords[0], r.legs[-1].coords[-1]
+    assert r.length_m >= 1.5  # at least from the middle of a 3 m side to its end
+    assert q1.polygon.exterior.distance(shapely.Point(start)) == pytest.approx(0.5, abs=1e-3)
+    # the door is the middle of a side of Q0101
+    sides = [shapely.LineString(q1.polygon.exterior.coords[k:k + 2]) for k in range(4)]
+    mids = [s.interpolate(0.5, normalized=True) for s in sides]
+    assert min(shapely.Point(start).distance(m) for m in mids) == pytest.approx(0.5, abs=1e-3)
+    # the arrival is in front of Q0102, not in front of Q0101
+    assert q2.polygon.exterior.distance(shapely.Point(end)) == pytest.approx(0.5, abs=1e-3)
+    assert q1.polygon.exterior.distance(shapely.Point(end)) >= 0.5 - 1e-3
+    assert nav.route("Q0102", "Q0101").length_m >= 1.5
+
+
+def test_a_visit_along_a_row_walks_the_row(nav):
+    """40 stops along the south block of Hall 2 1F, Q0101 and Q0173 (134 m apart) among them:
+    the visit's walk is one walk through every stop, never shorter than the way between
+    any two of them."""
+    codes = sorted(b.code for b in nav.venue.plans["H2-1F"].booths if b.code.startswith("Q01"))
+    stops = [c for c in codes if c not in ("Q0101", "Q0173")][:38] + ["Q0101", "Q0173"]
+    it = nav.itinerary("K-H2-1F-1", stops, "10:00")
+    assert len(it.stops) == 40
+    legs = it.legs
+    for a, b in zip(legs[:-1], legs[1:], strict=False):
+        assert b.legs[0].coords[0] == a.legs[-1].coords[-1]
+    at = {s.place.id: k for k, s in enumerate(it.stops)}
+    i, j = sorted((at["Q0101"], at["Q0173"]))
+    between = sum(s.leg_length_m for s in it.stops[i + 1:j + 1])
+    direct = nav.route("Q0101", "Q0173").length_m
+    assert between >= direct - 3.0  # (the route from Q0101 starts at its door, 3 m at most off)
+    assert it.length_m >= direct
+    assert all(s.leg_length_m > 0 for s in it.stops)

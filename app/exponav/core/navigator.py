@@ -338,11 +338,16 @@ class Navigator:
         return route
 
     def directions(self, route: Route, lang: str = "en") -> list[str]:
-        """A route's steps in ``lang``. Words are a courtesy: a route whose steps cannot be
-        worded is still a route, so a failure here is logged and gives no steps."""
-        from exponav.core.directions import directions
+        """A route's steps in ``lang``, naming what a visitor can see (the stands by their
+        exhibitors; what they name is kept on the route, ``route.landmarks``). Words are a
+        courtesy: a route whose steps cannot be worded is still a route, so a failure here
+        is logged and gives no steps."""
+        from exponav.core.directions import directions, landmarks
 
         try:
+            if route.landmarks is None:
+                labels = {code: (ex.name, ex.name_zh) for code, ex in self._owner.items()}
+                route.landmarks = landmarks(route, self.venue, labels)
             return directions(route, self.venue, lang)
         except Exception:
             _log.exception("could not word the route %s -> %s", route.origin.id,

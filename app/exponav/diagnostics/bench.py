@@ -9,6 +9,9 @@ read the figures as ratios against their budgets within one run, not as absolute
 budgets, and adds ``data_file_build``. There the routing rows run in a child process
 capped at 8 GB (:mod:`exponav.diagnostics.capped`): a row that would need more comes
 back as ``{"name", "n": 0, "p50_ms": NaN, "skipped": why}`` rather than take the machine.
+
+One row is not a time: "turns per 100 m" over 200 fixed routes on the show's levels, its
+median and 90th percentile in the p50 and p95 columns (and as ``median`` and ``p90``).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exponav.core.errors import ExpoNavError
 from exponav.core.navigator import Navigator
@@ -28,6 +31,9 @@ from exponav.diagnostics.budgets import MEMORY_BUDGETS_MB, budgets_for
 from exponav.diagnostics.capped import memory_mb, run_capped
 from exponav.diagnostics.layout_bench import layout_bench_rows
 from exponav.diagnostics.measure import measure
+
+if TYPE_CHECKING:
+    from exponav.core.routing.router import Router
 
 __all__ = ["bench_stages", "run_bench"]
 
@@ -225,7 +231,6 @@ def _route_rows(nav: Navigator, rng: random.Random, n: int) -> list[dict[str, An
     """Routes between random places: booths, amenities and kiosks, on one level and across."""
     import time as _time
 
-    from exponav.core.directions import directions
     from exponav.core.routing.router import Router
 
     t0 = _time.perf_counter()
@@ -247,7 +252,7 @@ def _route_rows(nav: Navigator, rng: random.Random, n: int) -> list[dict[str, An
                            for _ in range(n * 2)) if a != b][:n]
     def walk(a, b):  # what a visitor gets: the route and its words
         route = router.route(a, b)
-        route.steps = directions(route, nav.venue, "en")
+        route.steps = nav.directions(route, "en")
         return route
 
     one = [nav.place(a) for a, _ in same], [nav.place(b) for _, b in same]
@@ -262,7 +267,33 @@ def _route_rows(nav: Navigator, rng: random.Random, n: int) -> list[dict[str, An
     ]
     rows.append({"name": "route_build_venue", "n": 1, "p50_ms": round(build_ms, 1),
                  "p95_ms": round(build_ms, 1), "budget_ms": None, **routable})
+    rows.append(turns_row(nav, router, {lv: places[lv] for lv in hall2}))
     return rows
+
+
+def turns_row(nav: Navigator, router: Router, places: dict[str, list[str]], n: int = 200,
+              seed: int = 15) -> dict[str, Any]:
+    """Turns the directions name per 100 m walked, over ``n`` fixed routes of 10 m or more
+    between booths, amenities and kiosks of the given levels (a quarter of them across
+    levels): the median and the 90th percentile."""
+    import numpy as np
+
+    from exponav.core.routing.turns import count_turns
+
+    rng = random.Random(seed)
+    levels = sorted(places)
+    rates: list[float] = []
+    while len(rates) < n:
+        la = rng.choice(levels)
+        lb = la if rng.random() < 0.75 or len(levels) == 1 else rng.choice(
+            [lv for lv in levels if lv != la])
+        route = router.route(nav.place(rng.choice(places[la])), nav.place(rng.choice(places[lb])))
+        if route.length_m >= 10.0:
+            turns = sum(count_turns(leg.coords) for leg in route.legs)
+            rates.append(100.0 * turns / route.length_m)
+    median, p90 = (round(float(v), 2) for v in np.percentile(rates, [50, 90]))
+    return {"name": "turns per 100 m (med, p90)", "n": n, "p50_ms": median, "p95_ms": p90,
+            "median": median, "p90": p90, "budget_ms": None}
 
 
 def itinerary_bench_rows(nav: Navigator, repeat: int = 30, seed: int = 11) -> list[dict]:

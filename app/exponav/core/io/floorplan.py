@@ -44,6 +44,7 @@ from exponav.core.model import (
     Zone,
 )
 from exponav.core.model.codes import canonical_code
+from exponav.core.model.venue import WALKS
 
 __all__ = ["GEOMETRY", "MAX_COORDINATE_M", "MAX_FEATURES_PER_LEVEL", "MAX_FILE_BYTES",
            "MAX_PROPERTY_DEPTH", "MAX_VERTICES", "load_venue", "load_venue_features",
@@ -325,8 +326,12 @@ def plan_from_features(level: Level, features: Iterable[tuple[Mapping[str, Any],
                                      props.get("zone") or None))
         elif kind == "zone":
             en, zh = _names(props)
+            walk = props.get("walk") or "through"
+            if walk not in WALKS:
+                raise DataError(f"{where}: zone {props.get('id')} has walk {walk!r}; expected "
+                                f"one of {', '.join(WALKS)}.")
             plan.zones.append(Zone(str(props["id"]), level.id, en, zh, geom,
-                                   str(props.get("category", "zone"))))
+                                   str(props.get("category", "zone")), walk))
         elif kind == "amenity":
             en, zh = _names(props)
             plan.amenities.append(Amenity(str(props["id"]), level.id,

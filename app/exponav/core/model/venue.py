@@ -18,8 +18,12 @@ from typing import Any
 
 from shapely.geometry import LineString, Point, Polygon
 
-__all__ = ["Amenity", "Booth", "Connector", "ConnectorEnd", "Kiosk", "Level", "LevelPlan",
-           "Obstacle", "Opening", "Venue", "Zone"]
+__all__ = ["WALKS", "Amenity", "Booth", "Connector", "ConnectorEnd", "Kiosk", "Level",
+           "LevelPlan", "Obstacle", "Opening", "Venue", "Zone"]
+
+#: How a zone may be walked: through it like any aisle; round it unless going through
+#: saves a lot (a stage's audience, the matchmaking tables); never (closed off).
+WALKS = ("through", "avoid", "closed")
 
 
 @dataclass(frozen=True)
@@ -83,12 +87,15 @@ class Obstacle:
 
 @dataclass(frozen=True)
 class Zone:
+    """A named area or pavilion; it does not block walking unless ``walk`` says so."""
+
     id: str
     level: str
     name: str
     name_zh: str
     polygon: Polygon
     category: str = "zone"  # zone | pavilion | matchmaking | forum
+    walk: str = "through"  # one of WALKS
 
 
 @dataclass(frozen=True)

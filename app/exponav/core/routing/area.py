@@ -1,9 +1,9 @@
 """The walkable area of a level: where a route may go, derived from the level's plan.
 
-For each level: the footprint shrunk by 0.5 m, minus the union of booths and obstacles
-grown by 0.5 m, both with mitre joins (so rectangles stay rectangles and every point of
-the area is at least 0.5 m from a booth edge, a column, a wall or the outline). It is
-derived from the :class:`~exponav.core.model.venue.LevelPlan` every time, never drawn by
+For each level: the footprint shrunk by 0.5 m, minus the union of booths, obstacles and
+closed zones grown by 0.5 m, both with mitre joins (so rectangles stay rectangles and
+every point of the area is at least 0.5 m from a booth edge, a column, a wall, a closed
+zone or the outline). It is derived from the :class:`~exponav.core.model.venue.LevelPlan` every time, never drawn by
 hand.
 """
 
@@ -17,6 +17,7 @@ from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from exponav.core.model import LevelPlan
+from exponav.core.routing.zones import closed_zones
 
 __all__ = ["CLEARANCE_M", "walkable_area"]
 
@@ -57,7 +58,8 @@ def walkable_area(plan: LevelPlan, clearance: float = CLEARANCE_M) -> BaseGeomet
     if not footprint.is_valid:
         footprint = shapely.make_valid(footprint)
     inner = footprint.buffer(-clearance, join_style="mitre")
-    blockers = _polygons([b.polygon for b in plan.booths] + [o.polygon for o in plan.obstacles])
+    blockers = _polygons([b.polygon for b in plan.booths] + [o.polygon for o in plan.obstacles]
+                         + closed_zones(plan))
     if blockers.size:
         blocked = _union(blockers)
         grown = blocked.buffer(clearance, join_style="mitre")

@@ -9,6 +9,12 @@ gives the exact Euclidean shortest path under the clearance, at any angle: no
 approximation, so the 1 % tolerance is never used (the tests compare with an independent
 computation).
 
+On a level with avoided zones (:mod:`~exponav.core.routing.zones`) the graph also takes
+their outer corners and gates along their edges (every 3 m, joined to what lies within
+20 m), and every edge, anchor and last hop costs its length weighted inside them: the
+search is then the cheapest by that cost (exact for paths that cross a zone's edge at a
+gate or corner), and the metres of the path it finds are what a route reports.
+
 A point of the area becomes an :class:`Anchor` (the corners it sees, one bulk sight test
 for many points); a :class:`Field` is grown from some anchors, the shortest distance to
 every corner, with one call to scipy's Dijkstra (``scipy.sparse.csgraph.dijkstra``, in C)
@@ -19,9 +25,10 @@ Rebuilding a level after an edit reuses the previous build: a pair of unchanged 
 keeps its old answer unless its segment comes near a boundary edge that was added or
 removed, which gives exactly the graph of a fresh build (the tests check).
 
-Measured on the TaiNEX plans (320-550 corners and 6-8 k graph edges per level; CPU time
-on a shared 2-core machine): a level's graph from scratch 40-60 ms (its area 6-9 ms), a
-rebuild after a booth moved 20-45 ms, one that changed nothing ~10 ms.
+Measured on the TaiNEX plans (320-650 corners and 6-10 k graph edges per level; CPU time
+on a shared 2-core machine): a level's graph from scratch 40-60 ms (its area 6-9 ms;
+Hall 2 4F with its avoided zones' corners and gates ~75 ms), a rebuild after a booth
+moved 20-45 ms, one that changed nothing ~10 ms.
 
 Why not a navigation mesh: shapely's constrained Delaunay triangulation is quick to
 build, but A* plus the funnel algorithm is not exact (it can take the wrong corridor,
@@ -45,6 +52,7 @@ from shapely import STRtree
 from exponav.core.model import LevelPlan
 from exponav.core.routing.area import walkable_area
 from exponav.core.routing.sight import TOL, Sight
+from exponav.core.routing.zones import GATE_REACH_M, SoftZones
 
 __all__ = ["Anchor", "Field", "LevelGraph"]
 
@@ -117,6 +125,21 @@ class LevelGraph:
         self.V = s.P[reflex]
         self.Vprev = s.R[reflex] - self.V
         self.Vnext = s.Q[reflex] - self.V
+        # and, in the area, the outer corners of avoided zones (a way round hugs them) and
+        # gates along their edges (a way in or out bends there; any bend is taut at a gate)
+        self.soft = SoftZones.of(plan)
+        self.gate = np.zeros(len(self.V), bool)
+        if self.soft is not None:
+            zp, zprev, znext = self.soft.corners()
+            gp, gdir = self.soft.gates()
+            gate = np.concatenate([np.zeros(len(zp), bool), np.ones(len(gp), bool)])
+            zp, zprev, znext = (np.concatenate([zp, gp]), np.concatenate([zprev, gdir]),
+                                np.concatenate([znext, gdir]))
+            ok = shapely.contains_xy(self.area, zp[:, 0], zp[:, 1]) if len(zp) else np.zeros(0, bool)
+            self.V = np.concatenate([self.V, zp[ok]])
+            self.Vprev = np.concatenate([self.Vprev, zprev[ok]])
+            self.Vnext = np.concatenate([self.Vnext, znext[ok]])
+            self.gate = np.concatenate([self.gate, gate[ok]])
         n = self.n = len(self.V)
         # unit vectors to the neighbours, for the tautness tests
         self.Pu = self.Vprev / np.hypot(self.Vprev[:, 0], self.Vprev[:, 1])[:, None]
@@ -132,8 +155,7 @@ class LevelGraph:
                 iu, ju = self._taut_pairs()
                 vis = ~self.sight.blocked(self.V[iu], self.V[ju], coarse=False)
                 iu, ju = iu[vis], ju[vis]
-            d = self.V[ju] - self.V[iu]
-            w = np.maximum(np.hypot(d[:, 0], d[:, 1]), 1e-12)
+            w = np.maximum(self.cost(self.V[iu], self.V[ju]), 1e-12)
             rows = np.concatenate([iu, ju])
             cols = np.concatenate([ju, iu])
             ww = np.concatenate([w, w])
@@ -228,6 +250,9 @@ class LevelGraph:
                           q[r0:r1, None, 1])
             ok &= ~_splits(dx, dy, p[None, :, 0], p[None, :, 1], q[None, :, 0], q[None, :, 1])
             ok &= np.arange(n)[None, :] > np.arange(r0, r1)[:, None]
+            if self.gate.any():  # a gate joins only what is near it (a way in or out)
+                near = dx * dx + dy * dy <= GATE_REACH_M ** 2
+                ok &= near | ~(self.gate[r0:r1, None] | self.gate[None, :])
             i, j = np.nonzero(ok)
             rows.append(i + r0)
             cols.append(j)
@@ -237,6 +262,24 @@ class LevelGraph:
         """Is a path through corner vi along direction d taut there (neighbours on one side)?"""
         p, q = self.Pu[vi], self.Qu[vi]
         return ~_splits(d[:, 0], d[:, 1], p[:, 0], p[:, 1], q[:, 0], q[:, 1])
+
+    def _joins(self, vi: np.ndarray, d: np.ndarray) -> np.ndarray:
+        """Can a point join corner vi along d (from the point to the corner)? Taut there, and
+        a gate only from near it, as gates are joined in the graph."""
+        ok = self.taut(vi, d)
+        if self.gate.any():
+            ok &= ~self.gate[vi] | (d[:, 0] ** 2 + d[:, 1] ** 2 <= GATE_REACH_M ** 2)
+        return ok
+
+    def cost(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """What walking straight from a[i] to b[i] costs, in metres: the length, weighted
+        inside avoided zones (:mod:`~exponav.core.routing.zones`)."""
+        a = np.asarray(a, float).reshape(-1, 2)
+        b = np.asarray(b, float).reshape(-1, 2)
+        if self.soft is None:
+            d = b - a
+            return np.hypot(d[:, 0], d[:, 1])
+        return self.soft.cost(a, b)
 
     def contains(self, x: float, y: float) -> bool:
         return bool(shapely.contains_xy(self.area, x, y))
@@ -251,11 +294,10 @@ class LevelGraph:
             return Anchor(xy, np.zeros(0, np.int64), np.zeros(0), seg)
         pt = np.asarray(xy, dtype=float)
         d = self.V - pt
-        cand = np.nonzero(self.taut(np.arange(self.n), d))[0]
+        cand = np.nonzero(self._joins(np.arange(self.n), d))[0]
         blocked = self.sight.blocked(np.broadcast_to(pt, (len(cand), 2)), self.V[cand])
         vis = cand[~blocked]
-        dv = d[vis]
-        return Anchor(xy, vis, np.hypot(dv[:, 0], dv[:, 1]), seg)
+        return Anchor(xy, vis, self.cost(np.broadcast_to(pt, (len(vis), 2)), self.V[vis]), seg)
 
     def anchors_many(self, pts: list[tuple[float, float]], segs: list,
                      corners: np.ndarray | None = None) -> list[Anchor]:
@@ -270,13 +312,13 @@ class LevelGraph:
         ii = np.repeat(np.arange(k), len(cand))
         vv = np.tile(cand, k)
         d = self.V[vv] - P[ii]
-        ok = self.taut(vv, d)
+        ok = self._joins(vv, d)
         ii, vv, d = ii[ok], vv[ok], d[ok]
         # (the grid only picks which edges to test, not the answer: a big batch of mostly
         # short-lived segments is quicker on the fine one)
         vis = ~self.sight.blocked(P[ii], self.V[vv], coarse=len(ii) < _FINE_BATCH)
-        ii, vv, d = ii[vis], vv[vis], d[vis]
-        dist = np.hypot(d[:, 0], d[:, 1])
+        ii, vv = ii[vis], vv[vis]
+        dist = self.cost(P[ii], self.V[vv])
         cut = np.searchsorted(ii, np.arange(k + 1)).tolist()  # ii is sorted: one run per point
         return [Anchor(pts[j], vv[cut[j]:cut[j + 1]], dist[cut[j]:cut[j + 1]], segs[j])
                 for j in range(k)]

@@ -71,6 +71,11 @@ def best_many(g: LevelGraph, jobs: list[tuple[Field, list[Anchor]]]) -> list:
                 dd = math.dist(src.xy, an.xy)
                 if best is None or dd < best[0]:
                     pairs.append((dd, jn, si, t))
+    if pairs and g.soft is not None:  # what they cost, weighted in avoided zones (never less)
+        a = np.asarray([jobs[jn][0].sources[si].xy for _, jn, si, _ in pairs], float)
+        b = np.asarray([jobs[jn][1][t].xy for _, jn, _, t in pairs], float)
+        pairs = [(dd, jn, si, t) for dd, (_, jn, si, t) in zip(g.cost(a, b).tolist(), pairs, strict=True)
+                 if out[jn] is None or dd < out[jn][0]]
     if pairs:
         pairs.sort()
         a = np.asarray([jobs[jn][0].sources[si].xy for _, jn, si, _ in pairs], float)
@@ -126,7 +131,7 @@ def lazy_candidates(g: LevelGraph, fld: Field, spot: Spot):
     ok = np.ones(len(P), bool)
     if corner.any():
         ok[corner] = g.taut(c[corner], d[corner])  # shortest paths are taut at corners
-    cost = base[fidx] + np.hypot(d[:, 0], d[:, 1])
+    cost = base[fidx] + g.cost(F[fidx], P)
     ok &= np.isfinite(cost)
     idx = np.nonzero(ok)[0]
     idx = idx[np.argsort(cost[idx], kind="stable")]

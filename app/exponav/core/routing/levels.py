@@ -29,7 +29,7 @@ import numpy as np
 from exponav.core.model import Connector, LevelPlan, Place
 from exponav.core.routing.graph import Anchor, Field, LevelGraph
 from exponav.core.routing.hops import best_many
-from exponav.core.routing.places import CONNECTOR_SNAP_M, Spot, make_spot, snap
+from exponav.core.routing.places import CONNECTOR_SNAP_M, Spot, door_spot, make_spot, snap
 
 __all__ = ["End", "LevelCache", "Shelf", "Shelves"]
 
@@ -190,6 +190,19 @@ class LevelCache:
             spot = make_spot(self.graph, place)
             self._shelves.spots.put(self.spots, key, spot)
         return spot
+
+    def origin(self, place: Place) -> Spot:
+        """Where a route from a place on this level starts: a booth's door, else the place's
+        spot (cached with the spots)."""
+        spot = self.spot(place)
+        if not spot.segs:
+            return spot
+        key = ("door",) + spot.key
+        door = self.spots.get(key)
+        if door is None:
+            door = door_spot(self.graph, spot)
+            self._shelves.spots.put(self.spots, key, door)
+        return door
 
     def anchors_of(self, spot: Spot) -> list[Anchor]:
         """The spot's sample points joined to the corners they see (cached per place)."""

@@ -2,12 +2,16 @@
 
 A point place that lies in an obstacle or in the clearance band snaps to the nearest
 walkable point within 2 m (a connector end within 5 m); further away raises
-:class:`~exponav.core.routing.route.Unreachable`. A booth is reached at the best point of
-the walkable boundary within 0.6 m of its edge: about 0.5 m out from it, in the aisle. A
-route from a booth to a point on its level is searched from the point and walked
-backwards (exact); one that starts at a booth otherwise starts from samples of its sides
-(every 6 m at most), then slides along its side to the foot of the first leg
-(:func:`slide`).
+:class:`~exponav.core.routing.route.Unreachable`.
+
+A booth is reached at the best point of its frontage: the walkable boundary in front of
+its edges, within 0.6 m of them (about 0.5 m out, in the aisle), and no further along
+than the edge itself reaches, so two booths that touch never share a point of frontage.
+A route *from* a booth starts at its door (:func:`door_spot`): the middle of its longest
+side in the aisle (between sides of one length, the one facing the wider aisle), where a
+visitor at the stand stands. Starting anywhere along the frontage instead made walking
+along it free: a route between touching booths came out 0 m long, and a visit along a
+row of stands walked less than its two ends are apart.
 """
 
 from __future__ import annotations
@@ -26,12 +30,14 @@ from exponav.core.routing.area import CLEARANCE_M
 from exponav.core.routing.graph import Anchor, LevelGraph
 from exponav.core.routing.route import Unreachable
 
-__all__ = ["CONNECTOR_SNAP_M", "SNAP_M", "Spot", "make_spot", "slide", "snap"]
+__all__ = ["CONNECTOR_SNAP_M", "SNAP_M", "Spot", "door_spot", "make_spot", "point_spot", "slide",
+           "snap"]
 
 SNAP_M = 2.0  # a place this close to the walkable area snaps onto it
 CONNECTOR_SNAP_M = 5.0  # a connector end may sit inside its own shaft or core
 BOOTH_REACH_M = 0.6  # arrival points: walkable boundary this close to the booth edge
-SAMPLE_M = 6.0  # a booth side is sampled this often when a route starts from it
+SAMPLE_M = 6.0  # a booth side is sampled this often when walks to it are priced in bulk
+_AISLE_PROBE_M = 30.0  # how far the width of the aisle in front of a side is measured
 _NUDGE = 1e-5  # points on the walkable boundary move this far into it
 
 
@@ -41,7 +47,8 @@ class Spot:
 
     ``points`` are fixed end points (a snapped point; the ends of a booth's sides),
     ``segs`` the booth's sides in the aisle (just inside the walkable area), and
-    ``samples`` the points from which a field is grown when the spot is a route's source.
+    ``samples`` the points at which walks to the spot are priced in bulk (the ends of
+    a walking matrix), or from which a field is grown when the spot is a source.
     """
 
     place: Place
@@ -110,6 +117,39 @@ def nudge(g: LevelGraph, x: float, y: float, edge: int) -> tuple[float, float] |
     return None
 
 
+def point_spot(g: LevelGraph, place: Place, xy: tuple[float, float], tag: str = "point") -> Spot:
+    """The spot of one walkable point."""
+    return Spot(place, g, np.asarray([xy], float), [], [xy], [None], (g.id, tag, xy))
+
+
+def door_spot(g: LevelGraph, spot: Spot) -> Spot:
+    """Where a route from a place starts: a booth's door (the middle of its longest side in
+    the aisle; between sides of one length, the one facing the wider aisle), else the spot
+    itself."""
+    if not spot.segs:
+        return spot
+    best, door = None, None
+    for k, (a, b) in enumerate(spot.segs):
+        mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+        rank = (round(math.dist(a, b), 2), round(_aisle_width(g, a, b), 2), -k)
+        if best is None or rank > best:
+            best, door = rank, mid
+    return point_spot(g, spot.place, door, "door")
+
+
+def _aisle_width(g: LevelGraph, a, b) -> float:
+    """How far the walkable area reaches straight out from the middle of a side (a -> b
+    with the free side on its left), up to 30 m."""
+    ln = math.dist(a, b) or 1.0
+    nx, ny = -(b[1] - a[1]) / ln, (b[0] - a[0]) / ln
+    mx, my = (a[0] + b[0]) / 2 + 1e-3 * nx, (a[1] + b[1]) / 2 + 1e-3 * ny
+    probe = shapely.linestrings([(mx, my), (mx + _AISLE_PROBE_M * nx, my + _AISLE_PROBE_M * ny)])
+    idx = g.edge_tree.query(probe, predicate="intersects")
+    if not len(idx):
+        return _AISLE_PROBE_M
+    return float(np.min(shapely.distance(shapely.points(mx, my), g.edge_lines[idx])))
+
+
 def make_spot(g: LevelGraph, place: Place) -> Spot:
     """Where a route may start or end for a place on g: one point, or a booth's aisle sides."""
     poly = place.polygon
@@ -135,7 +175,7 @@ def make_spot(g: LevelGraph, place: Place) -> Spot:
             raise Unreachable(
                 f"{place.id} is more than {SNAP_M:g} m from any walkable aisle on {place.level}."
             )
-    return Spot(place, g, np.asarray([xy], float), [], [xy], [None], (g.id, "point", xy))
+    return point_spot(g, place, xy)
 
 
 def _snap_geom(g: LevelGraph, poly: BaseGeometry) -> tuple[float, float] | None:
@@ -150,12 +190,15 @@ def _snap_geom(g: LevelGraph, poly: BaseGeometry) -> tuple[float, float] | None:
 
 
 def _booth_sides(g: LevelGraph, poly: BaseGeometry) -> list:
-    """The walkable boundary within 0.6 m of a booth, moved just inside the area."""
+    """The walkable boundary in front of a booth's edges, moved just inside the area: within
+    0.6 m of the booth, and along each piece no further than the booth itself reaches that
+    way (not round its corners, where a neighbour's front begins)."""
     region = poly.buffer(BOOTH_REACH_M, quad_segs=8)
     idx = g.edge_tree.query(region, predicate="intersects")
     segs = []
     if not len(idx):
         return segs
+    outline = shapely.get_coordinates(poly)
     pieces = shapely.intersection(g.edge_lines[idx], region)
     for e, piece in zip(idx.tolist(), pieces, strict=True):
         ex, ey = g.sight.ev[e]
@@ -164,15 +207,21 @@ def _booth_sides(g: LevelGraph, poly: BaseGeometry) -> list:
             continue
         ux, uy = ex / ln, ey / ln
         nx, ny = -uy * _NUDGE, ux * _NUDGE  # towards the free side
+        reach = outline[:, 0] * ux + outline[:, 1] * uy
+        lo, hi = float(reach.min()), float(reach.max())  # the booth's extent along the piece
         for part in getattr(piece, "geoms", [piece]):
             if part.is_empty or part.geom_type != "LineString" or part.length < 1e-3:
                 continue
             (x0, y0), (x1, y1) = part.coords[0], part.coords[-1]
-            if (x1 - x0) * ux + (y1 - y0) * uy < 0:
-                (x0, y0), (x1, y1) = (x1, y1), (x0, y0)
+            t0, t1 = x0 * ux + y0 * uy, x1 * ux + y1 * uy
+            if t1 < t0:
+                (x0, y0), (x1, y1), t0, t1 = (x1, y1), (x0, y0), t1, t0
+            c0, c1 = max(t0, lo), min(t1, hi)
+            if c1 - c0 < 1e-3:
+                continue
             s = 1e-4  # keep clear of the side's ends, where other edges meet
-            a = (x0 + s * ux + nx, y0 + s * uy + ny)
-            b = (x1 - s * ux + nx, y1 - s * uy + ny)
+            a = (x0 + (c0 - t0 + s) * ux + nx, y0 + (c0 - t0 + s) * uy + ny)
+            b = (x0 + (c1 - t0 - s) * ux + nx, y0 + (c1 - t0 - s) * uy + ny)
             if g.contains(*a) and g.contains(*b):
                 segs.append((a, b))
     return segs

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from exponav.core.errors import ExpoNavError
 from exponav.core.model import Place
 
-__all__ = ["STEP_FREE_SPEED", "WALK_SPEED", "Route", "RouteLeg", "Unreachable"]
+__all__ = ["STEP_FREE_SPEED", "WALK_SPEED", "Landmark", "Route", "RouteLeg", "Unreachable"]
 
 WALK_SPEED = 1.2  # m/s
 STEP_FREE_SPEED = 0.8  # m/s, for step-free routes
@@ -49,6 +49,32 @@ class RouteLeg:
         }
 
 
+@dataclass(frozen=True)
+class Landmark:
+    """What a step of a route names: a zone walked through or along, an amenity, an
+    entrance, a connector, or a stand (by its exhibitor's name, else by its code)."""
+
+    kind: str  # zone | amenity | opening | connector | booth
+    id: str  # zone, amenity or opening id, connector id, booth code
+    level: str
+    name: str  # as a visitor sees it named, in English (a stand without a label: its code)
+    name_zh: str = ""
+    category: str = ""  # an amenity's category
+    leg: int = 0  # the leg, and the straight stretch of it, whose step names it
+    stretch: int = 0
+    through: bool = False  # a zone walked through (else along)
+
+    @property
+    def labelled(self) -> bool:
+        """Does the plan show this by name? (A stand named only by its code needs a label
+        on the route.)"""
+        return not (self.kind == "booth" and self.name == self.id)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "id": self.id, "level": self.level, "name": self.name,
+                "name_zh": self.name_zh, "labelled": self.labelled}
+
+
 @dataclass
 class Route:
     origin: Place
@@ -57,6 +83,9 @@ class Route:
     step_free: bool
     duration_s: float
     steps: list[str] = field(default_factory=list)
+    #: What the steps name, chosen once for every language; None until chosen
+    #: (:func:`exponav.core.directions.landmarks`).
+    landmarks: list[Landmark] | None = None
 
     @property
     def length_m(self) -> float:
@@ -71,4 +100,5 @@ class Route:
             "step_free": self.step_free,
             "legs": [leg.to_dict() for leg in self.legs],
             "steps": list(self.steps),
+            "landmarks": [lm.to_dict() for lm in self.landmarks or []],
         }

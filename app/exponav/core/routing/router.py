@@ -20,9 +20,12 @@ Across levels
 
 Besides route() and nearest_by_walking(): ``walking_matrix(places)`` gives seconds and
 metres between every pair of places for ordering a visit, ``route_chain(places)`` the
-routes between consecutive places (a visit's legs), ``Router(venue, lazy=True)`` builds
-each level when a route first needs it. A route comes back without words:
-:func:`exponav.core.directions.directions` gives its steps (the Navigator asks for them).
+legs of a visit (each leg from where the one before reached its booth, so the legs join
+up into one walk), ``Router(venue, lazy=True)`` builds each level when a route first
+needs it. A route from a booth starts at its door and one to a booth ends at the nearest
+point of its frontage (:mod:`~exponav.core.routing.places`). A route comes back without
+words: :func:`exponav.core.directions.directions` gives its steps (the Navigator asks for
+them).
 
 Work shared between routes
     Neither the matrix nor a chain of legs changes an answer: every shortcut below gives
@@ -32,14 +35,13 @@ Work shared between routes
     (between the places, and between them and the connector ends) with one more bulk
     sight test; the walks to connector ends stay on each field. route_chain() then
     reuses those: a leg's search inside its ellipse takes its anchors from the place's
-    cached ones (the same pairs, filtered), the legs' last hops are tested together
-    round by round, and a leg across levels finds its fields and connector walks
-    already priced. A plan of 12 stops so costs about half of what routing each leg
-    alone after the matrix did.
+    cached ones (the same pairs, filtered), and a leg across levels finds its fields and
+    connector walks already priced.
 
-Measured on the TaiNEX plans (``exponav bench``, CPU time on a shared 2-core machine): a
-route on one level p50 ~1.7 ms, p95 ~3 ms; across levels p50 ~3.2 ms, p95 ~4.5 ms; all
-four levels built in ~190 ms.
+Measured on the TaiNEX plans (``exponav bench``, wall time on a shared 2-core machine at
+a load under 1), words and the fewer-turns choice included: a route on one level p50
+~3.1 ms, p95 ~5.7 ms (the shortest walk alone ~1.5 and ~2.5 ms); across levels p50
+~5.7 ms, p95 ~8 ms; all four levels built in ~180 ms.
 """
 
 from __future__ import annotations
@@ -56,10 +58,11 @@ from shapely.geometry.base import BaseGeometry
 from exponav.core.model import Place, Venue
 from exponav.core.routing.area import CLEARANCE_M, walkable_area
 from exponav.core.routing.ellipse import Ellipse
+from exponav.core.routing.fewer_turns import fewer_turns, slack
 from exponav.core.routing.graph import Field
 from exponav.core.routing.hops import best_lazy, best_lazy_many, best_many, best_to, path
 from exponav.core.routing.levels import LevelCache, Shelves
-from exponav.core.routing.places import Spot, slide
+from exponav.core.routing.places import Spot, point_spot, slide
 from exponav.core.routing.route import (
     STEP_FREE_SPEED,
     WALK_SPEED,
@@ -93,11 +96,15 @@ class Router:
     """Shortest walking routes on every level of a venue and across its connectors.
 
     Every level is built at once; with ``lazy=True`` a level is built when a route first
-    needs it instead (a quicker start for venues with many levels).
+    needs it instead (a quicker start for venues with many levels). Each leg of a route
+    is then walked with the fewest turns within its slack of the shortest
+    (:mod:`~exponav.core.routing.fewer_turns`); ``fewer_turns=False`` keeps the exact
+    shortest walks.
     """
 
-    def __init__(self, venue: Venue, *, lazy: bool = False) -> None:
+    def __init__(self, venue: Venue, *, lazy: bool = False, fewer_turns: bool = True) -> None:
         self.venue = venue
+        self.prefer_fewer_turns = fewer_turns
         #: One computation at a time: the window's worker thread and the UI thread share a
         #: router, and its caches are not thread-safe. Re-entrant, so a visit plan can hold
         #: it across its walking matrix and its legs.
@@ -188,63 +195,51 @@ class Router:
         self._rides_memo[key] = (end, seen, out)
         return out
 
+    def _origin(self, place: Place) -> Spot:
+        """Where a route from a place starts: a booth's door, else the place's spot."""
+        if place.level not in self.venue.plans:
+            raise Unreachable(f"{place.id} is on level {place.level}, which this venue does not have.")
+        return self._level(place.level).origin(place)
+
     @_locked
     def route(self, origin: Place, destination: Place, *, step_free: bool = False) -> Route:
         """The quickest walking route (shortest on one level); its steps are left empty
-        (:func:`exponav.core.directions.directions` words them)."""
-        return self._routes([(origin, destination)], step_free)[0]
+        (:func:`exponav.core.directions.directions` words them). From a booth, the route
+        starts at its door; to a booth, it ends at the nearest point of its frontage."""
+        jobs = [(origin, destination, self._origin(origin), self._spot(destination))]
+        return self._search_many(jobs, step_free)[0]
 
     @_locked
     def route_chain(self, places: Sequence[Place], *, step_free: bool = False) -> list[Route]:
-        """``route(places[k], places[k + 1])`` for every k: the legs of a visit in order.
+        """The legs of a visit in order: ``route(places[0], places[1])``, then each leg from
+        where the one before arrived to the next place.
 
-        The very routes that one route() call per leg gives (legs, lengths, steps), with
-        the work shared: the legs' last-hop sight tests run together, one bulk test per
-        level and round, and what walking_matrix() or an earlier leg left in the router's
-        caches (places, their anchors and fields, walks to connector ends) is reused.
+        A leg from a booth so starts where the visitor reached the booth, not at its door:
+        the legs join up into one walk, and walking along a row of stands is counted. A
+        leg from any other place is ``route(places[k], places[k + 1])``. What
+        walking_matrix() or an earlier leg left in the router's caches (places, their
+        anchors and fields, walks to connector ends) is reused.
         """
         places = list(places)
-        return self._routes(list(zip(places[:-1], places[1:], strict=False)), step_free)
-
-    def _routes(self, pairs: list[tuple[Place, Place]], step_free: bool) -> list[Route]:
-        spots: list[tuple[Spot, Spot]] = []
-        failed: Unreachable | None = None
-        for a, b in pairs:
-            try:
-                spots.append((self._spot(a), self._spot(b)))
-            except Unreachable as exc:  # raised after the legs before it, as leg by leg
-                failed = exc
-                break
-        jobs = []
-        for (a, b), (so, sd) in zip(pairs, spots, strict=False):
-            # from a booth to a point on its level: grow the field from the point (one
-            # sight sweep, not one per sample of the booth's sides), walk it backwards
-            back = so.graph is sd.graph and bool(so.segs) and not sd.segs
-            jobs.append((b, a, sd, so, True) if back else (a, b, so, sd, False))
-        found = self._search_many(jobs, step_free)
-        routes = []
-        for (origin, destination, _, _, back), route in zip(jobs, found, strict=True):
-            if back:
-                origin, destination = destination, origin
-                n = len(route.legs)
-                legs = [RouteLeg(leg.level, leg.coords[::-1],
-                                 route.legs[n - 2 - k].via if k < n - 1 else None, leg.length_m)
-                        for k, leg in enumerate(reversed(route.legs))]
-                route = Route(origin, destination, legs, step_free, route.duration_s)
-            routes.append(route)
-        if failed is not None:
-            raise failed
+        routes: list[Route] = []
+        for a, b in zip(places[:-1], places[1:], strict=False):
+            if routes and self._spot(a).segs:  # a booth: from where the last leg reached it
+                end = routes[-1].legs[-1]
+                so = point_spot(self._level(end.level).graph, a, tuple(end.coords[-1]), "arrival")
+            else:
+                so = self._origin(a)
+            routes.append(self._search_many([(a, b, so, self._spot(b))], step_free)[0])
         return routes
 
     def _search_many(self, jobs: list[tuple], step_free: bool) -> list[Route]:
-        """Routes for (origin, destination, origin spot, destination spot, _) jobs, in order.
+        """Routes for (origin, destination, origin spot, destination spot) jobs, in order.
 
         Legs on one level first try the search inside an ellipse; their last hops are
         found together (best_lazy_many, one bulk sight test per level and round). A leg
         the ellipse cannot settle gets the full search.
         """
         setups: dict[int, Ellipse] = {}
-        for k, (_, _, so, sd, _) in enumerate(jobs):
+        for k, (_, _, so, sd) in enumerate(jobs):
             if so.graph is sd.graph:
                 setup = Ellipse.around(self._at(so), so, sd)
                 if setup is not None:
@@ -258,14 +253,39 @@ class Router:
             got = best_lazy_many(lv, [(setups[k].fld, jobs[k][3]) for k in ks])
             hits.update(zip(ks, got, strict=True))
         out = []
-        for k, (origin, destination, so, sd, _) in enumerate(jobs):
-            route = None
+        for k, (origin, destination, so, sd) in enumerate(jobs):
+            route, start = None, None
             if k in setups:
                 route = setups[k].route(origin, destination, step_free, hits[k])
+                start = setups[k].fld  # grown from the start: the fewer-turns search reuses it
             if route is None:
                 route = self._route(origin, destination, so, sd, step_free)
-            out.append(route)
+                start = None
+            out.append(self._fewer_turns(route, start))
         return out
+
+    def _fewer_turns(self, route: Route, start: Field | None = None) -> Route:
+        """The route with each leg walked with the fewest turns that keeps the whole within
+        its slack of the shortest (:mod:`~exponav.core.routing.fewer_turns`); the slack is
+        shared between the legs by their lengths. ``start``: a field grown from the start
+        of the first leg, if there is one to reuse."""
+        total = route.length_m
+        if total <= 0 or not self.prefer_fewer_turns:
+            return route
+        extra = slack(total)
+        legs, changed = [], False
+        for n, leg in enumerate(route.legs):
+            coords = fewer_turns(self._level(leg.level).graph, leg.coords,
+                                 extra * leg.length_m / total, start if n == 0 else None)
+            if coords != list(leg.coords):
+                leg, changed = RouteLeg.along(leg.level, coords, leg.via), True
+            legs.append(leg)
+        if not changed:
+            return route
+        speed = STEP_FREE_SPEED if route.step_free else WALK_SPEED
+        longer = sum(leg.length_m for leg in legs) - total
+        return Route(route.origin, route.destination, legs, route.step_free,
+                     route.duration_s + longer / speed)
 
     def _route(self, origin: Place, destination: Place, so: Spot, sd: Spot,
                step_free: bool) -> Route:
@@ -422,7 +442,7 @@ class Router:
         cannot be reached are left out.
         """
         speed = STEP_FREE_SPEED if step_free else WALK_SPEED
-        so = self._spot(origin)
+        so = self._origin(origin)
         lo, co = so.graph, self._at(so)
         fo = co.field(so)
         reach = self._reach(co, fo, step_free)
@@ -453,9 +473,10 @@ class Router:
                        ) -> tuple[np.ndarray, np.ndarray]:
         """Seconds and metres of the quickest way between every ordered pair of places.
 
-        For ordering the stops of a visit: exact between points; a booth is reached at
-        samples of its sides (every few metres), so its entries can be a little long.
-        Places that cannot be reached from one another are ``inf``.
+        For ordering the stops of a visit: exact between points; a walk from a booth
+        starts at its door, as route() does; a booth is reached at samples of its sides
+        (every few metres), so its entries can be a little long. Places that cannot be
+        reached from one another are ``inf``.
         """
         speed = STEP_FREE_SPEED if step_free else WALK_SPEED
         n = len(places)
@@ -463,38 +484,40 @@ class Router:
         met = np.full((n, n), np.inf)
         np.fill_diagonal(sec, 0.0)
         np.fill_diagonal(met, 0.0)
-        spots: list[Spot | None] = []
+        # where walks from each place start (a booth's door) and where they reach it
+        spots: list[tuple[Spot, Spot] | None] = []
         for p in places:
             try:
-                spots.append(self._spot(p))
+                spots.append((self._origin(p), self._spot(p)))
             except Unreachable:
                 spots.append(None)
-        live = [(i, s) for i, s in enumerate(spots) if s is not None]
-        anchors_of = self._prepared([s for _, s in live], "anchors", LevelCache.make_anchors)
-        by_key = self._prepared([s for _, s in live], "fields",
+        live = [(i, s[0], s[1]) for i, s in enumerate(spots) if s is not None]
+        anchors_of = self._prepared([s for _, so, sd in live for s in (so, sd)], "anchors",
+                                    LevelCache.make_anchors)
+        by_key = self._prepared([so for _, so, _ in live], "fields",
                                 lambda lc, group: lc.make_fields(group, anchors_of))
-        fields = {i: by_key[s.key] for i, s in live}
+        fields = {i: by_key[so.key] for i, so, _ in live}
         # Every walk the matrix needs on a level is priced in one best_many call there (one
         # bulk sight test instead of three per place): from each connector end to each
         # place ("into"), from each place to each connector end ("end", kept on the field
         # for _reach and for the legs routed afterwards), and between the places ("same").
         work: dict[int, tuple[LevelCache, list, list]] = {}
-        for i, si in live:
+        for i, si, ti in live:
             lv, lc = si.graph, self._at(si)
             _, jobs, tags = work.setdefault(id(lc), (lc, [], []))
             ends = lc.ends
             fo = fields[i]
             priced = lc.end_hits(fo)
-            anchors = anchors_of[si.key]
+            anchors = anchors_of[ti.key]
             for e in lc.usable(step_free):
                 jobs.append((ends[e].fld, anchors))
                 tags.append(("into", i, e))
                 if e not in priced:
                     jobs.append((fo, [ends[e].anchor]))
                     tags.append(("end", i, e))
-            for j, sj in live:
-                if j != i and sj.graph is lv:
-                    jobs.append((fo, anchors_of[sj.key]))
+            for j, _, tj in live:
+                if j != i and tj.graph is lv:
+                    jobs.append((fo, anchors_of[tj.key]))
                     tags.append(("same", i, j))
         into: list[dict[tuple[str, int], float]] = [{} for _ in range(n)]
         same: dict[tuple[int, int], tuple] = {}
@@ -508,11 +531,11 @@ class Router:
                     into[i][(lc.id, x)] = h[0]
                 else:
                     same[(i, x)] = h
-        for i, si in live:
+        for i, si, _ in live:
             lo = si.graph
             reach = self._reach(self._at(si), fields[i], step_free)
-            for j, sj in live:
-                h = same.get((i, j)) if j != i and sj.graph is lo else None
+            for j, _, tj in live:
+                h = same.get((i, j)) if j != i and tj.graph is lo else None
                 if h is not None:
                     sec[i, j], met[i, j] = h[0] / speed, h[0]
             for j in range(n):
