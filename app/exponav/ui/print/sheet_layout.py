@@ -75,7 +75,7 @@ class SheetLayout(Printout):
     def _header(self, y: float) -> float:
         s, it, m = self.sheet, self.it, self.margin
         show = it.show
-        qr_size = 52.0
+        qr_size = 60.0
         left = self.inner - qr_size - 6
         s.qr(m + self.inner - qr_size, y - 2, qr_size, self.modules)
         cap = s.text(m + self.inner - qr_size, y - 2 + qr_size + 0.5, qr_size,
