@@ -580,16 +580,6 @@
         <translation>terlambat %1</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>1 stop</source>
-        <translation>1 tempat</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 stops</source>
-        <translation>%1 tempat</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>ends about %1</source>
         <translation>selesai sekitar %1</translation>
@@ -638,6 +628,12 @@
         <location line="+2"/>
         <source>Save your visit as PDF</source>
         <translation>Simpan kunjungan Anda sebagai PDF</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stop(s)</source>
+        <translation>
+            <numerusform>%n tempat</numerusform>
+        </translation>
     </message>
 </context>
 <context>

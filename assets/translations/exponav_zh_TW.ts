@@ -580,16 +580,6 @@
         <translation>遲到 %1</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>1 stop</source>
-        <translation>1 站</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 stops</source>
-        <translation>%1 站</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>ends about %1</source>
         <translation>約 %1 結束</translation>
@@ -638,6 +628,12 @@
         <location line="+2"/>
         <source>Save your visit as PDF</source>
         <translation>將行程儲存為 PDF</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stop(s)</source>
+        <translation>
+            <numerusform>%n 站</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -308,7 +308,7 @@ class VisitController(QObject):
             self.panel.set_summary("", self.panel.warning.text() if self.error else "")
             return
         n = len(it.stops)
-        count = self.tr("1 stop") if n == 1 else self.tr("%1 stops").replace("%1", str(n))
+        count = self.tr("%n stop(s)", "", n)
         ends = self.tr("ends about %1").replace("%1", format_hhmm(it.end_s))
         summary = f"{count} · {walk_summary(it.length_m, it.duration_s)} · {ends}"
         warnings = [self.tr("The %1 appointment at %2 cannot be kept: you would arrive at %3, "
