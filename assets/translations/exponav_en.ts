@@ -11,4 +11,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Printout</name>
+    <message numerus="yes">
+        <source>%n stop(s)</source>
+        <translation>
+            <numerusform>%n stop</numerusform>
+            <numerusform>%n stops</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
