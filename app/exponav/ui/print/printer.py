@@ -1,4 +1,5 @@
-"""A visit sent to a printer, or shown in Qt's print preview, with the PDF's own drawing."""
+"""A visit sent to a printer, or shown in Qt's print preview, with the PDF's own drawing; the
+system's printers (CUPS, Windows) by name."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize
 
-from exponav.ui.print.paint import paint_itinerary
+from exponav.core.errors import ExpoNavError
+from exponav.ui.print.paint import ensure_app, paint_itinerary
 from exponav.ui.print.paper import page_mm, page_size, paper_of, paper_of_page
 
 if TYPE_CHECKING:
@@ -17,7 +19,42 @@ if TYPE_CHECKING:
     from exponav.core.navigator import Navigator
     from exponav.core.visit.itinerary import Itinerary
 
-__all__ = ["print_itinerary", "print_preview_dialog"]
+__all__ = ["print_itinerary", "print_preview_dialog", "printer_names", "system_printer"]
+
+
+def printer_names() -> list[str]:
+    """The printers the printing system (CUPS, Windows) knows; [] when there is none or no
+    printing system answers."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    ensure_app()
+    return sorted(QPrinterInfo.availablePrinterNames())
+
+
+def _listed(names: list[str]) -> str:
+    return ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
+
+
+def system_printer(name: str | None = None) -> QPrinter:
+    """A QPrinter on the system's printer ``name`` (the default printer when None or "");
+    ExpoNavError with one sentence when there is no such printer or no printer at all."""
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    names = printer_names()
+    if not names:
+        raise ExpoNavError("No printer is set up on this machine (no printing system such as "
+                           "CUPS answered); nothing was printed.")
+    if name:
+        info = QPrinterInfo.printerInfo(name)
+        if info.isNull():
+            raise ExpoNavError(f"There is no printer {name!r}; the printers here are "
+                               f"{_listed(names)}.")
+    else:
+        info = QPrinterInfo.defaultPrinter()
+        if info.isNull():
+            raise ExpoNavError("There is no default printer; name one with --print NAME "
+                               f"(the printers here are {_listed(names)}).")
+    return QPrinter(info, QPrinter.PrinterMode.HighResolution)
 
 
 def print_itinerary(itinerary: Itinerary, nav: Navigator, printer: QPrinter,
