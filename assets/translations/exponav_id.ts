@@ -981,4 +981,45 @@
         <translation>Ke lantai lain</translation>
     </message>
 </context>
+<context>
+    <name>LaptopWindow</name>
+    <message>
+        <source>&amp;Visit</source>
+        <translation>&amp;Kunjungan</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Cetak…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Simpan sebagai P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ba&amp;ntuan</translation>
+    </message>
+    <message>
+        <source>&amp;About ExpoNav</source>
+        <translation>&amp;Tentang ExpoNav</translation>
+    </message>
+    <message>
+        <source>About ExpoNav</source>
+        <translation>Tentang ExpoNav</translation>
+    </message>
+    <message>
+        <source>ExpoNav %1: an offline navigator and booth planner for exhibition floors.
+Showing %2.</source>
+        <translation>ExpoNav %1: navigator luring dan perencana stan untuk area pameran.
+Menampilkan %2.</translation>
+    </message>
+</context>
 </TS>

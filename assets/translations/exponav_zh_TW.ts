@@ -981,4 +981,45 @@
         <translation>前往其他樓層</translation>
     </message>
 </context>
+<context>
+    <name>LaptopWindow</name>
+    <message>
+        <source>&amp;Visit</source>
+        <translation>行程(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>列印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存為 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About ExpoNav</source>
+        <translation>關於 ExpoNav(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About ExpoNav</source>
+        <translation>關於 ExpoNav</translation>
+    </message>
+    <message>
+        <source>ExpoNav %1: an offline navigator and booth planner for exhibition floors.
+Showing %2.</source>
+        <translation>ExpoNav %1：離線的展場導覽與攤位規劃工具。
+目前展覽：%2。</translation>
+    </message>
+</context>
 </TS>

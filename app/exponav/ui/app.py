@@ -1,4 +1,5 @@
-"""Start the window: the QApplication, fonts, style, the data, and the main window."""
+"""Start the window: the QApplication, fonts, style, icon, the data, and the main window
+dressed for a laptop (menus, Ctrl+Q, what it remembers between runs)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["make_app", "run_gui"]
+__all__ = ["DESKTOP_ID", "app_icon", "initial_language", "make_app", "run_gui"]
+
+#: The application's id: its .desktop file, AppStream metadata and icon in assets/linux.
+DESKTOP_ID = "org.exponav.ExpoNav"
 
 
 def make_app():
@@ -28,15 +32,28 @@ def make_app():
         app = QApplication(sys.argv[:1])
         app.setApplicationName("ExpoNav")
         app.setOrganizationName("ExpoNav")
-        app.setApplicationDisplayName("ExpoNav")
+        # No display name: Qt would append it to every window title ("ExpoNav — SCSE 2025
+        # — ExpoNav"); the window says its own whole title.
+        app.setDesktopFileName(DESKTOP_ID)  # the taskbar finds the .desktop file and icon
+        app.setWindowIcon(app_icon())
         app.setStyle("Fusion")  # the same look on every platform, styled by exponav.qss
         apply_font_chain(app)
         app.setStyleSheet(style_sheet())
     return app
 
 
-def initial_language() -> str:
-    """EXPONAV_LANG if set, else the system language when it is one we have."""
+def app_icon():
+    """ExpoNav's icon (assets/linux, the one the .desktop file names)."""
+    from PySide6.QtGui import QIcon
+
+    from exponav.ui.common.assets import asset_path
+
+    return QIcon(str(asset_path("linux", f"{DESKTOP_ID}.svg")))
+
+
+def initial_language(remembered: str | None = None) -> str:
+    """EXPONAV_LANG if set, else the language of the last run, else the system language
+    when it is one we have."""
     from PySide6.QtCore import QLocale
 
     from exponav.core.languages import language
@@ -44,6 +61,8 @@ def initial_language() -> str:
     wanted = language(os.environ.get("EXPONAV_LANG", ""))
     if wanted:
         return wanted
+    if remembered:
+        return remembered
     system = language(QLocale.system().name())  # zh_TW, id_ID, en_GB ...
     if system in ("zh-Hant", "id"):
         return system
@@ -93,11 +112,15 @@ def run_gui(data: str | Path | None = None, kiosk: str | None = None) -> int:
     core_imported, navigator = _open_in_background(data)
     app = make_app()
     core_imported()
+    from exponav.ui.visitor.laptop import LaptopWindow, remembered_language, window_settings
     from exponav.ui.visitor.main_window import MainWindow
 
     nav, stands = navigator()
 
-    window = MainWindow(nav, lang=initial_language(), stands=stands)
+    settings = window_settings()
+    window = MainWindow(nav, lang=initial_language(remembered_language(settings)),
+                        stands=stands)
+    window._laptop = LaptopWindow(window, settings)  # kept with the window
     if os.environ.get("EXPONAV_FIRST_FRAME_EXIT"):
         # used by `exponav bench`: report the first painted frame, then quit
         import time

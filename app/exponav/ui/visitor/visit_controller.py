@@ -85,7 +85,7 @@ class VisitController(QObject):
         p.change_start_requested.connect(lambda: self.routes.ask_for_start())
         p.optimise_requested.connect(self.optimise)
         p.print_requested.connect(lambda: self.print_visit())
-        p.pdf_requested.connect(self._save_pdf_dialog)
+        p.pdf_requested.connect(self.save_pdf_dialog)
         p.clear_requested.connect(self.model.clear)
         self.bar.clicked.connect(self.open_panel)
         self._origin_changed()
@@ -472,7 +472,7 @@ class VisitController(QObject):
             return None
         return write_pdf(it, self.nav, path, paper, self._printed_from(), lang=self.host.lang)
 
-    def _save_pdf_dialog(self) -> None:
+    def save_pdf_dialog(self) -> None:
         a4, receipt = self.tr("A4 page (*.pdf)"), self.tr("80 mm receipt (*.pdf)")
         path, chosen = QFileDialog.getSaveFileName(
             self.host.window_widget(), self.tr("Save your visit as PDF"),
