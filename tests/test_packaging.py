@@ -104,7 +104,8 @@ def test_wheel_runs_selftest_in_a_fresh_venv(tmp_path: Path) -> None:
                    "exponav/_data/assets/fonts/ExpoNavSansTC-Regular.otf",
                    "exponav/_data/assets/fonts/ExpoNavSansTC-Bold.otf",
                    "exponav/_data/assets/fonts/OFL.txt",
-                   "exponav/cli/commands.py", "exponav/ui/visitor/main_window.py"):
+                   "exponav/cli/commands.py", "exponav/ui/visitor/main_window.py",
+                   "exponav/_data/assets/translations/exponav_zh_TW.qm"):
         assert needed in names, f"{needed} is not in {wheel.name}"
     assert any(n.startswith("exponav/_data/assets/icons/") for n in names)
     assert not [n for n in names if "__pycache__" in n or n.startswith(("tests/", ".venv"))]

@@ -580,16 +580,6 @@
         <translation>terlambat %1</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>1 stop</source>
-        <translation>1 tempat</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 stops</source>
-        <translation>%1 tempat</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>ends about %1</source>
         <translation>selesai sekitar %1</translation>
@@ -638,6 +628,12 @@
         <location line="+2"/>
         <source>Save your visit as PDF</source>
         <translation>Simpan kunjungan Anda sebagai PDF</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stop(s)</source>
+        <translation>
+            <numerusform>%n tempat</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -859,6 +855,171 @@
     <message>
         <source>Print my visit</source>
         <translation>Cetak kunjungan saya</translation>
+    </message>
+</context>
+<context>
+    <name>Printout</name>
+    <message numerus="yes">
+        <source>%n stop(s)</source>
+        <translation>
+            <numerusform>%n tempat</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Information kiosk</source>
+        <translation>Kios informasi</translation>
+    </message>
+    <message>
+        <source>A point on the map</source>
+        <translation>Titik di peta</translation>
+    </message>
+    <message>
+        <source>%1 · day %2 of %3</source>
+        <translation>%1 · hari ke-%2 dari %3</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 jam %2 menit</translation>
+    </message>
+    <message>
+        <source>Meeting at %1: %2 min late</source>
+        <translation>Rapat pukul %1: terlambat %2 menit</translation>
+    </message>
+    <message>
+        <source>Meeting · arrive %1, %2 early</source>
+        <translation>Rapat · tiba %1, %2 lebih awal</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Rapat</translation>
+    </message>
+    <message>
+        <source>Start %1 at %2, %3</source>
+        <translation>Mulai pukul %1 di %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 · walk %2 (%3) · done about %4</source>
+        <translation>%1 · jalan kaki %2 (%3) · selesai sekitar %4</translation>
+    </message>
+    <message>
+        <source>Total walk %1 · %2</source>
+        <translation>Total jalan kaki %1 · %2</translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <translation>lewat %1</translation>
+    </message>
+    <message>
+        <source>Your visit</source>
+        <translation>Kunjungan Anda</translation>
+    </message>
+    <message>
+        <source>Step-free route: lifts and ramps only</source>
+        <translation>Rute bebas tangga: hanya lift dan jalur landai</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>Scan with a phone camera: your stops and times, no network needed.</source>
+        <translation>Pindai dengan kamera ponsel: tempat dan waktu kunjungan Anda, tanpa jaringan.</translation>
+    </message>
+    <message>
+        <source>Printed at kiosk %1 · %2</source>
+        <translation>Dicetak di kios %1 · %2</translation>
+    </message>
+    <message>
+        <source>Printed from %1 · %2</source>
+        <translation>Dicetak dari %1 · %2</translation>
+    </message>
+    <message>
+        <source>Printed %1</source>
+        <translation>Dicetak %1</translation>
+    </message>
+</context>
+<context>
+    <name>SheetLayout</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Halaman %1 dari %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Kunjungan</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Walk</source>
+        <translation>Jalan kaki</translation>
+    </message>
+    <message>
+        <source>Map · %1</source>
+        <translation>Peta · %1</translation>
+    </message>
+    <message>
+        <source>Your stops in order</source>
+        <translation>Tempat tujuan Anda, berurutan</translation>
+    </message>
+    <message>
+        <source>A meeting</source>
+        <translation>Rapat</translation>
+    </message>
+    <message>
+        <source>Your walk</source>
+        <translation>Rute jalan kaki Anda</translation>
+    </message>
+    <message>
+        <source>To another floor</source>
+        <translation>Ke lantai lain</translation>
+    </message>
+</context>
+<context>
+    <name>LaptopWindow</name>
+    <message>
+        <source>&amp;Visit</source>
+        <translation>&amp;Kunjungan</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Cetak…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Simpan sebagai P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ba&amp;ntuan</translation>
+    </message>
+    <message>
+        <source>&amp;About ExpoNav</source>
+        <translation>&amp;Tentang ExpoNav</translation>
+    </message>
+    <message>
+        <source>About ExpoNav</source>
+        <translation>Tentang ExpoNav</translation>
+    </message>
+    <message>
+        <source>ExpoNav %1: an offline navigator and booth planner for exhibition floors.
+Showing %2.</source>
+        <translation>ExpoNav %1: navigator luring dan perencana stan untuk area pameran.
+Menampilkan %2.</translation>
     </message>
 </context>
 </TS>

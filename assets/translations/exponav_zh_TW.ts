@@ -580,16 +580,6 @@
         <translation>遲到 %1</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>1 stop</source>
-        <translation>1 站</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 stops</source>
-        <translation>%1 站</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>ends about %1</source>
         <translation>約 %1 結束</translation>
@@ -638,6 +628,12 @@
         <location line="+2"/>
         <source>Save your visit as PDF</source>
         <translation>將行程儲存為 PDF</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stop(s)</source>
+        <translation>
+            <numerusform>%n 站</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -859,6 +855,171 @@
     <message>
         <source>Print my visit</source>
         <translation>列印我的行程</translation>
+    </message>
+</context>
+<context>
+    <name>Printout</name>
+    <message numerus="yes">
+        <source>%n stop(s)</source>
+        <translation>
+            <numerusform>%n 站</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Information kiosk</source>
+        <translation>導覽機</translation>
+    </message>
+    <message>
+        <source>A point on the map</source>
+        <translation>地圖上的一點</translation>
+    </message>
+    <message>
+        <source>%1 · day %2 of %3</source>
+        <translation>%1 · 展期第 %2 天（共 %3 天）</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小時 %2 分鐘</translation>
+    </message>
+    <message>
+        <source>Meeting at %1: %2 min late</source>
+        <translation>%1 的會議：將遲到 %2 分鐘</translation>
+    </message>
+    <message>
+        <source>Meeting · arrive %1, %2 early</source>
+        <translation>會議 · %1 抵達，提早 %2</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>會議</translation>
+    </message>
+    <message>
+        <source>Start %1 at %2, %3</source>
+        <translation>%1 從%3 %2出發</translation>
+    </message>
+    <message>
+        <source>%1 · walk %2 (%3) · done about %4</source>
+        <translation>%1 · 步行 %2（%3）· 約 %4 結束</translation>
+    </message>
+    <message>
+        <source>Total walk %1 · %2</source>
+        <translation>總步行 %1 · %2</translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <translation>經由%1</translation>
+    </message>
+    <message>
+        <source>Your visit</source>
+        <translation>您的參觀行程</translation>
+    </message>
+    <message>
+        <source>Step-free route: lifts and ramps only</source>
+        <translation>無障礙路線：僅電梯與坡道</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起點</translation>
+    </message>
+    <message>
+        <source>Scan with a phone camera: your stops and times, no network needed.</source>
+        <translation>以手機相機掃描：行程各站與時間，免網路即可查看。</translation>
+    </message>
+    <message>
+        <source>Printed at kiosk %1 · %2</source>
+        <translation>列印自導覽機 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Printed from %1 · %2</source>
+        <translation>列印自 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Printed %1</source>
+        <translation>列印於 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SheetLayout</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 頁，共 %2 頁</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>參觀</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Walk</source>
+        <translation>步行</translation>
+    </message>
+    <message>
+        <source>Map · %1</source>
+        <translation>地圖 · %1</translation>
+    </message>
+    <message>
+        <source>Your stops in order</source>
+        <translation>依序參觀各站</translation>
+    </message>
+    <message>
+        <source>A meeting</source>
+        <translation>會議</translation>
+    </message>
+    <message>
+        <source>Your walk</source>
+        <translation>步行路線</translation>
+    </message>
+    <message>
+        <source>To another floor</source>
+        <translation>前往其他樓層</translation>
+    </message>
+</context>
+<context>
+    <name>LaptopWindow</name>
+    <message>
+        <source>&amp;Visit</source>
+        <translation>行程(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>列印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存為 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About ExpoNav</source>
+        <translation>關於 ExpoNav(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About ExpoNav</source>
+        <translation>關於 ExpoNav</translation>
+    </message>
+    <message>
+        <source>ExpoNav %1: an offline navigator and booth planner for exhibition floors.
+Showing %2.</source>
+        <translation>ExpoNav %1：離線的展場導覽與攤位規劃工具。
+目前展覽：%2。</translation>
     </message>
 </context>
 </TS>

@@ -195,7 +195,7 @@ def test_itinerary_on_another_show_day_starts_at_its_opening(capsys, data_file):
     assert code == 0
     assert err == ("exponav: The show opens at 10:00 on 20 March 2025, so the visit starts "
                    "then, not at 07:52.\n")
-    assert json.loads(out)["qr_payload"].splitlines()[1].startswith("Start 10:00 ")
+    assert json.loads(out)["qr_payload"].splitlines()[1].startswith("10:00")
 
 
 @pytest.mark.parametrize(("day", "says"), [

@@ -72,7 +72,7 @@ def test_the_kiosks_now_is_the_one_show_clock(make_kiosk, nav, tmp_path):
     doc = pdfium.PdfDocument(str(receipt))
     text = unicodedata.normalize("NFKC", doc[0].get_textpage().get_text_range())
     doc.close()
-    assert "Printed from kiosk K-H2-1F-1 · 2025-03-20 09:15" in text
+    assert "Printed at kiosk K-H2-1F-1 · 2025-03-20 09:15" in text
     # a kiosk without the setting runs on the real clock
     k.shutdown()
     plain = make_kiosk(KioskSettings(kiosk_id=KIOSK))

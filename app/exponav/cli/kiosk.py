@@ -64,6 +64,9 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
         kc.set_value(settings, args.key, args.value)
         if kc.field_of(args.key) == "kiosk_id" and settings.kiosk_id:
             _check_kiosk_id(settings.kiosk_id, args.data or settings.data or None)
+        if kc.field_of(args.key) == "printer" and settings.printer and \
+                not settings.printer.startswith("pdf:"):
+            _check_printer(settings.printer)
         _save(kc, settings, path)
     elif action == "set-pin":
         settings = kc.load_settings(path, replacing="pin")
@@ -109,6 +112,22 @@ def _read_pin(from_stdin: bool) -> str:
     if not valid_pin(pin):
         raise ExpoNavError("A staff PIN is 4 to 12 digits; nothing was changed.")
     return pin
+
+
+def _check_printer(name: str) -> None:
+    """Warn (on stderr) when the printing system has no printer ``name``: the name is
+    kept, since the printer may be set up after the kiosk."""
+    try:
+        from exponav.ui.print.printer import printer_names
+    except ImportError:  # a core-only installation cannot ask
+        return
+    names = printer_names()
+    if name in names:
+        return
+    known = f"its printers are {', '.join(names)}" if names else \
+        "no printer is set up here (is CUPS running?)"
+    print(f"exponav: warning: this machine has no printer {name!r}; {known}. The kiosk shows "
+          "its QR code instead of printing until there is one.", file=sys.stderr)
 
 
 def _check_kiosk_id(kiosk_id: str, data: str | None) -> None:

@@ -1,4 +1,5 @@
-"""Start the window: the data opened beside Qt's start, then the main window or the kiosk."""
+"""Start the window: the data opened beside Qt's start, then the kiosk, or the main window
+dressed for a laptop (menus, Ctrl+Q, what it remembers between runs)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from exponav.ui.common.application import make_app
+from exponav.ui.common.application import DESKTOP_ID, app_icon, make_app
 
-__all__ = ["run_gui"]
+__all__ = ["DESKTOP_ID", "app_icon", "initial_language", "make_app", "run_gui"]
 
 
-def initial_language() -> str:
-    """EXPONAV_LANG if set, else the system language when it is one we have."""
+def initial_language(remembered: str | None = None) -> str:
+    """EXPONAV_LANG if set, else the language of the last run, else the system language
+    when it is one we have."""
     from PySide6.QtCore import QLocale
 
     from exponav.core.languages import language
@@ -22,6 +24,8 @@ def initial_language() -> str:
     wanted = language(os.environ.get("EXPONAV_LANG", ""))
     if wanted:
         return wanted
+    if remembered:
+        return remembered
     system = language(QLocale.system().name())  # zh_TW, id_ID, en_GB ...
     if system in ("zh-Hant", "id"):
         return system
@@ -71,11 +75,15 @@ def run_gui(data: str | Path | None = None, kiosk: str | None = None) -> int:
     core_imported, navigator = _open_in_background(data)
     app = make_app()
     core_imported()
+    from exponav.ui.visitor.laptop import LaptopWindow, remembered_language, window_settings
     from exponav.ui.visitor.main_window import MainWindow
 
     nav, stands = navigator()
 
-    window = MainWindow(nav, lang=initial_language(), stands=stands)
+    settings = window_settings()
+    window = MainWindow(nav, lang=initial_language(remembered_language(settings)),
+                        stands=stands)
+    window._laptop = LaptopWindow(window, settings)  # kept with the window
     if os.environ.get("EXPONAV_FIRST_FRAME_EXIT"):
         # used by `exponav bench`: report the first painted frame, then quit
         import time

@@ -194,46 +194,46 @@ class Itinerary:
 
     # -- what a QR code carries
 
-    def qr_plan(self, name_chars: int | None = None) -> qr.QrPlan:
-        """The plan for :func:`exponav.core.visit.qr.build`; names cut to ``name_chars``."""
-        def cut(text: str) -> str:
-            if name_chars is None or len(text) <= name_chars:
-                return text
-            return text[:max(0, name_chars - 1)].rstrip() + "…" if name_chars else ""
+    def qr_plan(self, detail: int = 0) -> qr.QrPlan:
+        """The plan for :func:`exponav.core.visit.qr.build`, from the most said to the least:
+        ``detail`` 0 gives the show's and the stops' names in English and Chinese, 1 the
+        English names (Chinese where there is no English) up to 24 characters, 2 up to
+        12, 3 no names, 4 no stop lines (the machine line still lists the stops)."""
+        width = {1: 24, 2: 12}.get(detail)
 
-        def both(en: str, zh: str) -> str:
-            if name_chars is not None and name_chars < 24:
-                return cut(en or zh)
-            return cut(f"{en} {zh}" if zh and zh != en else en or zh)
+        def name(en: str, zh: str) -> str:
+            if detail >= 3:
+                return ""
+            if detail == 0:
+                return f"{en} {zh}" if zh and zh != en else en or zh
+            text = en or zh
+            return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
         show = self.show
         title = "" if show is None else (
-            f"{show.name} {show.name_zh}" if show.name_zh else show.name)
-        # a meeting's line gives its own time, not the (early or late) arrival
-        stops = tuple(qr.QrStop(s.place.id, both(s.name, s.name_zh),
-                                self.level_name(s.place.level), s.appointment or s.arrive,
-                                s.appointment)
-                      for s in self.stops)
-        origin_name = self.origin.name if self.origin.name != self.origin.id else \
-            _KIND_LABELS.get(self.origin.kind, "")
+            f"{show.name} {show.name_zh}" if show.name_zh and detail == 0 else show.name)
+        stops = tuple(qr.QrStop(
+            s.place.id, name(s.name, s.name_zh), time="" if detail >= 4 else _due(s),
+            appointment=s.appointment) for s in self.stops)
         return qr.plan_text_safe(qr.QrPlan(
             show="" if show is None else show.id, origin=self.origin.id, stops=stops,
-            title=title, origin_name=cut(origin_name),
-            origin_level=self.level_name(self.origin.level), start=self.start,
+            title=title, start=self.start, end=format_hhmm(self.end_s),
             length_m=int(round(self.length_m)), walk_min=int(math.ceil(self.duration_s / 60))))
 
     @property
     def qr_payload(self) -> str:
-        """The QR text: full names when it stays a comfortable size, shorter ones if not."""
+        """The QR text: the most it can say within a version-10 code
+        (:data:`~exponav.core.visit.qr.QR_COMFORT_BYTES`); a visit too long even for its
+        summary there gets the summary in a larger code, or the machine line alone."""
         template = "" if self.show is None else self.show.url_template
         text = ""
-        for chars in (None, 40, 20, 0):
-            text = qr.build(self.qr_plan(chars), url_template=template)
+        for detail in range(5):
+            text = qr.build(self.qr_plan(detail), url_template=template)
             if len(text.encode("utf-8")) <= qr.QR_COMFORT_BYTES:
                 return text
         if len(text.encode("utf-8")) <= qr.QR_CAPACITY_BYTES:
             return text
-        line = qr.machine_line(self.qr_plan(0))
+        line = qr.machine_line(self.qr_plan(4))
         if len(line.encode("utf-8")) <= qr.QR_CAPACITY_BYTES:
             return line
         raise ItineraryError(f"A visit of {len(self.stops)} stops is too long for one QR code.")
@@ -251,7 +251,9 @@ class Itinerary:
         }
 
 
-_KIND_LABELS = {"kiosk": "Kiosk 資訊站", "point": "Map point 地圖位置",
-                "connector": "Connector 樓層連通"}
+def _due(stop: PlannedStop) -> str:
+    """When the visitor is due at a stop: a meeting's own fixed time (early or late), else
+    the planned arrival."""
+    return stop.appointment if stop.appointment is not None else stop.arrive
 
 

@@ -1,13 +1,13 @@
 """Languages: English, 繁體中文 and Bahasa Indonesia, switchable while the window runs.
 
-Interface strings go through Qt's translation system: the sources are
-``assets/translations/exponav_<lang>.ts``. At start the chosen language's ``.ts`` is
-compiled with ``lrelease`` into the user's cache folder (named by a hash of its
-content, so an edited ``.ts`` is recompiled and a cached ``.qm`` is never stale) and
-loaded with a :class:`QTranslator`. A ``.qm`` shipped beside the ``.ts`` (as a build may
-place it) is used first. Where no ``lrelease`` exists (a frozen bundle without the Qt
-tools), or the cache folder is read-only or full, :class:`TsTranslator` reads the ``.ts``
-XML directly, so a language never silently falls back to English.
+Interface strings go through Qt's translation system. The sources are
+``assets/translations/exponav_<lang>.ts``; each is compiled ahead of time into the
+``.qm`` beside it (``tools/translations.py``), which the wheel and the installer ship,
+and loaded here with a :class:`QTranslator`: nothing is compiled when the window starts.
+English, the language of the code, has a ``.qm`` too, for its plural forms ("1 stop",
+"2 stops" from ``tr("%n stop(s)", "", n)``). Should a ``.qm`` be missing or unreadable,
+:class:`TsTranslator` reads the ``.ts`` XML itself, so a language never silently falls
+back to English.
 
 Data names (exhibitors, levels, zones) follow the language too: :func:`pick` chooses
 the Chinese name for Chinese and the English one otherwise.
@@ -15,111 +15,73 @@ the Chinese name for Chinese and the English one otherwise.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
 
-from exponav.core import paths
 from exponav.core.languages import LANGUAGES as TAGS
 from exponav.core.languages import NATIVE_NAMES, is_chinese, language, pick, qt_name
 from exponav.ui.common.assets import asset_path
 
-__all__ = ["LANGUAGES", "Languages", "TsTranslator", "compile_ts", "is_chinese", "pick"]
+__all__ = ["LANGUAGES", "Languages", "TsTranslator", "is_chinese", "load_translator", "pick",
+           "translation_files"]
 
 #: (tag, name in its own language), in menu order.
 LANGUAGES: list[tuple[str, str]] = [(tag, NATIVE_NAMES[tag]) for tag in TAGS]
 
 
-def _lrelease() -> str | None:
-    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
-    if found:
-        return found
-    try:
-        import PySide6
-
-        candidate = Path(PySide6.__file__).parent / "lrelease"
-        for path in (candidate, candidate.with_suffix(".exe")):
-            if path.is_file():
-                return str(path)
-    except ImportError:  # pragma: no cover - PySide6 is always there when this runs
-        pass
-    return None
+def translation_files(lang: str) -> tuple[Path, Path]:
+    """The ``.ts`` source and the shipped ``.qm`` of ``lang`` (a language tag)."""
+    ts = asset_path("translations", f"exponav_{qt_name(lang)}.ts")
+    return ts, ts.with_suffix(".qm")
 
 
-def compile_ts(ts: Path, cache: Path | None = None) -> Path | None:
-    """Compile ``ts`` into a cached ``.qm``; None when no ``lrelease`` can be run or the
-    cache folder cannot take it (read-only, full, not a folder)."""
-    try:
-        digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
-        folder = cache or (paths.cache_dir() / "translations")
-        qm = folder / f"{ts.stem}-{digest}.qm"
-        if qm.is_file():
-            return qm
-    except OSError:
-        return None
-    tool = _lrelease()
-    if tool is None:
-        return None
-    tmp = qm.with_suffix(".tmp.qm")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        subprocess.run([tool, "-silent", str(ts), "-qm", str(tmp)], check=True,
-                       capture_output=True, timeout=60)
-        tmp.replace(qm)
-    except (OSError, subprocess.SubprocessError):
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        return None
-    return qm
+def _plural_index(lang: str, n: int) -> int:
+    """Which of a message's plural forms ``n`` takes (Qt's rules for our languages:
+    English has one and many; Chinese and Indonesian one form)."""
+    return 0 if is_chinese(lang) or lang == "id" or n == 1 else 1
 
 
 class TsTranslator(QTranslator):
-    """A translator that reads a ``.ts`` file itself (used only without ``lrelease``)."""
+    """A translator that reads a ``.ts`` file itself (used only when its ``.qm`` is missing)."""
 
     def __init__(self, ts: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._table: dict[tuple[str, str], str] = {}
+        self._table: dict[tuple[str, str], list[str]] = {}
         root = ET.parse(ts).getroot()
+        self._lang = language((root.get("language") or "en").replace("_", "-")) or "en"
         for context in root.iter("context"):
             name = context.findtext("name") or ""
             for message in context.iter("message"):
                 source = message.findtext("source") or ""
                 tr = message.find("translation")
-                if tr is not None and tr.text and tr.get("type") not in ("unfinished",
-                                                                          "obsolete"):
-                    self._table[(name, source)] = tr.text
+                if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished"):
+                    continue
+                forms = [f.text or "" for f in tr.iter("numerusform")] or [tr.text or ""]
+                if any(forms):
+                    self._table[(name, source)] = forms
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802
-        return self._table.get((context, source_text), "")
+        forms = self._table.get((context, source_text))
+        if not forms:
+            return ""
+        return forms[min(_plural_index(self._lang, n), len(forms) - 1)] if n >= 0 else forms[0]
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return not self._table
 
 
 def load_translator(lang: str, parent: QObject | None = None) -> QTranslator | None:
-    """A translator for ``lang``, or None for English (the source language)."""
-    if lang == "en":
-        return None
-    ts = asset_path("translations", f"exponav_{qt_name(lang)}.ts")
-    shipped = ts.with_suffix(".qm")
+    """The translator of ``lang`` (its shipped ``.qm``; its ``.ts`` if that is missing), or
+    None when there is neither (English without plural forms)."""
+    ts, qm = translation_files(lang)
     translator = QTranslator(parent)
-    if shipped.is_file() and (not ts.is_file() or shipped.stat().st_mtime >= ts.stat().st_mtime) \
-            and translator.load(str(shipped)):
+    if qm.is_file() and translator.load(str(qm)):
         return translator
-    if not ts.is_file():
-        return None
-    qm = compile_ts(ts)
-    if qm is not None:
-        if translator.load(str(qm)):
-            return translator
-        with contextlib.suppress(OSError):  # a file cut short (a full disk): made again
-            qm.unlink()
-    return TsTranslator(ts, parent)
+    if ts.is_file():
+        return TsTranslator(ts, parent)
+    return None
 
 
 class Languages(QObject):
@@ -130,13 +92,15 @@ class Languages(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.code = "en"
+        self._applied = False  # English's plural forms are installed by the first call
         self._translator: QTranslator | None = None
         self._loaded: dict[str, QTranslator | None] = {}
 
     def set_language(self, code: str) -> None:
         code = language(code) or "en"
-        if code == self.code:
+        if code == self.code and self._applied:
             return
+        self._applied = True
         app = QCoreApplication.instance()
         if code not in self._loaded:
             self._loaded[code] = load_translator(code, self)

@@ -1,8 +1,9 @@
-"""A level's plan drawn small on the paper: the floor, booths, the walk and numbered badges.
+"""A level's plan drawn small on the paper: the floor, booths, the walk, numbered badges with
+their captions, the plan's labels (:mod:`.map_labels`), a compass and a scale.
 
 A map inset shows a window of the plan (metres) in a box (millimetres). A kiosk prints
 heading-up, as its screen shows the map: the plan is turned so that the kiosk's heading
-points up the paper, and a small compass says where north is.
+points up the paper; the compass says where north is.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import shapely
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 from shapely.geometry import box as shapely_box
 
 from exponav.ui.common.convert import line_path, polygon_path, to_scene
 from exponav.ui.common.palette import MAP
 from exponav.ui.print.canvas import ACCENT, ACCENT_SOFT, INK, RULE, WHITE, Sheet
+from exponav.ui.print.map_labels import MapLabels, MapText, place_labels, scale_bar
 
 if TYPE_CHECKING:
     from exponav.core.model import LevelPlan
@@ -29,13 +31,15 @@ __all__ = ["MapMark", "draw_map", "turn", "turned_box"]
 
 @dataclass
 class MapMark:
-    """A badge on the map: where (metres), its label and colour; square for a connector."""
+    """A badge on the map: where (metres), its label and colour; square for a connector;
+    a caption beside it (a booth code, "Start", "Escalator A")."""
 
     x: float
     y: float
     label: str
     colour: QColor
     square: bool = False
+    caption: str = ""
 
 
 _BOOTH_PATHS: dict[int, tuple[Any, int, list[tuple[tuple[float, ...], QPainterPath]]]] = {}
@@ -88,10 +92,15 @@ def turned_box(bounds: tuple[float, float, float, float], heading_deg: float
 def draw_map(sheet: Sheet, x: float, y: float, w: float, h: float, plan: LevelPlan,
              window: tuple[float, float, float, float], lines: list[list[tuple[float, float]]],
              marks: list[MapMark], highlight: list[Any], route_mm: float, badge_mm: float,
-             heading_deg: float = 0.0) -> None:
+             heading_deg: float = 0.0, labels: MapLabels | None = None,
+             furniture: bool = True, keep_clear: Sequence[QRectF] = (),
+             metres_unit: str = "%1 m") -> None:
     """A level's plan in the box (x, y, w, h) mm showing ``window`` (metres). With a
     heading the plan is turned so that the heading is up, and ``window`` is in the turned
-    frame (:func:`turn`); with none it is the model's box, y north."""
+    frame (:func:`turn`); with none it is the model's box, y north. The marks' captions
+    and then ``labels`` go where they cover no badge and no label placed before them, nor
+    ``keep_clear`` (mm). ``furniture`` adds a compass and a scale bar (a turned plan always
+    has its compass); ``metres_unit`` words the scale's length ("%1 公尺")."""
     p = sheet.p
     if p is None:
         return
@@ -121,14 +130,34 @@ def draw_map(sheet: Sheet, x: float, y: float, w: float, h: float, plan: LevelPl
     # badges on top, untransformed so their labels stay upright and sharp
     p.save()
     p.setClipRect(sheet.r(x, y, w, h))
+    taken = list(keep_clear)
+    captions = MapLabels()
     for m in marks:
         pt = t.map(to_scene(m.x, m.y))
-        sheet.badge(pt.x() / k, pt.y() / k, badge_mm, m.label, m.colour,
+        cx, cy = pt.x() / k, pt.y() / k
+        sheet.badge(cx, cy, badge_mm, m.label, m.colour,
                     badge_mm * 1.55 if len(m.label) < 3 else badge_mm * 1.15, m.square)
+        taken.append(QRectF(cx - badge_mm / 2, cy - badge_mm / 2, badge_mm, badge_mm))
+    for m in sorted(marks, key=lambda m: m.square):  # the stops' captions before the others
+        if m.caption:
+            captions.texts.append(MapText(m.x, m.y, m.caption, badge_mm * 1.3, True,
+                                          QColor(m.colour), badge_mm / 2 + 0.5))
+    r = min(5.0 if not heading_deg else 6.8, h * 0.13)
+    north = (x + w - r - 0.9, y + r + 0.9)
+    compass = furniture or bool(heading_deg)
+    if compass:
+        taken.append(QRectF(north[0] - r, north[1] - r, 2 * r, 2 * r))
+    if furniture:
+        taken.append(QRectF(x, y + h - 6.5, 32, 6.5))  # the scale bar's corner
+    if labels is not None:
+        captions.texts += labels.texts
+        captions.icons += labels.icons
+    place_labels(sheet, t, QRectF(x + 0.5, y + 0.5, w - 1, h - 1), taken, captions)
     p.restore()
-    if heading_deg:
-        r = min(6.8, h * 0.15)
-        _north_arrow(sheet, x + w - r - 0.7, y + r + 0.7, heading_deg, r)
+    if compass:
+        _north_arrow(sheet, north[0], north[1], heading_deg, r)
+    if furniture:
+        scale_bar(sheet, x + 2.0, y + h - 1.2, s, unit=metres_unit)
     p.setPen(QPen(RULE, 0.3 * k))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRect(sheet.r(x, y, w, h))

@@ -74,16 +74,19 @@ def paint_itinerary(device: QPagedPaintDevice, itinerary: Itinerary, nav: Naviga
                     paper: str = "a4", printed_from: str | None = None,
                     printed_at: datetime | None = None,
                     set_page: Callable[[QPageSize], None] | None = None,
-                    heading_deg: float = 0.0) -> int:
+                    heading_deg: float = 0.0, lang: str | None = None,
+                    page_mm: tuple[float, float] | None = None) -> int:
     """Paint the itinerary on a paged device (QPdfWriter or QPrinter); returns the pages.
 
-    The device's page size is set here (for the receipt, to the length its content needs).
+    The device's page size is set here (for the receipt, to the length its content needs),
+    unless ``page_mm`` gives the sheet's own page (a printer's paper, kept as it is).
     ``heading_deg`` turns the maps so that this compass direction is up (a kiosk prints
     its maps heading-up, as its screen shows them); a small compass shows north.
+    ``lang`` is the visitor's language (en, zh-Hant, id); None is the interface's now.
     """
     ensure_app()
     paper = paper_of(paper)
-    origin_from = printed_from or printed_from_label()
+    origin_from = printed_from if printed_from is not None else printed_from_label()
     when = printed_at or nav.clock.now()  # the show clock: a rehearsal prints its day
 
     def apply(size: QPageSize) -> None:
@@ -94,12 +97,13 @@ def paint_itinerary(device: QPagedPaintDevice, itinerary: Itinerary, nav: Naviga
                                              QMarginsF(0, 0, 0, 0)))
 
     if paper == "receipt80":
-        receipt = ReceiptLayout(itinerary, nav, origin_from, when, heading_deg)
+        receipt = ReceiptLayout(itinerary, nav, origin_from, when, heading_deg, lang)
         apply(page_size(paper, receipt.render(Sheet(device, None))))
         _draw(device, receipt.render)
         return 1
-    sheet = SheetLayout(itinerary, nav, paper, origin_from, when, heading_deg)
-    apply(page_size(paper))
+    sheet = SheetLayout(itinerary, nav, paper, origin_from, when, heading_deg, lang, page_mm)
+    if page_mm is None:
+        apply(page_size(paper))
     probe = Sheet(device, None)
     sheet.render(probe, 0)
     _draw(device, lambda s: sheet.render(s, probe.pages))

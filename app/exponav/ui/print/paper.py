@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSizeF
-from PySide6.QtGui import QPageSize
+from PySide6.QtGui import QPageLayout, QPageSize
 
 from exponav.core.errors import ExpoNavError
 
-__all__ = ["PAPERS", "RECEIPT_PRINTABLE_MM", "page_size", "paper_for_width", "paper_of"]
+__all__ = ["PAPERS", "RECEIPT_PRINTABLE_MM", "page_mm", "page_size", "paper_for_width", "paper_of",
+           "paper_of_page"]
 
 #: paper -> (width, height) in mm; the receipt's height follows its content
 PAPERS: dict[str, tuple[float, float | None]] = {
@@ -37,6 +38,41 @@ def paper_for_width(width_mm: float) -> str:
     if width_mm <= 90:
         return "receipt80"
     return "letter" if abs(width_mm - PAPERS["letter"][0]) < 1 else "a4"
+
+
+#: Qt's North American sheet sizes: a layout for Letter suits them (Legal is longer).
+_LETTER_LIKE = {QPageSize.PageSizeId.Letter, QPageSize.PageSizeId.Legal,
+                QPageSize.PageSizeId.Executive, QPageSize.PageSizeId.Tabloid,
+                QPageSize.PageSizeId.Ledger, QPageSize.PageSizeId.ExecutiveStandard,
+                QPageSize.PageSizeId.LegalExtra, QPageSize.PageSizeId.LetterExtra,
+                QPageSize.PageSizeId.LetterPlus, QPageSize.PageSizeId.LetterSmall}
+
+
+def page_mm(layout: QPageLayout) -> tuple[float, float]:
+    """The width and height in mm of a page as it is printed (turned when landscape)."""
+    rect = layout.fullRect(QPageLayout.Unit.Millimeter)
+    return round(rect.width(), 1), round(rect.height(), 1)
+
+
+def paper_of_page(layout: QPageLayout) -> str:
+    """The layout that suits a printer's page: the receipt on paper at most 90 mm wide,
+    Letter on North American sizes, else A4 (A-series and other sheets).
+
+    >>> from PySide6.QtCore import QMarginsF
+    >>> def page(size): return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF())
+    >>> [paper_of_page(page(QPageSize(i))) for i in (QPageSize.PageSizeId.A4,
+    ...  QPageSize.PageSizeId.Letter, QPageSize.PageSizeId.Legal, QPageSize.PageSizeId.A5)]
+    ['a4', 'letter', 'letter', 'a4']
+    >>> paper_of_page(page(page_size("receipt80", 300)))
+    'receipt80'
+    """
+    size = layout.pageSize()
+    portrait = size.size(QPageSize.Unit.Millimeter)
+    if min(portrait.width(), portrait.height()) <= 90:
+        return "receipt80"
+    if size.id() in _LETTER_LIKE:
+        return "letter"
+    return paper_for_width(portrait.width())
 
 
 def page_size(paper: str, length_mm: float | None = None) -> QPageSize:

@@ -84,8 +84,8 @@ class VisitController(QObject):
         p.step_free_toggled.connect(self.model.set_step_free)
         p.change_start_requested.connect(lambda: self.routes.ask_for_start())
         p.optimise_requested.connect(self.optimise)
-        p.print_requested.connect(lambda: self.print_visit("a4"))
-        p.pdf_requested.connect(self._save_pdf_dialog)
+        p.print_requested.connect(lambda: self.print_visit())
+        p.pdf_requested.connect(self.save_pdf_dialog)
         p.clear_requested.connect(self.model.clear)
         self.bar.clicked.connect(self.open_panel)
         self._origin_changed()
@@ -307,7 +307,7 @@ class VisitController(QObject):
             self.panel.set_summary("", self.panel.warning.text() if self.error else "")
             return
         n = len(it.stops)
-        count = self.tr("1 stop") if n == 1 else self.tr("%1 stops").replace("%1", str(n))
+        count = self.tr("%n stop(s)", "", n)
         ends = self.tr("ends about %1").replace("%1", format_hhmm(it.end_s))
         summary = f"{count} · {walk_summary(it.length_m, it.duration_s)} · {ends}"
         warnings = [self.tr("The %1 appointment at %2 cannot be kept: you would arrive at %3, "
@@ -441,20 +441,23 @@ class VisitController(QObject):
         here = self.routes.here
         return printed_from_label(here.id) if here is not None and here.kind == "kiosk" else None
 
-    def print_visit(self, paper: str = "a4", printer: QPrinter | None = None
+    def print_visit(self, paper: str | None = None, printer: QPrinter | None = None
                     ) -> Itinerary | None:
-        """Print the visit: on ``printer`` without a dialog (a kiosk's receipt printer),
-        or through the print preview. Returns the itinerary printed (None: no visit)."""
+        """Print the visit in the visitor's language: on ``printer`` without a dialog, or
+        through the print preview. Without ``paper`` the printout suits the paper of the
+        printer (the one chosen in the dialog): A4, Letter or a receipt. Returns the
+        itinerary printed (None: no visit)."""
         from exponav.ui.print.printer import print_itinerary, print_preview_dialog
 
         it = self.itinerary_now()
         if it is None:
             return None
         if printer is not None:
-            print_itinerary(it, self.nav, printer, paper, self._printed_from())
+            print_itinerary(it, self.nav, printer, paper, self._printed_from(),
+                            lang=self.host.lang)
         else:
             dialog = print_preview_dialog(it, self.nav, self.host.window_widget(), paper,
-                                          self._printed_from())
+                                          self._printed_from(), lang=self.host.lang)
             dialog.setWindowTitle(self.tr("Print your visit"))
             dialog.exec()
         return it
@@ -466,9 +469,9 @@ class VisitController(QObject):
         it = self.itinerary_now()
         if it is None:
             return None
-        return write_pdf(it, self.nav, path, paper, self._printed_from())
+        return write_pdf(it, self.nav, path, paper, self._printed_from(), lang=self.host.lang)
 
-    def _save_pdf_dialog(self) -> None:
+    def save_pdf_dialog(self) -> None:
         a4, receipt = self.tr("A4 page (*.pdf)"), self.tr("80 mm receipt (*.pdf)")
         path, chosen = QFileDialog.getSaveFileName(
             self.host.window_widget(), self.tr("Save your visit as PDF"),

@@ -43,10 +43,10 @@ class VisitorApi:
         """Load a visit from a QR payload or its ``EXPONAV1|`` line; route to its first stop."""
         return self.visits.load_payload(text)
 
-    def print_visit(self, paper: str = "a4", printer: QPrinter | None = None
+    def print_visit(self, paper: str | None = None, printer: QPrinter | None = None
                     ) -> Itinerary | None:
-        """Print the visit (through the preview, or on ``printer`` with no dialog);
-        returns the :class:`~exponav.core.visit.itinerary.Itinerary` printed, None for no visit."""
+        """Print the visit (through the preview, or on ``printer`` with no dialog) on the
+        printer's own paper unless ``paper`` says which; returns the :class:`~exponav.core.visit.itinerary.Itinerary` printed, None for no visit."""
         return self.visits.print_visit(paper, printer)
 
     def save_visit_pdf(self, path: str | Path, paper: str = "a4") -> Path | None:
