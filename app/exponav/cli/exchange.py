@@ -6,6 +6,9 @@ formats of the field.
     exponav import exhibitors FILE.csv|FILE.xlsx [--venue DIR] [--show DIR]
             [--map COLUMN=FIELD ...] [--keep-missing] [--dry-run] [--force]
         the sheet becomes the show's exhibitor list, all or nothing
+    exponav import dxf FILE.dxf --level ID [--map LAYER=KIND ...] [--units m|cm|mm]
+            [--preview PNG] [--apply] [--force]
+        one level's booths as the drawing has them; written only with --apply
     exponav export geojson OUT_DIR [--venue DIR]
     exponav export gpkg OUT.gpkg [--venue DIR]
         the floor plans in WGS84, a layer per kind and level
@@ -18,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -49,6 +54,23 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     a.add_argument("--force", action="store_true",
                    help="write even when the import adds an error-level violation")
     a.set_defaults(func=cmd_import_exhibitors)
+
+    a = kinds.add_parser("dxf", parents=[common],
+                         help="one level's booths from a CAD drawing (DXF)")
+    a.add_argument("source", metavar="FILE.dxf")
+    a.add_argument("--level", required=True, metavar="ID", help="the level it draws")
+    _folders(a)
+    a.add_argument("--map", action="append", default=[], metavar="LAYER=KIND",
+                   help="read LAYER as KIND (footprint, booth, wall, column, core, stage, "
+                        "obstacle, ignore)")
+    a.add_argument("--units", choices=["m", "cm", "mm"],
+                   help="the drawing's units (default: its $INSUNITS header)")
+    a.add_argument("--preview", metavar="PNG", help="draw what would be imported")
+    a.add_argument("--apply", action="store_true",
+                   help="put the drawing's booths on the level (default: report only)")
+    a.add_argument("--force", action="store_true",
+                   help="apply even when it adds an error-level violation")
+    a.set_defaults(func=cmd_import_dxf)
 
     p = subparsers.add_parser("export", parents=[common],
                               help="write the floor plans for GIS tools, in WGS84")
@@ -126,6 +148,116 @@ def cmd_import_exhibitors(args: argparse.Namespace) -> int:
 
     _emit(args, payload, text)
     return 1 if refused else 0
+
+
+def cmd_import_dxf(args: argparse.Namespace) -> int:
+    from exponav.core.exchange.dxf import booth_changes, parse_layer_map, read_dxf
+    from exponav.core.layout import ChangeError, Layout
+
+    _no_data(args, "import dxf")
+    drawing = read_dxf(Path(args.source), parse_layer_map(args.map), args.units)
+    layout = Layout.load(args.venue, args.show)
+    changes = booth_changes(layout, args.level, drawing)
+    if args.preview:
+        _preview(Path(args.preview), drawing, layout.venue.plans[args.level])
+    before = Counter(v.key for v in layout.violations if v.severity == "error")
+    try:
+        layout.apply_all(changes)
+    except ChangeError as e:
+        raise DataError(f"{args.source}: the drawing cannot be put on {args.level}: {e}"
+                        ) from None
+    seen: Counter = Counter()
+    added = []
+    for v in layout.violations:
+        if v.severity == "error":
+            seen[v.key] += 1
+            if seen[v.key] > before[v.key]:
+                added.append(v)
+    refused = bool(added) and args.apply and not args.force
+    written = layout.save() if args.apply and not refused else []
+    if refused:
+        lines = [f"exponav: the drawing adds {len(added)} error-level violation(s) of the "
+                 "venue rules; nothing was written (--force writes it anyway):"]
+        lines += [f"  {v.message}" for v in added[:SHOWN]]
+        print("\n".join(lines), file=sys.stderr)
+    ops = Counter(c.op for c in changes)
+    payload = {"imported": {**drawing.counts(), "added": ops["add"],
+                            "reshaped": ops["reshape"], "removed": ops["remove"]},
+               "layers": drawing.layers, "skipped": drawing.skipped,
+               "scale_m": drawing.scale, "added_violations": [v.to_dict() for v in added],
+               "written": [str(p) for p in written], "preview": args.preview}
+
+    def text() -> str:
+        c = payload["imported"]
+        lines = [f"{args.source}: {c['booths']} booth(s), {c['obstacles']} obstacle(s), "
+                 f"{'a' if c['footprint'] else 'no'} footprint; on {args.level}: "
+                 f"{c['added']} added, {c['reshaped']} reshaped, {c['removed']} removed."]
+        lines += [f"  layer {name}: {d['kind'] or '?'}, {d['entities']} entities, "
+                  f"{d['polygons']} polygon(s)" for name, d in drawing.layers.items()]
+        lines += [f"  skipped  {s['what']}: {s['why']}" for s in drawing.skipped]
+        lines += [f"  {v.message}" for v in added[:SHOWN]]
+        if args.preview:
+            lines.append(f"preview {args.preview}")
+        if written:
+            lines += [f"wrote {p}" for p in written]
+        elif not refused:
+            lines.append("Nothing written (--apply writes it)." if not args.apply
+                         else "Nothing to write.")
+        return "\n".join(lines)
+
+    _emit(args, payload, text)
+    return 1 if refused else 0
+
+
+def _preview(path: Path, drawing: Any, plan: Any, width: int = 1600) -> None:
+    """A PNG of the drawing over the level as it is: footprint, obstacles, booths."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPolygonF
+
+    from exponav.core.io.atomic import atomic_path
+    from exponav.ui.common.application import make_app
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a picture needs no screen
+    make_app()
+    shapes = [plan.footprint] + ([drawing.footprint] if drawing.footprint else [])
+    shapes += [p for _, p in drawing.obstacles] + list(drawing.booths.values())
+    minx = min(s.bounds[0] for s in shapes)
+    miny = min(s.bounds[1] for s in shapes)
+    maxx = max(s.bounds[2] for s in shapes)
+    maxy = max(s.bounds[3] for s in shapes)
+    k = (width - 40) / max(maxx - minx, 1.0)
+    height = int((maxy - miny) * k) + 40
+    img = QImage(width, height, QImage.Format.Format_ARGB32)
+    img.fill(QColor("white"))
+    qp = QPainter(img)
+    qp.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+    def poly(p: Any) -> QPolygonF:
+        return QPolygonF([QPointF(20 + (x - minx) * k, height - 20 - (y - miny) * k)
+                          for x, y in p.exterior.coords])
+
+    def draw(p: Any, pen: str, fill: str | None) -> None:
+        qp.setPen(QPen(QColor(pen), 1.5))
+        qp.setBrush(QBrush(QColor(fill)) if fill else Qt.BrushStyle.NoBrush)
+        qp.drawPolygon(poly(p))
+
+    draw(plan.footprint, "#bbbbbb", None)
+    if drawing.footprint is not None:
+        draw(drawing.footprint, "#000000", "#f4f4f4")
+    for _, p in drawing.obstacles:
+        draw(p, "#333333", "#777777")
+    qp.setFont(qp.font())
+    for code, p in drawing.booths.items():
+        draw(p, "#1f5fa8", "#cfe0f5")
+        if k * min(p.bounds[2] - p.bounds[0], p.bounds[3] - p.bounds[1]) > 28:
+            c = p.representative_point()
+            qp.setPen(QColor("#10335c"))
+            qp.drawText(QPointF(20 + (c.x - minx) * k - 14, height - 20 - (c.y - miny) * k),
+                        code)
+    qp.end()
+    with atomic_path(path, "preview") as tmp:
+        if not img.save(str(tmp), "PNG"):
+            raise DataError(f"{path}: the preview cannot be written as PNG.")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
