@@ -168,3 +168,29 @@ def test_import_dxf_previews_then_applies(capsys, copy, tmp_path):
         [keep.code, "Q9901"])
     code, out, err = run(capsys, "import", "dxf", str(drawing), "--level", "H9")
     assert code == 2 and "no such level" in err
+
+
+def test_export_imdf_then_import_it_as_a_new_venue(capsys, tmp_path):
+    archive = tmp_path / "tainex.zip"
+    code, out, err = run(capsys, "export", "imdf", str(archive), "--json")
+    assert code == 0, err
+    assert json.loads(out)["written"] == [str(archive)]
+    argv = ["import", "imdf", str(archive), "--venue", str(tmp_path / "v"), "--show",
+            str(tmp_path / "s"), "--origin", "121.6175,25.0565", "--json"]
+    code, out, err = run(capsys, *argv, "--dry-run")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["written"] == [] and not (tmp_path / "v").exists()
+    assert doc["imported"]["booths"] == 2733 and doc["violations"]["errors"] == 0
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".exponav")]
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    assert str(tmp_path / "v" / "venue.json") in json.loads(out)["written"]
+    code, out, err = run(capsys, "validate", "--venue", str(tmp_path / "v"), "--show",
+                         str(tmp_path / "s"))
+    assert code == 0, out + err
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and "is not empty" in err
+    code, out, err = run(capsys, "import", "imdf", str(archive), "--venue",
+                         str(tmp_path / "w"), "--origin", "east")
+    assert code == 2 and "--origin east" in err

@@ -159,3 +159,22 @@ def test_the_written_list_keeps_columns_it_does_not_know(layout):
     text = render_csv({"EX0001": layout.show.exhibitors["EX0001"]}, current)
     assert text.splitlines()[0].startswith("id,name_en,name_zh,country,categories,booths,notes")
     assert "keep me" in text.splitlines()[1]
+
+
+def test_the_shows_own_list_as_a_chinese_xlsx_changes_nothing(tmp_path, layout):
+    import csv
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.append(["編號", "公司名稱", "英文名稱", "攤位", "國家", "網站"])
+    with (show_dir() / "exhibitors.csv").open(encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            ws.append([r["id"], r["name_zh"], r["name_en"], r["booths"].replace(";", ", "),
+                       r["country"], r["website"]])
+    book.save(tmp_path / "list.xlsx")
+    plan = plan_import(layout, read_sheet(tmp_path / "list.xlsx"))
+    assert (plan.new, plan.changed, plan.removed) == ([], {}, [])
+    assert plan.unchanged == len(layout.show.exhibitors)
+    assert plan.exhibitors == layout.show.exhibitors

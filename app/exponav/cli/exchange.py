@@ -9,6 +9,10 @@ formats of the field.
     exponav import dxf FILE.dxf --level ID [--map LAYER=KIND ...] [--units m|cm|mm]
             [--preview PNG] [--apply] [--force]
         one level's booths as the drawing has them; written only with --apply
+    exponav import imdf ARCHIVE.zip|DIR --venue NEW_DIR [--show NEW_DIR] [--id ID]
+            [--origin LON,LAT[,ROT]] [--dry-run]
+        a new venue (and show) from an IMDF archive; what is skipped or repaired, and why
+    exponav export imdf OUT.zip [--venue DIR] [--show DIR]
     exponav export geojson OUT_DIR [--venue DIR]
     exponav export gpkg OUT.gpkg [--venue DIR]
         the floor plans in WGS84, a layer per kind and level
@@ -72,12 +76,29 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                    help="apply even when it adds an error-level violation")
     a.set_defaults(func=cmd_import_dxf)
 
+    a = kinds.add_parser("imdf", parents=[common],
+                         help="a new venue (and show) from an IMDF archive, zip or folder")
+    a.add_argument("source", metavar="ARCHIVE")
+    a.add_argument("--venue", metavar="DIR", required=True,
+                   help="the new venue folder to write (must be new or empty)")
+    a.add_argument("--show", metavar="DIR",
+                   help="also a new show folder with the archive's occupants as exhibitors")
+    a.add_argument("--id", help="the venue's id (default: the venue folder's name)")
+    a.add_argument("--origin", metavar="LON,LAT[,ROT]",
+                   help="the plans' origin in WGS84 and the bearing of their y axis "
+                        "(default: the levels' south-west corner, north up)")
+    a.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    a.set_defaults(func=cmd_import_imdf)
+
     p = subparsers.add_parser("export", parents=[common],
                               help="write the floor plans for GIS tools, in WGS84")
-    kinds = p.add_subparsers(dest="export_kind", metavar="geojson|gpkg", parser_class=type(p))
+    kinds = p.add_subparsers(dest="export_kind", metavar="geojson|gpkg|imdf",
+                             parser_class=type(p))
     kinds.required = True
     for kind, out, text in (("geojson", "OUT_DIR", "one GeoJSON file per kind and level"),
-                            ("gpkg", "OUT.gpkg", "one GeoPackage, a layer per kind and level")):
+                            ("gpkg", "OUT.gpkg", "one GeoPackage, a layer per kind and level"),
+                            ("imdf", "OUT.zip", "an IMDF archive (OGC 20-094) of the venue "
+                                                "and the show's occupants")):
         a = kinds.add_parser(kind, parents=[common], help=text)
         a.add_argument("out", metavar=out)
         _folders(a)
@@ -260,6 +281,97 @@ def _preview(path: Path, drawing: Any, plan: Any, width: int = 1600) -> None:
             raise DataError(f"{path}: the preview cannot be written as PNG.")
 
 
+def _origin(text: str | None) -> Any:
+    from exponav.core.exchange.geo import Georeference
+
+    if text is None:
+        return None
+    parts = text.split(",")
+    try:
+        values = [float(p) for p in parts]
+    except ValueError:
+        values = []
+    if len(values) not in (2, 3):
+        raise DataError(f"--origin {text}: expected LON,LAT or LON,LAT,ROTATION in degrees.")
+    return Georeference.from_json({"origin_lon": values[0], "origin_lat": values[1],
+                                   "rotation_deg": values[2] if len(values) == 3 else 0.0},
+                                  "--origin")
+
+
+def _move_into(staged: Path, target: Path) -> None:
+    if target.exists():
+        target.rmdir()  # empty (checked before)
+    staged.rename(target)
+
+
+def cmd_import_imdf(args: argparse.Namespace) -> int:
+    import shutil
+    import tempfile
+
+    from exponav.core.exchange.imdf_import import (
+        import_imdf,
+        read_archive,
+        write_show,
+        write_venue,
+    )
+    from exponav.core.io.floorplan import load_venue
+    from exponav.core.io.showcsv import load_show
+    from exponav.core.layout import Layout, read_rules
+
+    _no_data(args, "import imdf")
+    vdir = Path(args.venue)
+    sdir = Path(args.show) if args.show else None
+    for folder in (vdir, sdir):
+        if folder is not None and folder.exists() and (not folder.is_dir() or any(
+                folder.iterdir())):
+            raise DataError(f"{folder}: the folder is not empty; name a new folder.")
+        if folder is not None and not folder.parent.is_dir():
+            raise DataError(f"{folder.parent}: there is no such folder.")
+    result = import_imdf(read_archive(Path(args.source)), args.id or vdir.name,
+                         _origin(args.origin))
+    stage = Path(tempfile.mkdtemp(prefix=".exponav-imdf-", dir=vdir.parent))
+    try:
+        write_venue(result, stage / "venue")
+        if sdir is not None:
+            write_show(result, stage / "show", sdir.name)
+        venue = load_venue(stage / "venue")
+        show = load_show(stage / "show") if sdir is not None else None
+        if show is not None:
+            layout = Layout(venue, show, read_rules(stage / "venue"))
+            violations = layout.violations
+        else:
+            from exponav.core.layout.checks import Checker
+
+            violations = Checker(venue, read_rules(stage / "venue")).violations
+        written: list[Path] = []
+        if not args.dry_run:
+            _move_into(stage / "venue", vdir)
+            written += [vdir / p.name for p in sorted(vdir.iterdir())]
+            if sdir is not None:
+                _move_into(stage / "show", sdir)
+                written += [sdir / p.name for p in sorted(sdir.iterdir())]
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    errors = sum(v.severity == "error" for v in violations)
+    payload = {"imported": result.counts(), "skipped": result.skipped,
+               "repaired": result.repaired, "written": [str(p) for p in written],
+               "georeference": result.venue["georeference"],
+               "violations": {"errors": errors, "warnings": len(violations) - errors}}
+
+    def text() -> str:
+        c = result.counts()
+        lines = [", ".join(f"{n} {k}" for k, n in c.items()) + "."]
+        lines += [f"  skipped  {s['what']}: {s['why']}" for s in result.skipped]
+        lines += [f"  repaired {s['what']}: {s['why']}" for s in result.repaired]
+        lines.append(f"venue rules: {errors} error(s), {len(violations) - errors} warning(s) "
+                     "(exponav validate lists them).")
+        lines += [f"wrote {p}" for p in written] or ["Dry run: nothing written."]
+        return "\n".join(lines)
+
+    _emit(args, payload, text)
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from exponav.core import paths
     from exponav.core.exchange.gis import export_geojson, export_gpkg
@@ -270,8 +382,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not venue_dir.is_dir():
         raise DataError(f"{venue_dir}: there is no venue folder here.")
     venue = load_venue(venue_dir)
-    write = export_geojson if args.export_kind == "geojson" else export_gpkg
-    written, features = write(venue, venue_dir, Path(args.out))
+    if args.export_kind == "imdf":
+        from exponav.core.exchange.imdf import export_imdf
+        from exponav.core.io.showcsv import load_show
+
+        show_dir = Path(args.show) if args.show else paths.show_dir()
+        show = load_show(show_dir) if show_dir.is_dir() else None
+        written, features = export_imdf(venue, show, Path(args.out),
+                                        str(venue_dir / "venue.json"))
+    else:
+        write = export_geojson if args.export_kind == "geojson" else export_gpkg
+        written, features = write(venue, venue_dir, Path(args.out))
     payload = {"written": [str(p) for p in written], "features": features}
     _emit(args, payload, lambda: "\n".join([*(f"wrote {p}" for p in written),
                                             f"{features} feature(s) in WGS84 (EPSG:4326)."]))

@@ -276,7 +276,7 @@ def plan_import(layout: Layout, sheet: Sheet, mapping: Mapping[str, str] | None 
             description_zh=pick("description_zh", desc_zh,
                                 bool({"description", "description_zh"} & has)),
             website=pick("website", v.get("website", ""), "website" in has),
-            demo=False)
+            demo=prior.demo if prior is not None else False)  # a sheet's new rows are real
         result[ident] = ex
     if problems:
         raise DataError(f"{sheet.path}: {len(problems)} bad row(s); nothing was imported.\n  "

@@ -23,6 +23,7 @@ locked or damaged; a cache folder that is read-only, full or not a folder.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import hashlib
 import json
@@ -104,6 +105,17 @@ def _load_sources(venue_dir: Path, show_dir: Path) -> tuple[Venue, ShowData, Fea
     return venue, show, features
 
 
+
+def _insert(db: Any, name: str, rows: list[dict[str, Any]], columns: dict[str, type],
+            **kw: Any) -> None:
+    """Insert the rows; with none, still create the table (a venue may have no
+    connectors, a show no categories or sessions yet)."""
+    if rows:
+        db[name].insert_all(rows, **kw)
+    else:
+        db[name].create(columns, pk=kw.get("pk"), foreign_keys=kw.get("foreign_keys"),
+                        if_not_exists=True)
+
 def _write(db: sqlite_utils.Database, venue: Venue, show: ShowData, features: Features,
            fingerprint: str) -> None:
     booths = {b.code: b for b in venue.booths()}
@@ -119,11 +131,13 @@ def _write(db: sqlite_utils.Database, venue: Venue, show: ShowData, features: Fe
     ], pk="key")
     db["levels"].insert_all(
         [{**lv.__dict__, "seq": i} for i, lv in enumerate(venue.levels.values())], pk="id")
-    db["connectors"].insert_all([
+    _insert(db, "connectors", [
         {"id": c.id, "kind": c.kind, "step_free": c.step_free, "ride_s": c.ride_s,
          "wait_s": c.wait_s, "name": c.name, "name_zh": c.name_zh,
          "ends": json.dumps([e.__dict__ for e in c.ends])}
-        for c in venue.connectors], pk="id")
+        for c in venue.connectors], {"id": str, "kind": str, "step_free": bool,
+                                     "ride_s": float, "wait_s": float, "name": str,
+                                     "name_zh": str, "ends": str}, pk="id")
     rows = []
     for level in venue.levels.values():
         for seq, (props, geom) in enumerate(features[level.id]):
@@ -137,11 +151,14 @@ def _write(db: sqlite_utils.Database, venue: Venue, show: ShowData, features: Fe
          "cx": round(b.polygon.centroid.x, 2), "cy": round(b.polygon.centroid.y, 2),
          "exhibitor": owners[b.code].id if b.code in owners else None}
         for b in booths.values()], pk="code")
-    db["amenities"].insert_all([
+    _insert(db, "amenities", [
         {"id": a.id, "level": a.level, "category": a.category, "name": a.name,
          "name_zh": a.name_zh, "x": a.point.x, "y": a.point.y}
-        for plan in venue.plans.values() for a in plan.amenities], pk="id")
-    db["categories"].insert_all([c.__dict__ for c in show.categories.values()], pk="id")
+        for plan in venue.plans.values() for a in plan.amenities],
+        {"id": str, "level": str, "category": str, "name": str, "name_zh": str, "x": float,
+         "y": float}, pk="id")
+    _insert(db, "categories", [c.__dict__ for c in show.categories.values()],
+            {"id": str, "name": str, "name_zh": str}, pk="id")
     db["exhibitors"].insert_all([
         {"id": e.id, "name": e.name, "name_zh": e.name_zh, "country": e.country,
          "description": e.description, "description_zh": e.description_zh,
@@ -152,12 +169,14 @@ def _write(db: sqlite_utils.Database, venue: Venue, show: ShowData, features: Fe
          for e in show.exhibitors.values() for i, code in enumerate(e.booths)],
         pk=("exhibitor", "booth"), foreign_keys=[("exhibitor", "exhibitors", "id"),
                                                  ("booth", "booths", "code")])
-    db["exhibitor_categories"].insert_all(
+    _insert(db, "exhibitor_categories",
         [{"exhibitor": e.id, "category": c, "seq": i}
          for e in show.exhibitors.values() for i, c in enumerate(e.categories)],
-        pk=("exhibitor", "category"), foreign_keys=[("exhibitor", "exhibitors", "id"),
+        {"exhibitor": str, "category": str, "seq": int}, pk=("exhibitor", "category"), foreign_keys=[("exhibitor", "exhibitors", "id"),
                                                     ("category", "categories", "id")])
-    db["sessions"].insert_all([s.__dict__ for s in show.sessions], pk="id")
+    _insert(db, "sessions", [s.__dict__ for s in show.sessions],
+            {f.name: bool if f.type in ("bool", bool) else str
+             for f in dataclasses.fields(Session)}, pk="id")
     db["sessions"].create_index(["place"], if_not_exists=True)
     create_index(db, search_documents(venue, show))
 
