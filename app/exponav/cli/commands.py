@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from exponav.cli.exchange import register as add_exchange_commands
 from exponav.cli.itinerary import add_itinerary_command
 from exponav.cli.kiosk import add_kiosk_command
 from exponav.cli.layout import register as add_layout_commands
@@ -488,6 +489,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                  "bundled SCSE 2025 show)")
     p.set_defaults(func=cmd_build_data)
     add_layout_commands(sub, common)  # validate, layout apply; build-data checks the rules
+    add_exchange_commands(sub, common)  # import, export
 
     p = sub.add_parser("bench", parents=[common], help="time the budgeted operations")
     p.add_argument("--scale", choices=["scse", "large", "4x"], default="scse",
