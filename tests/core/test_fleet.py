@@ -327,3 +327,25 @@ def test_killed_at_any_moment_the_kiosk_runs_a_complete_verified_file(
     check(updates, store)
     leftovers = [p.name for p in store.iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
+
+
+def test_a_copy_that_fails_is_tried_again(release: Path, updates: Path, store: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    put_version(first_manifest(release), release, updates, 1)
+
+    def full(*_args, **_kw):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr(fleet.shutil, "copyfile", full)
+        [report] = check(updates, store)
+    assert report.kind == "failed" and "the disk is full" in report.message
+    assert [r.kind for r in check(updates, store)] == ["staged"]
+    assert not [p for p in store.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_missing_update_folder_is_reported(tmp_path: Path, store: Path) -> None:
+    [report] = check(tmp_path / "not-plugged-in", store)
+    assert report.kind == "unreadable" and "not-plugged-in" in report.message

@@ -66,3 +66,17 @@ def test_the_kiosk_swaps_at_the_idle_reset(qtbot, tmp_path, data_file, source):
         kiosk.unlocked = True
         kiosk.close()
         kiosk.shutdown()
+
+
+def test_a_folder_that_stays_unreadable_is_logged_once(qtbot, tmp_path, capsys):
+    from PySide6.QtWidgets import QWidget
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    hook = KioskUpdates(holder, tmp_path / "usb", tmp_path / "store")
+    gone = fleet.Report("unreadable", "", f"{tmp_path / 'usb'}: the folder cannot be read.")
+    for _ in range(3):
+        hook._log([gone])
+    hook._log([])
+    hook._log([gone])
+    assert capsys.readouterr().err.count("the folder cannot be read") == 2

@@ -92,7 +92,8 @@ class FleetState:
 
 @dataclass(frozen=True)
 class Report:
-    """One thing a check did, for the kiosk's log: ``staged``, ``refused`` or ``older``."""
+    """One thing a check did, for the kiosk's log: ``staged``, ``refused`` or ``older``
+    (each once), ``unreadable`` (the folder) or ``failed`` (the kiosk's own folder)."""
 
     kind: str
     version: str
@@ -356,9 +357,10 @@ def check_updates(updates: Path, store: Path | None = None, *, show: str,
         except Refused as e:
             refuse(path, manifest, manifest.version, str(e).rstrip("."))
             continue
-        except DataError as e:
-            refuse(path, manifest, manifest.version, str(e).rstrip("."))
-            continue
+        except DataError as e:  # the kiosk's own folder (full, read-only): try next time
+            reports.append(Report("failed", manifest.version,
+                                  f"version {manifest.version} is not taken yet: {e}"))
+            break
         reports.append(Report("staged", manifest.version,
                               f"version {manifest.version} from {updates} is verified and "
                               "will be put in at the next idle reset."))
@@ -391,8 +393,9 @@ def _copy_in(updates: Path, store: Path, manifest: Manifest, show: str,
     with atomic_path(target, "kiosk data file", mode=0o644, verify=verify) as tmp:
         try:
             shutil.copyfile(source, tmp)
-        except OSError as e:
-            raise Refused(f"its data file cannot be copied ({os_reason(e)})") from None
+        except OSError as e:  # a drive pulled out, a full disk: not the file's fault
+            raise DataError(f"{source} cannot be copied to {store} ({os_reason(e)})") \
+                from None
     return Entry(file=manifest.file, version=manifest.version, sha256=manifest.sha256,
                  show=show)
 

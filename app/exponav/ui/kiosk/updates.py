@@ -51,6 +51,7 @@ class KioskUpdates(QObject):
         self.store = store if store is not None else fleet.store_dir()
         self.run_selftest = run_selftest
         self._worker: threading.Thread | None = None
+        self._problems: set[str] = set()
         self.checked.connect(self._log)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -86,8 +87,14 @@ class KioskUpdates(QObject):
         self.checked.emit(reports)
 
     def _log(self, reports: list[fleet.Report]) -> None:
+        """Each report once; a folder that stays unreadable (a drive not plugged in) is
+        logged when it starts and when it changes, not every minute."""
+        problems = {r.message for r in reports if r.kind in ("unreadable", "failed")}
         for report in reports:
+            if report.message in problems and report.message in self._problems:
+                continue
             log(f"update: {report.message}")
+        self._problems = problems
 
     def at_reset(self) -> None:
         """At the idle reset: reopen the Navigator on the file the kiosk should now run."""
