@@ -60,6 +60,8 @@ def test_env_names_the_file(tmp_path, monkeypatch):
     ("printer", "pdf:/tmp/x.pdf", "printer", "pdf:/tmp/x.pdf"),
     ("now", "2025-03-19T14:00", "now", "2025-03-19T14:00"),
     ("keyboard", "builtin", "keyboard", "builtin"),
+    ("updates", "/media/usb/exponav", "updates", "/media/usb/exponav"),
+    ("updates", "", "updates", ""),
 ])
 def test_set_value(key, value, field, expected):
     assert getattr(set_value(KioskSettings(), key, value), field) == expected
@@ -67,7 +69,8 @@ def test_set_value(key, value, field, expected):
 
 @pytest.mark.parametrize("key,value", [
     ("idle", "soon"), ("idle", "0"), ("paper", "a3"), ("language", "fr"),
-    ("colour", "red"), ("now", "tomorrow"),
+    ("colour", "red"), ("now", "tomorrow"), ("updates", "usb/exponav"),
+    ("updates", "/media/usb\nexponav"),
 ])
 def test_bad_values_are_refused_in_a_sentence(key, value):
     with pytest.raises(KioskConfigError) as e:
@@ -110,6 +113,8 @@ DAMAGED = [
     ("language a number", json.dumps({"language": 7}).encode(), "language"),
     ("keyboard null", json.dumps({"keyboard": None}).encode(), "keyboard"),
     ("now not a time", json.dumps({"now": "tomorrow"}).encode(), "now"),
+    ("updates not a full path", json.dumps({"updates": "usb"}).encode(), "updates"),
+    ("updates a number", json.dumps({"updates": 3}).encode(), "updates"),
     ("id with a newline", json.dumps({"kiosk_id": "K-1\nK-2"}).encode(), "id"),
     ("a key twice", b'{"pin": null, "pin": null}', "twice"),
     ("PIN a string", json.dumps({"pin": "2468"}).encode(), "pin"),

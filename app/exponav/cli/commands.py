@@ -23,6 +23,7 @@ from exponav.cli.exchange import register as add_exchange_commands
 from exponav.cli.itinerary import add_itinerary_command
 from exponav.cli.kiosk import add_kiosk_command
 from exponav.cli.layout import register as add_layout_commands
+from exponav.cli.publish import register as add_publish_command
 from exponav.core.errors import ExpoNavError, NotFound, os_reason
 
 __all__ = ["count", "main", "metres", "os_error_sentence"]
@@ -490,6 +491,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build_data)
     add_layout_commands(sub, common)  # validate, layout apply; build-data checks the rules
     add_exchange_commands(sub, common)  # import, export
+    add_publish_command(sub, common)
 
     p = sub.add_parser("bench", parents=[common], help="time the budgeted operations")
     p.add_argument("--scale", choices=["scse", "large", "4x"], default="scse",

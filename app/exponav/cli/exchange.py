@@ -47,21 +47,23 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     kinds.required = True
     a = kinds.add_parser("exhibitors", parents=[common],
                          help="the show's exhibitor list from a CSV or XLSX sheet")
-    a.add_argument("source", metavar="FILE")
+    a.add_argument("source", metavar="FILE",
+                   help="the exhibitor list: a CSV (UTF-8, Big5 or UTF-16) or an XLSX sheet")
     _folders(a)
     a.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                    help="read COLUMN as FIELD (id, name, name_en, name_zh, booths, country, "
                         "categories, website, description, description_en, description_zh)")
     a.add_argument("--keep-missing", action="store_true",
                    help="keep the exhibitors the sheet does not name (default: remove them)")
-    a.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    a.add_argument("--dry-run", action="store_true", help="check and report, write nothing (default: write)")
     a.add_argument("--force", action="store_true",
-                   help="write even when the import adds an error-level violation")
+                   help="write even when the import adds an error-level violation (default: "
+                        "refuse, exit 1)")
     a.set_defaults(func=cmd_import_exhibitors)
 
     a = kinds.add_parser("dxf", parents=[common],
                          help="one level's booths from a CAD drawing (DXF)")
-    a.add_argument("source", metavar="FILE.dxf")
+    a.add_argument("source", metavar="FILE.dxf", help="the CAD drawing of one level")
     a.add_argument("--level", required=True, metavar="ID", help="the level it draws")
     _folders(a)
     a.add_argument("--map", action="append", default=[], metavar="LAYER=KIND",
@@ -73,12 +75,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     a.add_argument("--apply", action="store_true",
                    help="put the drawing's booths on the level (default: report only)")
     a.add_argument("--force", action="store_true",
-                   help="apply even when it adds an error-level violation")
+                   help="apply even when it adds an error-level violation (default: refuse, "
+                        "exit 1)")
     a.set_defaults(func=cmd_import_dxf)
 
     a = kinds.add_parser("imdf", parents=[common],
                          help="a new venue (and show) from an IMDF archive, zip or folder")
-    a.add_argument("source", metavar="ARCHIVE")
+    a.add_argument("source", metavar="ARCHIVE",
+                   help="an IMDF archive: a .zip or the folder it unpacks to")
     a.add_argument("--venue", metavar="DIR", required=True,
                    help="the new venue folder to write (must be new or empty)")
     a.add_argument("--show", metavar="DIR",
@@ -87,7 +91,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     a.add_argument("--origin", metavar="LON,LAT[,ROT]",
                    help="the plans' origin in WGS84 and the bearing of their y axis "
                         "(default: the levels' south-west corner, north up)")
-    a.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    a.add_argument("--dry-run", action="store_true", help="check and report, write nothing (default: write)")
     a.set_defaults(func=cmd_import_imdf)
 
     p = subparsers.add_parser("export", parents=[common],
@@ -100,7 +104,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                             ("imdf", "OUT.zip", "an IMDF archive (OGC 20-094) of the venue "
                                                 "and the show's occupants")):
         a = kinds.add_parser(kind, parents=[common], help=text)
-        a.add_argument("out", metavar=out)
+        a.add_argument("out", metavar=out, help=f"where to write it ({out})")
         _folders(a)
         a.set_defaults(func=cmd_export, export_kind=kind)
 

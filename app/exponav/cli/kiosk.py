@@ -8,6 +8,8 @@
     exponav kiosk set-pin                   the staff PIN, asked for twice (not echoed)
     echo 2468 | exponav kiosk set-pin --stdin    the PIN from standard input
     exponav kiosk set-pin --clear           no PIN: the kiosk stays out of service
+    exponav kiosk set updates /media/usb    take new published data files from a folder
+    exponav kiosk rollback                  back to the data file before the last update
 
 The settings live in one JSON file (see :mod:`exponav.core.io.kiosk_config`); the PIN is
 stored only as a salted scrypt hash and ``show`` never prints it. A kiosk never sets its
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from exponav.core.errors import DataError, ExpoNavError
@@ -33,14 +36,14 @@ def add_kiosk_command(subparsers: Any, common_parent: argparse.ArgumentParser) -
     gives ``--data`` and ``--json``; ``--data`` is used to check a kiosk id)."""
     p = subparsers.add_parser("kiosk", parents=[common_parent],
                               help="show or change this machine's kiosk settings")
-    actions = p.add_subparsers(dest="kiosk_action", metavar="show|set|set-pin",
+    actions = p.add_subparsers(dest="kiosk_action", metavar="show|set|set-pin|rollback",
                                parser_class=type(p))
     actions.required = True
     a = actions.add_parser("show", parents=[common_parent], help="print the settings")
     a.set_defaults(func=cmd_kiosk)
     a = actions.add_parser("set", parents=[common_parent], help="change one setting")
     a.add_argument("key", help="id, data, printer, paper, idle, countdown, language, "
-                               "keyboard or now")
+                               "keyboard, now or updates")
     a.add_argument("value", help='the new value ("" to clear a text setting)')
     a.set_defaults(func=cmd_kiosk)
     a = actions.add_parser("set-pin", parents=[common_parent],
@@ -52,6 +55,22 @@ def add_kiosk_command(subparsers: Any, common_parent: argparse.ArgumentParser) -
     how.add_argument("--clear", action="store_true",
                      help="remove the PIN: the kiosk stays out of service until one is set")
     a.set_defaults(func=cmd_kiosk)
+    a = actions.add_parser("rollback", parents=[common_parent],
+                           help="go back to the data file before the last update "
+                                "(at the next idle reset)")
+    a.set_defaults(func=cmd_rollback)
+
+
+def cmd_rollback(args: argparse.Namespace) -> int:
+    from exponav.core.fleet import rollback, store_dir
+
+    left, back = rollback(store_dir())
+    if args.json:
+        print(json.dumps({"from": left.version, "to": back.version}, indent=1))
+    else:
+        print(f"Rolled back from version {left.version} to {back.version}; the kiosk "
+              "opens it at its next idle reset, and never takes the version left again.")
+    return 0
 
 
 def cmd_kiosk(args: argparse.Namespace) -> int:
@@ -67,6 +86,10 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
         if kc.field_of(args.key) == "printer" and settings.printer and \
                 not settings.printer.startswith("pdf:"):
             _check_printer(settings.printer)
+        if kc.field_of(args.key) == "updates" and settings.updates \
+                and not Path(settings.updates).is_dir():
+            print(f"exponav: warning: {settings.updates} is not a folder now; the kiosk "
+                  "looks for it every minute.", file=sys.stderr)
         _save(kc, settings, path)
     elif action == "set-pin":
         settings = kc.load_settings(path, replacing="pin")

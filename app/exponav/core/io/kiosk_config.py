@@ -16,6 +16,7 @@ kiosk itself only reads it. Nothing a visitor does is ever written here::
       "language": "en",               en | zh-Hant | id: the language after every reset (zh_TW is read as zh-Hant)
       "keyboard": "auto",             auto | qt | builtin: the on-screen keyboard
       "now": "",                      "2025-03-18T10:00": the show clock for a demo
+      "updates": "",                  a folder to take new data files from; "" = none
       "pin": {"scheme": "scrypt", "n": 16384, "r": 8, "p": 1, "salt": "…", "hash": "…"}
     }
 
@@ -113,6 +114,7 @@ class KioskSettings:
     language: str = "en"
     keyboard: str = "auto"
     now: str = ""
+    updates: str = ""
     pin: dict[str, Any] | None = field(default=None, repr=False)
 
     def to_dict(self, *, reveal_pin: bool = False) -> dict[str, Any]:
@@ -173,6 +175,14 @@ def _show_time(text: str) -> str:
     return text
 
 
+def _folder(text: str) -> str:
+    text = _text(text)
+    if text and not Path(text).expanduser().is_absolute():
+        raise KioskConfigError(f"{text[:40]!r} is not the full path of a folder (such as "
+                               "/media/usb/exponav).")
+    return str(Path(text).expanduser()) if text else ""
+
+
 #: ``exponav kiosk set KEY VALUE``: the key's spelling -> (field, parser)
 KEYS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "id": ("kiosk_id", _text),
@@ -187,6 +197,7 @@ KEYS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "language": ("language", _language),
     "keyboard": ("keyboard", _choice(KEYBOARDS)),
     "now": ("now", _show_time),
+    "updates": ("updates", _folder),
 }
 _SPELLED = {"kiosk_id": "id", "idle_s": "idle", "countdown_s": "countdown"}
 

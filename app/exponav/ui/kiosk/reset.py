@@ -131,6 +131,9 @@ class VisitorReset:
         self.notice.hide()
         if not self.unlocked:
             self.staff.close_panel()
+        updates = getattr(self, "updates", None)
+        if updates is not None:  # a new data file: the Navigator reopens on it, now
+            updates.at_reset()
         w = self.navigator
         if w is not None:
             if self.keyboard is not None:

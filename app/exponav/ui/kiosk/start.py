@@ -26,6 +26,7 @@ from exponav.core.io.kiosk_config import (
     settings_path,
 )
 from exponav.ui.kiosk.log import log
+from exponav.ui.kiosk.updates import KioskUpdates, starting_file
 from exponav.ui.kiosk.window import KioskWindow
 
 __all__ = ["open_data", "open_kiosk", "read_settings", "run_kiosk"]
@@ -62,12 +63,17 @@ def open_kiosk(settings: KioskSettings, problem: str = "", data: str | Path | No
                kiosk_id: str | None = None, *, keyboard: str = "builtin",
                settings_file: Path | None = None) -> KioskWindow:
     """The kiosk window for these settings (out of service when ``problem`` says why, or
-    when the data file cannot be opened); not shown yet."""
+    when the data file cannot be opened); not shown yet. With an update folder set, it
+    starts on the last update it took and looks for the next (:mod:`.updates`)."""
     nav = None
     if not problem:
-        nav, problem = open_data(data or settings.data or None)
-    return KioskWindow(settings, nav, kiosk_id=kiosk_id or None, problem=problem,
-                       keyboard=keyboard, settings_file=settings_file)
+        updated = starting_file() if settings.updates and not data else None
+        nav, problem = open_data(data or updated or settings.data or None)
+    kiosk = KioskWindow(settings, nav, kiosk_id=kiosk_id or None, problem=problem,
+                        keyboard=keyboard, settings_file=settings_file)
+    if settings.updates and not kiosk.problem:
+        KioskUpdates(kiosk, settings.updates).start()
+    return kiosk
 
 
 def _install_excepthook(kiosk: KioskWindow) -> None:
