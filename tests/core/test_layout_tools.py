@@ -91,10 +91,12 @@ def test_handles_are_hit_within_their_radius():
 def test_rotation_comes_in_15_degree_steps_unless_free(angle, free):
     a = math.radians(angle)
     deg = rotation_step(0, 0, (1, 0), (math.cos(a), math.sin(a)), free=free)
+    off = abs((deg - angle + 180) % 360 - 180)
+    assert -180 < deg <= 180 or free
     if free:
-        assert abs(deg - angle) <= 0.06
+        assert off <= 0.06
     else:
-        assert deg % 15 == 0 and abs(deg - angle) <= 7.5 + 1e-6
+        assert deg % 15 == 0 and off <= 7.5 + 1e-6
 
 
 def test_picking_by_point_and_rubber_band():

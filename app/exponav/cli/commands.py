@@ -271,6 +271,10 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from exponav.ui.app import run_gui
 
+    if args.staff:
+        return run_gui(staff=True, venue=args.venue, show=args.show)
+    if args.venue or args.show:
+        raise ExpoNavError("--venue and --show open the layout editor: add --staff.")
     return run_gui(data=args.data, kiosk=args.kiosk)
 
 
@@ -350,6 +354,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("gui", parents=[common], help="open the navigator window")
     p.add_argument("--kiosk", metavar="ID")
+    p.add_argument("--staff", action="store_true", help="open the staff layout editor")
+    p.add_argument("--venue", metavar="DIR", help="with --staff: the venue folder to edit")
+    p.add_argument("--show", metavar="DIR", help="with --staff: the show folder to edit")
     p.set_defaults(func=cmd_gui)
     return parser
 
