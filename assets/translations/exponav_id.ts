@@ -1095,5 +1095,17 @@
         <source>no booth</source>
         <translation>tanpa stan</translation>
     </message>
+    <message>
+        <source>Rotate 15° left</source>
+        <translation>Putar 15° ke kiri</translation>
+    </message>
+    <message>
+        <source>Rotate 15° right</source>
+        <translation>Putar 15° ke kanan</translation>
+    </message>
+    <message>
+        <source>Rotate %1</source>
+        <translation>Putar %1</translation>
+    </message>
 </context>
 </TS>

@@ -1095,5 +1095,17 @@
         <source>no booth</source>
         <translation>無攤位</translation>
     </message>
+    <message>
+        <source>Rotate 15° left</source>
+        <translation>向左旋轉15°</translation>
+    </message>
+    <message>
+        <source>Rotate 15° right</source>
+        <translation>向右旋轉15°</translation>
+    </message>
+    <message>
+        <source>Rotate %1</source>
+        <translation>旋轉%1</translation>
+    </message>
 </context>
 </TS>

@@ -320,3 +320,24 @@ def test_dragging_a_handle_resizes_the_booth_to_the_grid(editor):
     assert w.layout.booth(b.code).polygon.bounds == (x0, y0, x1 + 1.5, y1)
     w.undo_stack.undo()
     assert w.layout.booth(b.code).polygon == b.polygon
+
+
+def test_rotating_turns_the_booth_in_15_degree_steps_and_undoes(editor):
+    w = editor
+    b = free_booths(w)[0]
+    w.select([b.code])
+    assert w.rotate_selected(15.0)
+    turned = w.layout.booth(b.code).polygon
+    assert abs(turned.area - b.polygon.area) < 0.05
+    assert turned.bounds != b.polygon.bounds
+    w.undo_stack.undo()
+    assert w.layout.booth(b.code).polygon == b.polygon
+
+
+def test_gui_options_need_staff_and_existing_folders(tmp_path, capsys):
+    from exponav.cli.commands import main
+
+    assert main(["gui", "--venue", str(tmp_path)]) == 2
+    assert "--staff" in capsys.readouterr().err
+    assert main(["gui", "--staff", "--venue", str(tmp_path / "nowhere")]) == 2
+    assert "nowhere" in capsys.readouterr().err

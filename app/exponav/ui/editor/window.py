@@ -36,11 +36,12 @@ from exponav.core.layout import (
     MoveBooth,
     RemoveBooth,
     ResizeBooth,
+    RotateBooth,
     SetStatus,
     SplitBooth,
     Unassign,
 )
-from exponav.core.layout.tools import anchor_for, free_code, rect_polygon
+from exponav.core.layout.tools import ROTATE_STEP_DEG, anchor_for, free_code, rect_polygon
 from exponav.ui.common.convert import to_scene
 from exponav.ui.editor.commands import EditCommand
 from exponav.ui.editor.panels import (
@@ -137,6 +138,9 @@ class EditorWindow(QMainWindow):
         self.merge_action = self._action(self.merge_selected, "Ctrl+M")
         self.duplicate_action = self._action(self.duplicate_selected, "Ctrl+D")
         self.delete_action = self._action(self.delete_selected)
+        self.rotate_action = self._action(lambda: self.rotate_selected(ROTATE_STEP_DEG), "Ctrl+R")
+        self.rotate_back_action = self._action(lambda: self.rotate_selected(-ROTATE_STEP_DEG),
+                                               "Ctrl+Shift+R")
         tools = QActionGroup(self)
         self.select_tool = self._action(lambda: self._set_tool("select"), "V")
         self.draw_tool = self._action(lambda: self._set_tool("draw"), "R")
@@ -156,7 +160,8 @@ class EditorWindow(QMainWindow):
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.split_action, self.merge_action,
-                                   self.duplicate_action, self.delete_action])
+                                   self.duplicate_action, self.rotate_action,
+                                   self.rotate_back_action, self.delete_action])
         self.tools_menu = bar.addMenu("")
         self.tools_menu.addActions([self.select_tool, self.draw_tool])
         self.toolbar = self.addToolBar("")
@@ -166,7 +171,8 @@ class EditorWindow(QMainWindow):
         self.toolbar.addActions([self.save_action, self.undo_action, self.redo_action])
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.select_tool, self.draw_tool, self.split_action,
-                                 self.merge_action, self.duplicate_action, self.delete_action])
+                                 self.merge_action, self.duplicate_action, self.rotate_action,
+                                 self.delete_action])
 
     def retranslate(self) -> None:
         self.file_menu.setTitle(tr("&File"))
@@ -178,6 +184,8 @@ class EditorWindow(QMainWindow):
                              (self.merge_action, tr("Merge")),
                              (self.duplicate_action, tr("Duplicate")),
                              (self.delete_action, tr("Delete")),
+                             (self.rotate_action, tr("Rotate 15° left")),
+                             (self.rotate_back_action, tr("Rotate 15° right")),
                              (self.select_tool, tr("Select and move")),
                              (self.draw_tool, tr("Draw a booth"))):
             action.setText(text)
@@ -248,11 +256,7 @@ class EditorWindow(QMainWindow):
         if self._owners_changed:  # the list shows each exhibitor's booths
             self.exhibitors.refresh(self.layout, self.lang)
         self.booth_panel.refresh(self.layout, self.selection, self.lang)
-        one = len(self.selection) == 1
-        self.split_action.setEnabled(one)
-        self.merge_action.setEnabled(len(self.selection) >= 2)
-        self.duplicate_action.setEnabled(bool(self.selection))
-        self.delete_action.setEnabled(bool(self.selection))
+        self._refresh_enabled()
 
     # -- selection ---------------------------------------------------------------------
 
@@ -276,6 +280,8 @@ class EditorWindow(QMainWindow):
         self.merge_action.setEnabled(len(self.selection) >= 2)
         self.duplicate_action.setEnabled(bool(self.selection))
         self.delete_action.setEnabled(bool(self.selection))
+        self.rotate_action.setEnabled(bool(self.selection))
+        self.rotate_back_action.setEnabled(bool(self.selection))
 
     def _set_tool(self, tool: str) -> None:
         self.view.cancel_gesture()
@@ -326,6 +332,15 @@ class EditorWindow(QMainWindow):
         x0, y0, x1, y1 = bounds
         return self.do([ResizeBooth(code, x1 - x0, y1 - y0, anchor_for(handle))],
                        tr("Resize %1").replace("%1", code))
+
+    def rotate_selected(self, deg: float) -> bool:
+        """Turn the selection ``deg`` degrees counter-clockwise about its centre."""
+        codes = list(self.selection)
+        if not codes or not self._geometry_ok(codes):
+            return False
+        c = shapely.union_all([self.layout.booth(code).polygon for code in codes]).centroid
+        return self.do([RotateBooth(code, deg, (c.x, c.y)) for code in codes],
+                       tr("Rotate %1").replace("%1", ", ".join(codes)))
 
     def delete_selected(self) -> bool:
         codes = list(self.selection)
