@@ -1022,4 +1022,251 @@ Showing %2.</source>
 Menampilkan %2.</translation>
     </message>
 </context>
+<context>
+    <name>Editor</name>
+    <message>
+        <source>% of net area</source>
+        <translation>% luas bersih</translation>
+    </message>
+    <message>
+        <source>%1 booths selected</source>
+        <translation>%1 stan dipilih</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sunting</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Alat</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>Luas (m²)</translation>
+    </message>
+    <message>
+        <source>As opened</source>
+        <translation>Seperti saat dibuka</translation>
+    </message>
+    <message>
+        <source>Assign %1 to %2</source>
+        <translation>Berikan %1 kepada %2</translation>
+    </message>
+    <message>
+        <source>Assign to the selected booth</source>
+        <translation>Berikan ke stan terpilih</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Tersedia</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Diblokir</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Booths</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Hapus %1</translation>
+    </message>
+    <message>
+        <source>Draw %1</source>
+        <translation>Gambar %1</translation>
+    </message>
+    <message>
+        <source>Draw a booth</source>
+        <translation>Gambar stan</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Gandakan</translation>
+    </message>
+    <message>
+        <source>Duplicate %1</source>
+        <translation>Gandakan %1</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Galat</translation>
+    </message>
+    <message>
+        <source>Exhibitor</source>
+        <translation>Peserta pameran</translation>
+    </message>
+    <message>
+        <source>Exhibitors</source>
+        <translation>Peserta pameran</translation>
+    </message>
+    <message>
+        <source>ExpoNav layout editor</source>
+        <translation>Penyunting tata letak ExpoNav</translation>
+    </message>
+    <message>
+        <source>Find an exhibitor</source>
+        <translation>Cari peserta pameran</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gabungkan</translation>
+    </message>
+    <message>
+        <source>Merge into %1</source>
+        <translation>Gabungkan menjadi %1</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>Pindahkan %1</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Tidak ada yang dipilih</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>Tidak ada yang disimpan: %1</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Dipesan</translation>
+    </message>
+    <message>
+        <source>Resize %1</source>
+        <translation>Ubah ukuran %1</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Aturan</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Penjualan</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Tersimpan.</translation>
+    </message>
+    <message>
+        <source>Select and move</source>
+        <translation>Pilih dan pindahkan</translation>
+    </message>
+    <message>
+        <source>Select one booth first.</source>
+        <translation>Pilih satu stan dahulu.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Tingkat</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Terjual</translation>
+    </message>
+    <message>
+        <source>Split %1</source>
+        <translation>Bagi %1</translation>
+    </message>
+    <message>
+        <source>Split into a and b</source>
+        <translation>Bagi menjadi a dan b</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>The layout has unsaved changes. Save them?</source>
+        <translation>Tata letak memiliki perubahan yang belum disimpan. Simpan?</translation>
+    </message>
+    <message>
+        <source>These booths are sold: %1. Change them all the same?</source>
+        <translation>Stan ini sudah terjual: %1. Tetap ubah?</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Alat</translation>
+    </message>
+    <message>
+        <source>Unassign</source>
+        <translation>Batalkan pemberian</translation>
+    </message>
+    <message>
+        <source>Unassign %1</source>
+        <translation>Batalkan pemberian %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Urungkan</translation>
+    </message>
+    <message>
+        <source>Venue rules</source>
+        <translation>Aturan tempat</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Masalahnya</translation>
+    </message>
+    <message>
+        <source>Whole venue</source>
+        <translation>Seluruh tempat</translation>
+    </message>
+    <message>
+        <source>no booth</source>
+        <translation>tanpa stan</translation>
+    </message>
+    <message>
+        <source>Rotate 15° left</source>
+        <translation>Putar 15° ke kiri</translation>
+    </message>
+    <message>
+        <source>Rotate 15° right</source>
+        <translation>Putar 15° ke kanan</translation>
+    </message>
+    <message>
+        <source>Rotate %1</source>
+        <translation>Putar %1</translation>
+    </message>
+</context>
 </TS>

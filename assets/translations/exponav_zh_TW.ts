@@ -1022,4 +1022,251 @@ Showing %2.</source>
 目前展覽：%2。</translation>
     </message>
 </context>
+<context>
+    <name>Editor</name>
+    <message>
+        <source>% of net area</source>
+        <translation>佔淨面積%</translation>
+    </message>
+    <message>
+        <source>%1 booths selected</source>
+        <translation>已選取%1個攤位</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>面積（平方公尺）</translation>
+    </message>
+    <message>
+        <source>As opened</source>
+        <translation>開啟時的狀態</translation>
+    </message>
+    <message>
+        <source>Assign %1 to %2</source>
+        <translation>將%1分配給%2</translation>
+    </message>
+    <message>
+        <source>Assign to the selected booth</source>
+        <translation>分配給選取的攤位</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可租</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>保留不租</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>攤位</translation>
+    </message>
+    <message>
+        <source>Booths</source>
+        <translation>攤位</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>刪除%1</translation>
+    </message>
+    <message>
+        <source>Draw %1</source>
+        <translation>繪製%1</translation>
+    </message>
+    <message>
+        <source>Draw a booth</source>
+        <translation>繪製攤位</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Duplicate %1</source>
+        <translation>複製%1</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>Exhibitor</source>
+        <translation>參展商</translation>
+    </message>
+    <message>
+        <source>Exhibitors</source>
+        <translation>參展商</translation>
+    </message>
+    <message>
+        <source>ExpoNav layout editor</source>
+        <translation>ExpoNav 展場配置編輯器</translation>
+    </message>
+    <message>
+        <source>Find an exhibitor</source>
+        <translation>搜尋參展商</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>編輯紀錄</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合併</translation>
+    </message>
+    <message>
+        <source>Merge into %1</source>
+        <translation>合併為%1</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>移動%1</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未選取任何攤位</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>未儲存任何檔案：%1</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已保留</translation>
+    </message>
+    <message>
+        <source>Resize %1</source>
+        <translation>調整%1大小</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>銷售</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已儲存。</translation>
+    </message>
+    <message>
+        <source>Select and move</source>
+        <translation>選取與移動</translation>
+    </message>
+    <message>
+        <source>Select one booth first.</source>
+        <translation>請先選取一個攤位。</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>嚴重程度</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已售出</translation>
+    </message>
+    <message>
+        <source>Split %1</source>
+        <translation>分割%1</translation>
+    </message>
+    <message>
+        <source>Split into a and b</source>
+        <translation>分割為a與b</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>The layout has unsaved changes. Save them?</source>
+        <translation>配置有尚未儲存的變更，要儲存嗎？</translation>
+    </message>
+    <message>
+        <source>These booths are sold: %1. Change them all the same?</source>
+        <translation>這些攤位已售出：%1。仍要變更嗎？</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Unassign</source>
+        <translation>取消分配</translation>
+    </message>
+    <message>
+        <source>Unassign %1</source>
+        <translation>取消分配%1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>復原</translation>
+    </message>
+    <message>
+        <source>Venue rules</source>
+        <translation>場館規則</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>問題說明</translation>
+    </message>
+    <message>
+        <source>Whole venue</source>
+        <translation>整個場館</translation>
+    </message>
+    <message>
+        <source>no booth</source>
+        <translation>無攤位</translation>
+    </message>
+    <message>
+        <source>Rotate 15° left</source>
+        <translation>向左旋轉15°</translation>
+    </message>
+    <message>
+        <source>Rotate 15° right</source>
+        <translation>向右旋轉15°</translation>
+    </message>
+    <message>
+        <source>Rotate %1</source>
+        <translation>旋轉%1</translation>
+    </message>
+</context>
 </TS>

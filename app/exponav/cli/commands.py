@@ -338,6 +338,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     from exponav.ui.app import run_gui
 
+    if args.staff:
+        return run_gui(staff=True, venue=args.venue, show=args.show)
+    if args.venue or args.show:
+        raise ExpoNavError("--venue and --show open the layout editor: add --staff.")
     return run_gui(data=args.data, kiosk=args.kiosk)
 
 
@@ -522,6 +526,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kiosk", metavar="ID", help="run as the locked kiosk with this id "
                                                  "(\"\": the id in the kiosk settings; "
                                                  "default: the visitor's window)")
+    p.add_argument("--staff", action="store_true", help="open the staff layout editor (default: the visitor's window)")
+    p.add_argument("--venue", metavar="DIR", help="with --staff: the venue folder to edit (default: the embedded venue)")
+    p.add_argument("--show", metavar="DIR", help="with --staff: the show folder to edit (default: the embedded show)")
     p.set_defaults(func=cmd_gui)
     return parser
 

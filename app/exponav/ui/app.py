@@ -67,7 +67,12 @@ def _open_in_background(data: str | Path | None) -> tuple[Callable[[], None], Ca
     return imported.wait, result
 
 
-def run_gui(data: str | Path | None = None, kiosk: str | None = None) -> int:
+def run_gui(data: str | Path | None = None, kiosk: str | None = None, *, staff: bool = False,
+            venue: str | Path | None = None, show: str | Path | None = None) -> int:
+    if staff:
+        from exponav.ui.editor.start import run_editor
+
+        return run_editor(venue, show)
     if kiosk is not None:  # "" means the id in the kiosk settings
         from exponav.ui.kiosk.start import run_kiosk
 

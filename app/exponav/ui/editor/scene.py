@@ -1,0 +1,234 @@
+"""EditScene: one level drawn for editing: booths by sales status, the selection with
+its dimensions, a moving ghost with its snap lines, a rubber band and the violations.
+
+The plan is the visitor map's (:class:`~exponav.ui.map.scene.FloorPlanScene`) with one
+stand per booth, filled by its sales status instead of its theme. Everything that
+changes while the pointer moves is a single path item moved or reshaped, so a frame
+while dragging redraws a few paths and never rebuilds the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import shapely
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
+)
+
+from exponav.core.layout.tools import handles
+from exponav.ui.common.convert import polygon_path, to_scene
+from exponav.ui.map.scene import FloorPlanScene
+from exponav.ui.map.stands import Stand, label_box
+
+if TYPE_CHECKING:
+    from exponav.core.layout import Layout, Violation
+    from exponav.core.navigator import Navigator
+    from exponav.ui.common.palette import ThemeColours
+
+__all__ = ["STATUS_COLOURS", "EditScene", "booth_stands"]
+
+#: sales status -> colour (Paul Tol's bright scheme, colour-blind safe)
+STATUS_COLOURS: dict[str, QColor] = {
+    "available": QColor("#228833"),
+    "reserved": QColor("#ccbb44"),
+    "sold": QColor("#4477aa"),
+    "blocked": QColor("#bbbbbb"),
+}
+VIOLATION_COLOUR = QColor("#cc3311")
+SELECT_COLOUR = QColor("#ee7733")
+GUIDE_COLOUR = QColor("#aa3377")
+
+Z_STATUS_EDGE, Z_VIOLATIONS, Z_SELECTION, Z_GHOST, Z_BAND = 6, 7, 40, 42, 44
+
+
+def _pen(colour: QColor, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(colour, width, style)
+    pen.setCosmetic(True)
+    pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    return pen
+
+
+def booth_stands(layout: Layout, level: str) -> list[Stand]:
+    """One stand per booth of ``level``, with its owner (the editor shows booths, not
+    the visitor's merged stands)."""
+    out = []
+    for b in layout.venue.plans[level].booths:
+        owner = layout.owner(b.code)
+        out.append(Stand((b.code,), owner.id if owner else None, b.polygon,
+                         label_box(b.polygon)))
+    return out
+
+
+class EditScene(FloorPlanScene):
+    """One level of a layout, for editing."""
+
+    def __init__(self, nav: Navigator, layout: Layout, level_id: str, themes: ThemeColours,
+                 lang: str = "en", parent=None) -> None:
+        self.layout = layout
+        super().__init__(nav, level_id, themes, lang, parent, booth_stands(layout, level_id))
+        self.selection_item = QGraphicsPathItem()
+        self.selection_item.setPen(_pen(SELECT_COLOUR, 2.5))
+        self.selection_item.setBrush(QColor(238, 119, 51, 40))
+        self.selection_item.setZValue(Z_SELECTION)
+        self.addItem(self.selection_item)
+        self.handle_items: list[QGraphicsRectItem] = []
+        self.dimension_items: list[QGraphicsSimpleTextItem] = []
+        self.ghost = QGraphicsPathItem()
+        self.ghost.setPen(_pen(SELECT_COLOUR, 1.5, Qt.PenStyle.DashLine))
+        self.ghost.setBrush(QColor(238, 119, 51, 70))
+        self.ghost.setZValue(Z_GHOST)
+        self.ghost.setVisible(False)
+        self.addItem(self.ghost)
+        self.guides = [QGraphicsLineItem(), QGraphicsLineItem()]
+        for g in self.guides:
+            g.setPen(_pen(GUIDE_COLOUR, 1.0, Qt.PenStyle.DashDotLine))
+            g.setZValue(Z_GHOST)
+            g.setVisible(False)
+            self.addItem(g)
+        self.band = QGraphicsRectItem()
+        self.band.setPen(_pen(SELECT_COLOUR, 1.0, Qt.PenStyle.DashLine))
+        self.band.setBrush(QColor(238, 119, 51, 30))
+        self.band.setZValue(Z_BAND)
+        self.band.setVisible(False)
+        self.addItem(self.band)
+        self.violation_area = QGraphicsPathItem()
+        hatch = QBrush(VIOLATION_COLOUR, Qt.BrushStyle.BDiagPattern)
+        hatch.setTransform(hatch.transform().scale(0.05, 0.05))
+        self.violation_area.setBrush(hatch)
+        self.violation_area.setPen(_pen(VIOLATION_COLOUR, 2.0))
+        self.violation_area.setZValue(Z_VIOLATIONS)
+        self.addItem(self.violation_area)
+        self.violation_marks: list[QGraphicsEllipseItem] = []
+        self.selected: tuple[str, ...] = ()
+        self._ghost_path = QPainterPath()
+
+    def _theme_of_stand(self, stand: Stand) -> tuple[str, QColor] | None:
+        status = self.layout.status(stand.codes[0]).status
+        return status, STATUS_COLOURS.get(status, STATUS_COLOURS["available"])
+
+    def polygon(self, code: str):
+        return self._booth_polygons.get(code)
+
+    # -- selection ---------------------------------------------------------------------
+
+    def set_selection(self, codes: Iterable[str]) -> None:
+        """Outline these booths (those on this level), with handles and dimensions when
+        one booth is selected."""
+        self.selected = tuple(c for c in codes if c in self._booth_polygons)
+        for item in self.handle_items + self.dimension_items:
+            self.removeItem(item)
+        self.handle_items, self.dimension_items = [], []
+        if not self.selected:
+            self.selection_item.setPath(QPainterPath())
+            return
+        path = QPainterPath()
+        for c in self.selected:
+            path.addPath(polygon_path(self._booth_polygons[c]))
+        self.selection_item.setPath(path)
+        geom = shapely.union_all([self._booth_polygons[c] for c in self.selected])
+        x0, y0, x1, y1 = geom.bounds
+        if len(self.selected) == 1:
+            for hx, hy in handles((x0, y0, x1, y1)).values():
+                item = QGraphicsRectItem(-4, -4, 8, 8)
+                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+                item.setPos(to_scene(hx, hy))
+                item.setPen(_pen(SELECT_COLOUR, 1.0))
+                item.setBrush(QColor("white"))
+                item.setZValue(Z_SELECTION + 1)
+                self.addItem(item)
+                self.handle_items.append(item)
+        self._dimension(f"{x1 - x0:.1f} m", to_scene((x0 + x1) / 2, y1), above=True)
+        self._dimension(f"{y1 - y0:.1f} m", to_scene(x1, (y0 + y1) / 2), above=False)
+
+    def _dimension(self, text: str, at: QPointF, above: bool) -> None:
+        item = QGraphicsSimpleTextItem(text)
+        font = QFont()
+        font.setPixelSize(12)
+        font.setBold(True)
+        item.setFont(font)
+        item.setBrush(SELECT_COLOUR)
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        w, h = item.boundingRect().width(), item.boundingRect().height()
+        item.setPos(at)
+        item.setZValue(Z_SELECTION + 2)
+        # an offset in pixels: the item ignores the view's scale
+        shift = QPointF(-w / 2, -h - 6) if above else QPointF(8, -h / 2)
+        item.setTransform(item.transform().translate(shift.x(), shift.y()))
+        self.addItem(item)
+        self.dimension_items.append(item)
+
+    # -- gestures ----------------------------------------------------------------------
+
+    def start_ghost(self, codes: Sequence[str]) -> None:
+        path = QPainterPath()
+        for c in codes:
+            if c in self._booth_polygons:
+                path.addPath(polygon_path(self._booth_polygons[c]))
+        self._ghost_path = path
+        self.ghost.setPath(path)
+        self.ghost.setPos(0, 0)
+        self.ghost.setVisible(True)
+
+    def ghost_polygon(self, geom) -> None:
+        """Show a free outline as the ghost (a resize or rotation in progress)."""
+        self.ghost.setPath(polygon_path(geom))
+        self.ghost.setPos(0, 0)
+        self.ghost.setVisible(True)
+
+    def move_ghost(self, dx: float, dy: float, line_x: float | None = None,
+                   line_y: float | None = None) -> None:
+        self.ghost.setPos(dx, -dy)
+        r = self.level_rect
+        for item, line in zip(self.guides, (line_x, line_y), strict=True):
+            item.setVisible(line is not None)
+        if line_x is not None:
+            self.guides[0].setLine(QLineF(line_x, r.top(), line_x, r.bottom()))
+        if line_y is not None:
+            self.guides[1].setLine(QLineF(r.left(), -line_y, r.right(), -line_y))
+
+    def show_band(self, a: tuple[float, float], b: tuple[float, float]) -> None:
+        self.band.setRect(QRectF(to_scene(*a), to_scene(*b)).normalized())
+        self.band.setVisible(True)
+
+    def end_gesture(self) -> None:
+        self.ghost.setVisible(False)
+        self.band.setVisible(False)
+        for g in self.guides:
+            g.setVisible(False)
+
+    # -- violations --------------------------------------------------------------------
+
+    def set_violations(self, violations: Sequence[Violation]) -> None:
+        """Hatch the booths of the violations on this level and mark their points."""
+        for m in self.violation_marks:
+            self.removeItem(m)
+        self.violation_marks = []
+        path = QPainterPath()
+        for v in violations:
+            if v.level != self.level_id:
+                continue
+            for c in v.codes:
+                poly = self._booth_polygons.get(c)
+                if poly is not None and v.severity == "error":
+                    path.addPath(polygon_path(poly))
+            if v.at is not None:
+                mark = QGraphicsEllipseItem(-6, -6, 12, 12)
+                mark.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+                mark.setPos(to_scene(*v.at))
+                colour = VIOLATION_COLOUR if v.severity == "error" else QColor("#ee7733")
+                mark.setPen(_pen(QColor("white"), 1.5))
+                mark.setBrush(colour)
+                mark.setToolTip(v.message)
+                mark.setZValue(Z_VIOLATIONS + 1)
+                self.addItem(mark)
+                self.violation_marks.append(mark)
+        self.violation_area.setPath(path)

@@ -1,0 +1,483 @@
+"""EditorWindow: the staff layout editor: the plan of every level in edit mode, tools,
+undo history, live venue rules, booth sales, saving.
+
+Every edit goes the same way: the window builds core changes, the layout applies them
+(or says in one sentence why not, shown in the status bar), and the applied edit is
+pushed on the undo stack as an :class:`~exponav.ui.editor.commands.EditCommand`. The
+layout then tells its subscribers: the Navigator (routes, search) first, then this
+window, which redraws the levels the edit touched and refreshes its panels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import shapely
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QMainWindow,
+    QMessageBox,
+    QUndoView,
+)
+from shapely import affinity
+
+from exponav.core.errors import ExpoNavError
+from exponav.core.events import LayoutChanged
+from exponav.core.layout import (
+    AddBooth,
+    Assign,
+    Change,
+    ChangeError,
+    MergeBooths,
+    MoveBooth,
+    RemoveBooth,
+    ResizeBooth,
+    RotateBooth,
+    SetStatus,
+    SplitBooth,
+    Unassign,
+)
+from exponav.core.layout.tools import ROTATE_STEP_DEG, anchor_for, free_code, rect_polygon
+from exponav.ui.common.convert import to_scene
+from exponav.ui.editor.commands import EditCommand
+from exponav.ui.editor.panels import (
+    BoothPanel,
+    ExhibitorList,
+    SalesPanel,
+    ViolationsPanel,
+    status_name,
+)
+from exponav.ui.editor.scene import EditScene
+from exponav.ui.editor.view import EditView
+
+if TYPE_CHECKING:
+    from exponav.core.layout import Layout, Violation
+    from exponav.core.navigator import Navigator
+
+__all__ = ["EditorWindow"]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Editor", text)
+
+
+class EditorWindow(QMainWindow):
+    """Edits ``layout``; ``nav`` follows it (routes and search answer for the edits)."""
+
+    def __init__(self, nav: Navigator, layout: Layout, lang: str = "en", parent=None) -> None:
+        super().__init__(parent)
+        from exponav.ui.visitor.main_window import theme_colours
+
+        self.nav = nav
+        self.layout = layout
+        self.lang = lang
+        nav.follow(layout)
+        self.themes = theme_colours(nav)
+        self.selection: tuple[str, ...] = ()
+        self.last_error = ""
+        self._owners_changed = True
+        #: asks a yes/no question; replaced in tests
+        self.ask: Callable[[str], bool] = self._ask
+        self.undo_stack = QUndoStack(self)
+        self.scenes: dict[str, EditScene] = {}
+        self.level = next(iter(layout.venue.plans))
+        self.view = EditView(self, self)
+        self.setCentralWidget(self.view)
+        self._build_docks()
+        self._build_actions()
+        self._unsubscribe = layout.changed.connect(self._layout_changed)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.set_level(self.level)
+        self.retranslate()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build_docks(self) -> None:
+        self.violations = ViolationsPanel(self)
+        self.violations.chosen.connect(self.show_violation)
+        self.sales = SalesPanel(self)
+        self.exhibitors = ExhibitorList(self)
+        self.exhibitors.assign.connect(self._assign_selected)
+        self.booth_panel = BoothPanel(self)
+        self.booth_panel.status_chosen.connect(self.set_status)
+        self.booth_panel.unassign.connect(self._unassign_selected)
+        self.history = QUndoView(self.undo_stack, self)
+        self.docks: dict[str, QDockWidget] = {}
+        for key, widget, area in (
+                ("booth", self.booth_panel, Qt.DockWidgetArea.RightDockWidgetArea),
+                ("sales", self.sales, Qt.DockWidgetArea.RightDockWidgetArea),
+                ("exhibitors", self.exhibitors, Qt.DockWidgetArea.RightDockWidgetArea),
+                ("violations", self.violations, Qt.DockWidgetArea.BottomDockWidgetArea),
+                ("history", self.history, Qt.DockWidgetArea.LeftDockWidgetArea)):
+            dock = QDockWidget(self)
+            dock.setObjectName(key)
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            self.docks[key] = dock
+
+    def _action(self, slot: Callable[[], Any], keys: Any = None) -> QAction:
+        action = QAction(self)
+        action.triggered.connect(lambda _checked=False: slot())
+        if keys is not None:
+            action.setShortcuts(keys if isinstance(keys, list) else [QKeySequence(keys)])
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.undo_action = self.undo_stack.createUndoAction(self, tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.save_action = self._action(self.save, QKeySequence.StandardKey.Save)
+        self.close_action = self._action(self.close, QKeySequence.StandardKey.Close)
+        self.split_action = self._action(self.split_selected, "Ctrl+K")
+        self.merge_action = self._action(self.merge_selected, "Ctrl+M")
+        self.duplicate_action = self._action(self.duplicate_selected, "Ctrl+D")
+        self.delete_action = self._action(self.delete_selected)
+        self.rotate_action = self._action(lambda: self.rotate_selected(ROTATE_STEP_DEG), "Ctrl+R")
+        self.rotate_back_action = self._action(lambda: self.rotate_selected(-ROTATE_STEP_DEG),
+                                               "Ctrl+Shift+R")
+        tools = QActionGroup(self)
+        self.select_tool = self._action(lambda: self._set_tool("select"), "V")
+        self.draw_tool = self._action(lambda: self._set_tool("draw"), "R")
+        for a in (self.select_tool, self.draw_tool):
+            a.setCheckable(True)
+            tools.addAction(a)
+        self.select_tool.setChecked(True)
+        self.levels = QComboBox(self)
+        for lv in self.layout.venue.plans:
+            self.levels.addItem(lv, lv)
+        self.levels.currentIndexChanged.connect(
+            lambda i: self.set_level(self.levels.itemData(i)))
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addActions([self.save_action, self.close_action])
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.split_action, self.merge_action,
+                                   self.duplicate_action, self.rotate_action,
+                                   self.rotate_back_action, self.delete_action])
+        self.tools_menu = bar.addMenu("")
+        self.tools_menu.addActions([self.select_tool, self.draw_tool])
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("tools")
+        self.toolbar.addWidget(self.levels)
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.save_action, self.undo_action, self.redo_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.select_tool, self.draw_tool, self.split_action,
+                                 self.merge_action, self.duplicate_action, self.rotate_action,
+                                 self.delete_action])
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(tr("&File"))
+        self.edit_menu.setTitle(tr("&Edit"))
+        self.tools_menu.setTitle(tr("&Tools"))
+        self.toolbar.setWindowTitle(tr("Tools"))
+        for action, text in ((self.save_action, tr("Save")), (self.close_action, tr("Close")),
+                             (self.split_action, tr("Split into a and b")),
+                             (self.merge_action, tr("Merge")),
+                             (self.duplicate_action, tr("Duplicate")),
+                             (self.delete_action, tr("Delete")),
+                             (self.rotate_action, tr("Rotate 15° left")),
+                             (self.rotate_back_action, tr("Rotate 15° right")),
+                             (self.select_tool, tr("Select and move")),
+                             (self.draw_tool, tr("Draw a booth"))):
+            action.setText(text)
+        for key, text in (("booth", tr("Booth")), ("sales", tr("Sales")),
+                          ("exhibitors", tr("Exhibitors")), ("violations", tr("Venue rules")),
+                          ("history", tr("History"))):
+            self.docks[key].setWindowTitle(text)
+        self.history.setEmptyLabel(tr("As opened"))
+        for i in range(self.levels.count()):
+            self.levels.setItemText(i, self.nav.level_name(self.levels.itemData(i), self.lang))
+        self._refresh_panels()
+        self._retitle()
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self._retitle()
+
+    def _retitle(self) -> None:
+        star = "" if self.undo_stack.isClean() else " *"
+        where = self.layout.venue_dir.name if self.layout.venue_dir else ""
+        self.setWindowTitle(f"{tr('ExpoNav layout editor')} — {where}{star}")
+
+    # -- levels and scenes -------------------------------------------------------------
+
+    def scene(self) -> EditScene:
+        return self.scenes[self.level]
+
+    def _scene_for(self, level: str) -> EditScene:
+        scene = self.scenes.get(level)
+        if scene is None:
+            scene = EditScene(self.nav, self.layout, level, self.themes, self.lang, self)
+            scene.set_violations(self.layout.violations)
+            self.scenes[level] = scene
+        return scene
+
+    def set_level(self, level: str, fit: bool = True) -> None:
+        first = self.view.scene() is None
+        if level != self.level:
+            self.selection = ()
+        self.level = level
+        scene = self._scene_for(level)
+        scene.set_selection(self.selection)
+        if self.view.scene() is not scene:
+            self.view.set_level_scene(scene, fit=fit or first)
+        index = self.levels.findData(level)
+        if index >= 0 and self.levels.currentIndex() != index:
+            self.levels.setCurrentIndex(index)
+        self._refresh_panels()
+
+    def _layout_changed(self, event: LayoutChanged) -> None:
+        for level in event.levels | {b.level for c in event.codes
+                                     if self.layout.has_booth(c)
+                                     for b in [self.layout.booth(c)]}:
+            self.scenes.pop(level, None)
+        for scene in self.scenes.values():
+            scene.set_violations(self.layout.violations)
+        self.selection = tuple(c for c in self.selection if self.layout.has_booth(c))
+        self._owners_changed = event.text
+        if self.level not in self.scenes:
+            self.set_level(self.level, fit=False)
+        else:
+            self.scene().set_selection(self.selection)
+            self._refresh_panels()
+        self._owners_changed = True
+
+    def _refresh_panels(self) -> None:
+        self.violations.refresh(self.layout.violations, self.lang)
+        self.sales.refresh(self.layout, self.level, self.nav.level_name(self.level, self.lang))
+        if self._owners_changed:  # the list shows each exhibitor's booths
+            self.exhibitors.refresh(self.layout, self.lang)
+        self.booth_panel.refresh(self.layout, self.selection, self.lang)
+        self._refresh_enabled()
+
+    # -- selection ---------------------------------------------------------------------
+
+    def select(self, codes: Iterable[str], add: bool = False) -> None:
+        codes = [c for c in codes if self.layout.has_booth(c)]
+        if add:
+            codes = list(self.selection) + [c for c in codes if c not in self.selection]
+        self.selection = tuple(codes)
+        self.scene().set_selection(self.selection)
+        self.booth_panel.refresh(self.layout, self.selection, self.lang)
+        self._refresh_enabled()
+
+    def toggle_selected(self, code: str) -> None:
+        if code in self.selection:
+            self.select([c for c in self.selection if c != code])
+        else:
+            self.select([code], add=True)
+
+    def _refresh_enabled(self) -> None:
+        self.split_action.setEnabled(len(self.selection) == 1)
+        self.merge_action.setEnabled(len(self.selection) >= 2)
+        self.duplicate_action.setEnabled(bool(self.selection))
+        self.delete_action.setEnabled(bool(self.selection))
+        self.rotate_action.setEnabled(bool(self.selection))
+        self.rotate_back_action.setEnabled(bool(self.selection))
+
+    def _set_tool(self, tool: str) -> None:
+        self.view.cancel_gesture()
+        self.view.tool = tool
+        (self.draw_tool if tool == "draw" else self.select_tool).setChecked(True)
+
+    # -- making edits ------------------------------------------------------------------
+
+    def do(self, changes: Sequence[Change], text: str, merge_key: Any = None) -> bool:
+        """Apply changes as one undo step; False (and the reason in the status bar)
+        when the layout refuses them."""
+        try:
+            edit = (self.layout.apply(changes[0]) if len(changes) == 1
+                    else self.layout.apply_all(changes))
+        except ChangeError as e:
+            self.last_error = str(e)
+            self.statusBar().showMessage(str(e), 8000)
+            return False
+        self.last_error = ""
+        if edit.slots:
+            self.undo_stack.push(EditCommand(self.layout, edit, text, merge_key))
+        return True
+
+    def _ask(self, question: str) -> bool:
+        answer = QMessageBox.question(self, tr("ExpoNav layout editor"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _geometry_ok(self, codes: Iterable[str]) -> bool:
+        sold = [c for c in codes if self.layout.status(c).status == "sold"]
+        if not sold:
+            return True
+        return self.ask(tr("These booths are sold: %1. Change them all the same?")
+                        .replace("%1", ", ".join(sold)))
+
+    def move_selection(self, dx: float, dy: float, how: str = "drag") -> bool:
+        codes = list(self.selection)
+        if not codes or not self._geometry_ok(codes):
+            return False
+        key = ("nudge", tuple(codes)) if how == "nudge" else None
+        text = tr("Move %1").replace("%1", ", ".join(codes) if len(codes) <= 3
+                                      else f"{len(codes)}")
+        return self.do([MoveBooth(c, dx, dy) for c in codes], text, key)
+
+    def resize_selected(self, bounds: tuple[float, float, float, float], handle: str) -> bool:
+        if len(self.selection) != 1 or not self._geometry_ok(self.selection):
+            return False
+        code = self.selection[0]
+        x0, y0, x1, y1 = bounds
+        return self.do([ResizeBooth(code, x1 - x0, y1 - y0, anchor_for(handle))],
+                       tr("Resize %1").replace("%1", code))
+
+    def rotate_selected(self, deg: float) -> bool:
+        """Turn the selection ``deg`` degrees counter-clockwise about its centre."""
+        codes = list(self.selection)
+        if not codes or not self._geometry_ok(codes):
+            return False
+        c = shapely.union_all([self.layout.booth(code).polygon for code in codes]).centroid
+        return self.do([RotateBooth(code, deg, (c.x, c.y)) for code in codes],
+                       tr("Rotate %1").replace("%1", ", ".join(codes)))
+
+    def delete_selected(self) -> bool:
+        codes = list(self.selection)
+        if not codes or not self._geometry_ok(codes):
+            return False
+        return self.do([RemoveBooth(c) for c in codes],
+                       tr("Delete %1").replace("%1", ", ".join(codes)))
+
+    def split_selected(self) -> bool:
+        if len(self.selection) != 1:
+            return False
+        code = self.selection[0]
+        if self.do([SplitBooth(code)], tr("Split %1").replace("%1", code)):
+            self.select([code + "a", code + "b"])
+            return True
+        return False
+
+    def merge_selected(self) -> bool:
+        codes = sorted(self.selection)
+        if len(codes) < 2 or not self._geometry_ok(codes):
+            return False
+        into = codes[0].rstrip("ab") if all(c[:-1] == codes[0][:-1] and c[-1] in "ab"
+                                            for c in codes) else codes[0]
+        if self.do([MergeBooths(tuple(codes), into)], tr("Merge into %1").replace("%1", into)):
+            self.select([into])
+            return True
+        return False
+
+    def duplicate_selected(self) -> bool:
+        codes = list(self.selection)
+        if not codes:
+            return False
+        used = {b.code for b in self.layout.booths()}
+        geom = shapely.union_all([self.layout.booth(c).polygon for c in codes])
+        shift = geom.bounds[2] - geom.bounds[0]
+        changes, new = [], []
+        for c in codes:
+            b = self.layout.booth(c)
+            code = free_code(used, c)
+            used.add(code)
+            new.append(code)
+            changes.append(AddBooth(code, affinity.translate(b.polygon, shift, 0),
+                                    b.level, b.type, b.zone))
+        if self.do(changes, tr("Duplicate %1").replace("%1", ", ".join(codes))):
+            self.select(new)
+            return True
+        return False
+
+    def draw_booth(self, a: tuple[float, float], b: tuple[float, float]) -> bool:
+        poly = rect_polygon(a, b)
+        x0, y0, x1, y1 = poly.bounds
+        if x1 - x0 < 1.0 or y1 - y0 < 1.0:
+            return False
+        level_booths = self.layout.venue.plans[self.level].booths
+        letters = sorted(self.layout.rules.areas.get(self.level, ()))
+        like = next((bo.code for bo in reversed(level_booths)
+                     if not letters or bo.code[0] in letters), None)
+        if like is None:
+            like = f"{letters[0] if letters else 'X'}0100"
+        code = free_code((bo.code for bo in self.layout.booths()), like)
+        if self.do([AddBooth(code, poly, self.level)], tr("Draw %1").replace("%1", code)):
+            self.select([code])
+            return True
+        return False
+
+    def set_status(self, status: str) -> bool:
+        if len(self.selection) != 1:
+            return False
+        code = self.selection[0]
+        return self.do([SetStatus(code, status)],
+                       tr("%1: %2").replace("%1", code).replace("%2", status_name(status)))
+
+    def assign(self, code: str, exhibitor: str) -> bool:
+        ok = self.do([Assign(code, exhibitor)],
+                     tr("Assign %1 to %2").replace("%1", code).replace("%2", exhibitor))
+        if ok:
+            self.select([code])
+        return ok
+
+    def _assign_selected(self, exhibitor: str) -> None:
+        if len(self.selection) == 1:
+            self.assign(self.selection[0], exhibitor)
+        else:
+            self.statusBar().showMessage(tr("Select one booth first."), 5000)
+
+    def _unassign_selected(self) -> None:
+        if len(self.selection) == 1:
+            code = self.selection[0]
+            self.do([Unassign(code)], tr("Unassign %1").replace("%1", code))
+
+    # -- violations --------------------------------------------------------------------
+
+    def show_violation(self, v: Violation) -> None:
+        """Go to the violation's level, select its booths and frame them."""
+        if v.level is not None and v.level in self.layout.venue.plans:
+            self.set_level(v.level, fit=False)
+        codes = [c for c in v.codes if self.layout.has_booth(c)]
+        self.select(codes)
+        rect = QRectF()
+        for c in codes:
+            rect = rect.united(self.scene().stand_rect(c))
+        if v.at is not None:
+            p = to_scene(*v.at)
+            rect = rect.united(QRectF(p.x() - 2, p.y() - 2, 4, 4))
+        if not rect.isNull():
+            self.view.fly_to(rect.adjusted(-6, -6, 6, 6), animated=False)
+
+    # -- files -------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        try:
+            self.layout.save()
+        except (ExpoNavError, OSError) as e:
+            QMessageBox.warning(self, tr("ExpoNav layout editor"),
+                                tr("Nothing was saved: %1").replace("%1", str(e)))
+            return False
+        self.undo_stack.setClean()
+        self.statusBar().showMessage(tr("Saved."), 4000)
+        return True
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if not self.undo_stack.isClean():
+            answer = self.ask_unsaved()
+            if answer == "cancel" or (answer == "save" and not self.save()):
+                event.ignore()
+                return
+        self._unsubscribe()
+        self.nav.unfollow()
+        event.accept()
+
+    def ask_unsaved(self) -> str:
+        """save, discard or cancel (replaced in tests)."""
+        box = QMessageBox(QMessageBox.Icon.Question, tr("ExpoNav layout editor"),
+                          tr("The layout has unsaved changes. Save them?"),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(
+            QMessageBox.StandardButton(answer), "cancel")
