@@ -402,7 +402,7 @@ def test_sessions_now_and_next_skip_private_meetings(nav):
     assert all(s.start.startswith("2025-03-18") for s in rows)
 
 
-def test_touch_keyboard_types_latin_and_chinese(qtbot, nav):
+def _keyboard(qtbot, nav):
     field = QLineEdit()
     qtbot.addWidget(field)
     keyboard = TouchKeyboard(ChinesePalette.for_show(nav))
@@ -410,12 +410,23 @@ def test_touch_keyboard_types_latin_and_chinese(qtbot, nav):
     field.show()
     keyboard.show()
     keyboard.target = field  # as if focused (offscreen windows are never active)
+    return keyboard, field
+
+
+def test_touch_keyboard_types_latin_signs_and_the_palette(qtbot, nav):
+    keyboard, field = _keyboard(qtbot, nav)
     for key in ("S", "1", "0"):
         keyboard.keys[key].click()
     keyboard.keys["backspace"].click()
     assert field.text() == "S1"
     keyboard.keys["clear"].click()
+    for key in ("A", "&", "T"):
+        keyboard.keys[key].click()
+    assert field.text() == "A&T"
+    assert keyboard.keys["&"].text() == "&&"  # shown as "&", not taken as a mnemonic
+    keyboard.keys["clear"].click()
     keyboard.set_chinese(True)
+    keyboard.toggle_palette()
     zh = next(e.name_zh for e in nav.show.exhibitors.values() if e.name_zh.startswith("中華電信"))
     for ch in zh[:4]:
         offered = keyboard.offered()
@@ -427,6 +438,27 @@ def test_touch_keyboard_types_latin_and_chinese(qtbot, nav):
     assert all(k.minimumHeight() >= 48 for k in keyboard.keys.values())
 
 
+def test_zhuyin_keys_compose_into_the_shows_names(qtbot, nav):
+    keyboard, field = _keyboard(qtbot, nav)
+    keyboard.set_chinese(True)
+    assert keyboard.candidate_row.isVisibleTo(keyboard)
+    for ch in "ㄓㄨㄥㄏㄨㄚˊ":  # zhong hua: the field gets the zhuyin itself, for the search
+        keyboard.keys[f"zy:{ch}"].click()
+    assert field.text() == "ㄓㄨㄥㄏㄨㄚˊ"
+    offered = keyboard.offered_candidates()
+    assert "中華電信" in offered
+    keyboard.choose_candidate(offered.index("中華電信"))
+    assert field.text() == "中華電信" and keyboard.offered_candidates() == []
+    keyboard.keys["clear"].click()
+    for ch in "ㄊㄞ":  # one syllable without its tone: characters read so, 台 among them
+        keyboard.keys[f"zy:{ch}"].click()
+    assert "台" in keyboard.offered_candidates()
+    keyboard.keys["space"].click()  # the space bar takes the first candidate
+    assert field.text() and not any("ㄅ" <= c <= "ㄩ" for c in field.text())
+    keyboard.set_chinese(False)
+    assert not keyboard.candidate_row.isVisibleTo(keyboard)
+
+
 def test_chinese_palette_follows_the_names():
     p = ChinesePalette(["中華電信", "中華航空", "中興", "台灣大哥大"])
     assert p.after("中") == ["華", "興"]
@@ -434,13 +466,23 @@ def test_chinese_palette_follows_the_names():
     assert set(p.suggestions("")) == set("中華電信航空興台灣大哥")
 
 
-def test_keyboard_choice_falls_back_without_the_plugin_libraries(monkeypatch):
+def test_keyboard_choice_loads_the_plugin_for_real(monkeypatch, capsys):
+    import exponav.ui.kiosk.keyboard as kb
+
     monkeypatch.delenv("QT_IM_MODULE", raising=False)
     assert choose_keyboard("builtin") == "builtin"
-    monkeypatch.setattr("exponav.ui.kiosk.keyboard.qt_virtual_keyboard_available", lambda: False)
-    assert choose_keyboard("auto") == "builtin" and "QT_IM_MODULE" not in os.environ
-    monkeypatch.setattr("exponav.ui.kiosk.keyboard.qt_virtual_keyboard_available", lambda: True)
-    assert choose_keyboard("auto") == "qt" and os.environ["QT_IM_MODULE"] == "qtvirtualkeyboard"
+    assert "built-in keyboard (set by the keyboard setting)" in capsys.readouterr().err
+    # this installation: whatever the plugin file, it is loaded before it is believed
+    problem = kb.qt_virtual_keyboard_problem()
+    assert choose_keyboard("auto") == ("builtin" if problem else "qt")
+    said = capsys.readouterr().err
+    assert (problem in said) if problem else "Qt Virtual Keyboard" in said
+    monkeypatch.delenv("QT_IM_MODULE", raising=False)
+    monkeypatch.setattr(kb, "_plugin_file", lambda: kb.Path("/nonexistent/libqtvirtualkeyboardplugin.so"))
+    assert "does not load" in kb.qt_virtual_keyboard_problem()
+    assert choose_keyboard("qt") == "builtin" and "QT_IM_MODULE" not in os.environ
+    monkeypatch.setattr(kb, "_plugin_file", lambda: None)
+    assert kb.qt_virtual_keyboard_problem() == "its plugin is not installed"
 
 
 # -- the selftest ----------------------------------------------------------------------------
@@ -768,7 +810,9 @@ def test_exponav_gui_kiosk_with_a_damaged_file_stays_up_out_of_service(settings_
                              "--data", str(data_file)], env=env, stderr=subprocess.PIPE,
                             text=True)
     try:
-        line = proc.stderr.readline()  # its first word for staff
+        said = [proc.stderr.readline(), proc.stderr.readline()]  # which keyboard, then why
+        assert "on-screen keyboard" in said[0]
+        line = said[1]
         assert "out of service" in line and "idle" in line
         with pytest.raises(subprocess.TimeoutExpired):
             proc.wait(timeout=2)  # still up, on its out-of-service screen

@@ -252,7 +252,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_selftest(args: argparse.Namespace) -> int:
     from exponav.diagnostics.selftest import run_selftest
 
-    report = run_selftest(args.data, screenshot=args.screenshot, kiosk=args.kiosk)
+    report = run_selftest(args.data, screenshot=args.screenshot, kiosk=args.kiosk,
+                          screen=args.screen)
     _emit(args, report, lambda: "\n".join(
         f"{'ok  ' if c['ok'] else ('warn' if c.get('warning') else 'FAIL')} {c['name']}: "
         f"{c['detail']}" for c in report["checks"]) + f"\n{'PASS' if report['ok'] else 'FAIL'}")
@@ -327,6 +328,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("selftest", parents=[common], help="check that everything works here")
     p.add_argument("--screenshot", metavar="PNG")
     p.add_argument("--kiosk", metavar="ID")
+    from exponav.diagnostics.selftest import parse_screen
+
+    p.add_argument("--screen", type=parse_screen, metavar="WxH[@DPR]",
+                   help="an offscreen screen of this many pixels (3840x2160 at ratio 2)")
     p.set_defaults(func=cmd_selftest)
 
     p = sub.add_parser("gui", parents=[common], help="open the navigator window")

@@ -1,10 +1,13 @@
-"""``exponav selftest --kiosk ID``: the kiosk checks, offscreen at 1920 x 1080.
+"""``exponav selftest --kiosk ID``: the kiosk checks, offscreen at 1920 x 1080 (or the
+logical size of the ``--screen``).
 
-The kiosk opens on its home screen with the map heading-up at its place; the quitting
-keys and a close do nothing; a scanned visit line loads; the idle countdown clears what
-a visitor did; and, with ``--screenshot PNG``, the home screen is saved there (and the
-navigator with a route beside it, as ``<name>-route.png``). The user's kiosk settings
-are read but never written.
+The kiosk opens on its home screen with the map heading-up at its place, laid out for
+the screen's shape; focusing the search field shows a keyboard (ours, or Qt's with a real
+size on screen), whole on the screen; the quitting keys and a close do nothing; a
+scanned visit line loads; the idle countdown clears what a visitor did; and, with
+``--screenshot PNG``, the home screen is saved there (and the navigator with a route
+beside it, as ``<name>-route.png``, and with the keyboard up, as ``<name>-keyboard.png``).
+The user's kiosk settings are read but never written.
 """
 
 from __future__ import annotations
@@ -21,16 +24,18 @@ if TYPE_CHECKING:
 __all__ = ["KioskChecks", "kiosk_checks"]
 
 
-def kiosk_checks(checks, nav: Navigator, kiosk_id: str, screenshot: str | None = None) -> None:
+def kiosk_checks(checks, nav: Navigator, kiosk_id: str, screenshot: str | None = None,
+                 keyboard: str = "builtin", size: tuple[int, int] = (1920, 1080)) -> None:
     """Run the kiosk's checks in order on ``checks``; if the kiosk does not open, none
-    of the others runs."""
+    of the others runs. ``keyboard`` is the one chosen for it (``qt`` or ``builtin``)."""
     from PySide6.QtWidgets import QApplication
 
-    c = KioskChecks(QApplication.instance(), nav, kiosk_id, screenshot)
+    c = KioskChecks(QApplication.instance(), nav, kiosk_id, screenshot, keyboard, size)
     if not checks.run("kiosk opens", c.opens):
         c.shutdown()
         return
     checks.run("kiosk map heading-up", c.heading)
+    checks.run("kiosk keyboard", c.keyboard)
     checks.run("kiosk stays put", c.locked)
     checks.run("kiosk scanner", c.scanned)
     checks.run("kiosk way to a service", c.way_to_service)
@@ -46,11 +51,14 @@ class KioskChecks:
     """
 
     def __init__(self, app: Any, nav: Navigator, kiosk_id: str,
-                 screenshot: str | None = None) -> None:
+                 screenshot: str | None = None, keyboard: str = "builtin",
+                 size: tuple[int, int] = (1920, 1080)) -> None:
         self.app = app
+        self.size = size
         self.nav = nav
         self.kiosk_id = kiosk_id
         self.shot_path = screenshot
+        self.keyboard_kind = keyboard
         self.k: Any = None
 
     def opens(self) -> str:
@@ -64,16 +72,50 @@ class KioskChecks:
         settings.kiosk_id = self.kiosk_id
         settings.language = "en"
         timings = KioskTimings(idle_ms=60_000, countdown_s=2, tick_ms=20)
-        k = KioskWindow(settings, self.nav, timings=timings, save=lambda s: None)
+        k = KioskWindow(settings, self.nav, timings=timings, save=lambda s: None,
+                        keyboard=self.keyboard_kind)
         self.k = k
         if k.problem:
             raise AssertionError(f"out of service: {k.problem}")
-        k.resize(1920, 1080)
+        k.resize(*self.size)
         k.show_kiosk(full_screen=False)
         wait_until(self.app, lambda: k.navigator.view.isVisible(), 2.0)
         if k.page() != "home":
             raise AssertionError(f"the kiosk opened on {k.page()}, not its home screen")
-        return f"{k.kiosk_id} on {k.kiosk.level}, home screen, {k.width()}x{k.height()}"
+        dpr = k.devicePixelRatioF()
+        return (f"{k.kiosk_id} on {k.kiosk.level}, home screen, {k.width()}x{k.height()} "
+                f"({round(k.width() * dpr)}x{round(k.height() * dpr)} pixels), "
+                f"{k.screen_layout.name} layout")
+
+    def keyboard(self) -> str:
+        """Focusing the search field shows a keyboard a visitor can use, whole on screen."""
+        from PySide6.QtCore import QRect
+
+        k = self.k
+        k.open_search()
+        # Qt's keyboard gets a moment to appear before the kiosk falls back to ours
+        if not wait_until(self.app, k.keyboard_shown, 2.5):
+            raise AssertionError(f"focusing the search field showed no keyboard "
+                                 f"({k.keyboard_kind} keyboard)")
+        detail = f"{k.keyboard_kind} keyboard shown"
+        if k.keyboard is not None:
+            kb = k.keyboard
+            box = QRect(kb.mapTo(k, kb.rect().topLeft()), kb.size())
+            if not k.rect().contains(box):
+                raise AssertionError(f"the keyboard at {box} is cut by the screen")
+            small = [n for n, key in kb.keys.items() if key.isVisibleTo(kb)
+                     and (key.height() < 44 or key.width() < 36)]
+            if small:
+                raise AssertionError(f"keys too small to touch: {', '.join(small[:5])}")
+            detail += f", {box.width()}x{box.height()} at the foot of the screen"
+        if self.shot_path:
+            path = Path(self.shot_path)
+            target = path.with_name(f"{path.stem}-keyboard{path.suffix or '.png'}")
+            k.grab().toImage().save(str(target))
+            detail += f"; saved {target}"
+        k._hide_keyboard()
+        k.go_home()
+        return detail
 
     def heading(self) -> str:
         from exponav.ui.common.convert import to_scene

@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -161,7 +162,7 @@ class HomeScreen(QWidget):
         self.clock = clock or show_clock(show.start_date, show.end_date, show.timezone)
         self.kiosk_label = kiosk_label
 
-        outer = QHBoxLayout(self)
+        self.outer = outer = QHBoxLayout(self)
         outer.setContentsMargins(64, 48, 64, 40)
         outer.setSpacing(48)
         left = QVBoxLayout()
@@ -296,6 +297,12 @@ class HomeScreen(QWidget):
         self.staff_note.setWordWrap(True)
         right.addWidget(self.staff_note)
         return card
+
+    def set_one_column(self, on: bool) -> None:
+        """Everything in one column (a portrait screen) or the programme beside (landscape)."""
+        self.outer.setDirection(QBoxLayout.Direction.TopToBottom if on
+                                else QBoxLayout.Direction.LeftToRight)
+        self.outer.setSpacing(28 if on else 48)
 
     # -- language and content --------------------------------------------------------
 

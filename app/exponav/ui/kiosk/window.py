@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -65,6 +66,7 @@ from exponav.ui.kiosk.overlays import (
 )
 from exponav.ui.kiosk.reset import VisitorReset
 from exponav.ui.kiosk.scanner import MAX_GAP_MS, ScannerFilter
+from exponav.ui.kiosk.screen import ScreenFit, ScreenLayout
 from exponav.ui.kiosk.staff import StaffPanel
 from exponav.ui.kiosk.visit import KioskVisit
 
@@ -73,6 +75,8 @@ if TYPE_CHECKING:
     from exponav.ui.visitor.main_window import MainWindow
 
 __all__ = ["KioskTimings", "KioskWindow", "find_kiosk"]
+
+QT_KEYBOARD_WAIT_MS = 1500  # how long Qt's keyboard may take to appear before ours is used
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,7 @@ class KioskBar(QFrame):
         row.addWidget(self.print)
 
 
-class KioskWindow(VisitorReset, KioskVisit, QWidget):
+class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
     """See the module docstring. Give ``nav`` and ``kiosk_id`` (or ``problem``, the
     reason the kiosk is out of service); ``window`` may be a ready MainWindow.
     ``settings_file`` is where the settings came from: the staff panel looks there
@@ -159,6 +163,8 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
         self.navigator: MainWindow | None = None
         self.home: HomeScreen | None = None
         self.keyboard: TouchKeyboard | None = None
+        self.keyboard_kind = keyboard  # "qt" or "builtin": which one visitors get
+        self.screen_layout: ScreenLayout | None = None
         self.clock: ShowClock | None = None
 
         if not problem:
@@ -178,11 +184,8 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
             self.stack.addWidget(self.out_of_service)
         else:
             self._build_navigator(window, stands, clock)
-            if keyboard == "builtin":
-                # over the bottom of the map, beside the side panel: results stay in view
-                self.keyboard = TouchKeyboard(ChinesePalette.for_show(nav), self)
-                self.keyboard.hide()
-                self.keyboard.hide_requested.connect(self._hide_keyboard)
+            if keyboard != "qt":
+                self._build_keyboard()
 
         self.countdown = CountdownOverlay(self, self.timings.countdown_s, self.timings.tick_ms)
         self.countdown.finished.connect(self.reset_visitor)
@@ -196,6 +199,7 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
         self.front.restored.connect(lambda why: log(f"back in front ({why})"))
         self._start_filters()
         if not problem:
+            self.fit_screen()
             self.reset_visitor()
 
     # -- building --------------------------------------------------------------------
@@ -224,6 +228,7 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
         window.setMinimumSize(0, 0)
         self.sidebar = window.findChild(QFrame, "sidebar")
         self.sidebar.setFixedWidth(540)
+        window.search.fold_when_typing(True)  # on a kiosk the results matter most
         for button in window.view.zoom_buttons.buttons.values():
             button.setFixedSize(56, 56)
         window.view.zoom_buttons.adjustSize()
@@ -253,6 +258,7 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
         column.addWidget(self.bar)
         column.addWidget(window, 1)
         self.navigator_page = page
+        self.page_column = column
         self.stack.addWidget(page)
         window.language_changed.connect(self._language_changed)
         window.visit.stops_changed.connect(self._update_bar)
@@ -413,33 +419,56 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
 
     # -- keyboard ----------------------------------------------------------------------
 
+    def _build_keyboard(self) -> None:
+        self.keyboard = TouchKeyboard(ChinesePalette.for_show(self.nav), self)
+        self.keyboard.hide()
+        self.keyboard.hide_requested.connect(self._hide_keyboard)
+        if self.screen_layout is not None:
+            self._fit_keyboard(self.screen_layout)
+
     def _focus_changed(self, old, new) -> None:
+        typing = isinstance(new, QLineEdit) and self.isAncestorOf(new) \
+            and not self.staff.isAncestorOf(new)
+        if self.keyboard_kind == "qt" and typing:
+            QTimer.singleShot(QT_KEYBOARD_WAIT_MS, self._check_qt_keyboard)
         if self.keyboard is None:
             return
-        if isinstance(new, QLineEdit) and self.isAncestorOf(new) \
-                and not self.staff.isAncestorOf(new):
+        if typing:
             self._show_keyboard()
         elif new is not None and not self.keyboard.isAncestorOf(new):
             self._hide_keyboard()
 
+    def keyboard_shown(self) -> bool:
+        """Whether a visitor sees a keyboard now (ours, or Qt's with a real size)."""
+        if self.keyboard is not None:
+            return self.keyboard.isVisible() and not self.keyboard.visibleRegion().isEmpty()
+        method = QGuiApplication.inputMethod()
+        return method.isVisible() and not method.keyboardRectangle().isEmpty()
+
+    def _check_qt_keyboard(self) -> None:
+        """Qt's keyboard was chosen, yet a field has the focus and nothing appeared: it
+        cannot draw here (its panel's QML failed at run time). Use ours from now on."""
+        if self.keyboard_kind != "qt" or not isinstance(QApplication.focusWidget(), QLineEdit):
+            return
+        if self.keyboard_shown():
+            return
+        log("on-screen keyboard: Qt Virtual Keyboard did not appear for a focused field; "
+            "using the built-in keyboard")
+        self.keyboard_kind = "builtin"
+        QGuiApplication.inputMethod().hide()
+        self._build_keyboard()
+        self._show_keyboard()
+
     def _show_keyboard(self) -> None:
         if self.keyboard is not None:
-            self._place_keyboard()
             self.keyboard.show()
+            self._place_keyboard()
             self.keyboard.raise_()
-
-    def _place_keyboard(self) -> None:
-        kb = self.keyboard
-        if kb is None:
-            return
-        left = 0
-        if self.sidebar.isVisible():
-            left = self.sidebar.mapTo(self, self.sidebar.rect().topRight()).x() + 1
-        height = kb.sizeHint().height()
-        kb.setGeometry(left, self.height() - height, self.width() - left, height)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        if self.navigator is not None:
+            self.fit_screen()
         if self.keyboard is not None and self.keyboard.isVisible():
             self._place_keyboard()
 

@@ -4,6 +4,10 @@ Results update as the visitor types: a short debounce, then the query runs on th
 search thread (see ``search_worker.py``) and only the newest answer is shown. With
 an empty field and a chip on, the list shows every exhibitor of that theme.
 
+While a query is typed on a short panel (under :data:`ROOMY_PX` high, such as a
+1366 x 768 window) or on a kiosk, the services and theme chips fold away so that the
+results have the room; they come back when the field is empty.
+
 A line starting ``EXPONAV1|`` (a visit's QR machine line, typed or read by a
 keyboard-wedge scanner) is not searched: Enter hands it on as :attr:`payload_entered`.
 Rows may carry a trailing button (see :meth:`set_trailing`), such as "Add to visit".
@@ -51,6 +55,7 @@ __all__ = ["QUICK_SERVICES", "SearchPanel"]
 QUICK_SERVICES = ("toilet", "toilet.accessible", "information", "food", "firstaid", "exit")
 
 DEBOUNCE_MS = 90
+ROOMY_PX = 720  # a panel this tall keeps its services and chips in view while typing
 MACHINE_PREFIX = "EXPONAV1|"  # core.qr.MACHINE_PREFIX and its separator
 
 
@@ -122,6 +127,8 @@ class SearchPanel(QWidget):
             self.chips_layout.addWidget(chip)
             self.chips[theme.id] = chip
         layout.addWidget(chips_box)
+        self.chips_box = chips_box
+        self._fold_when_typing = False
 
         self.status = QLabel(self)
         self.status.setObjectName("statusText")
@@ -184,7 +191,27 @@ class SearchPanel(QWidget):
 
     # -- searching -------------------------------------------------------------------
 
+    def fold_when_typing(self, on: bool) -> None:
+        """Fold the services and chips away while a query is typed, whatever the height."""
+        self._fold_when_typing = on
+        self._fit_sections()
+
+    def sections_folded(self) -> bool:
+        return not self.chips_box.isVisibleTo(self)
+
+    def _fit_sections(self) -> None:
+        typing = bool(self.field.text().strip())
+        fold = typing and (self._fold_when_typing or self.height() < ROOMY_PX)
+        for widget in (self.services_title, *self.service_buttons.values(),
+                       self.chips_title, self.chips_box):
+            widget.setVisible(not fold)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_sections()
+
     def _text_changed(self, text: str) -> None:
+        self._fit_sections()
         if is_visit_line(text):
             self._debounce.stop()
             self._hits, self._hits_text = [], ""
@@ -353,6 +380,7 @@ class SearchPanel(QWidget):
         self.clear_focus()
         self.list.clearSelection()
         self._rebuild()
+        self._fit_sections()
 
     def shutdown(self) -> None:
         self.thread.stop()
