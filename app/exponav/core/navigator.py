@@ -462,3 +462,17 @@ class Navigator:
         """Build the router now, so that the first route does not wait for it (a window
         calls this on its planner thread once it is up)."""
         self.router  # noqa: B018 - the property builds it
+
+    # -- for the kiosk: what the show uses, the directory and the programme -------------
+
+    def levels_in_use(self) -> list[str]:
+        """The levels where the show has an exhibitor's booth or a session, in the
+        venue's order (a venue's other halls are not part of this show)."""
+        used = {self._booths[c].level for c in self._owner if c in self._booths}
+        for s in self.show.sessions:
+            place = self._places.get(s.place)
+            if place is not None:
+                used.add(place.level)
+            elif s.place in self._booths:
+                used.add(self._booths[s.place].level)
+        return [lv for lv in self.venue.levels if lv in used]
