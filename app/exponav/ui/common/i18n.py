@@ -95,7 +95,9 @@ class TsTranslator(QTranslator):
                     self._table[(name, source)] = tr.text
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802
-        return self._table.get((context, source_text), "")
+        # None, not "": an empty string would be taken as the translation, and a string
+        # this file lacks would show blank instead of falling back to English
+        return self._table.get((context, source_text))
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return not self._table

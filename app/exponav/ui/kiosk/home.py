@@ -145,6 +145,8 @@ class HomeScreen(QWidget):
     """See the module docstring. The kiosk connects the signals to the navigator."""
 
     search_requested = Signal()
+    directory_requested = Signal()
+    programme_requested = Signal()
     service_requested = Signal(str)  # amenity category, or "exit"
     theme_requested = Signal(str)  # theme id
     place_requested = Signal(str)  # a session's place
@@ -217,6 +219,18 @@ class HomeScreen(QWidget):
         self.search.setMinimumHeight(88)
         self.search.clicked.connect(self.search_requested.emit)
         column.addWidget(self.search)
+        doors = QHBoxLayout()
+        doors.setSpacing(14)
+        self.directory_button = QToolButton(self)
+        self.directory_button.clicked.connect(self.directory_requested.emit)
+        self.programme_button = QToolButton(self)
+        self.programme_button.clicked.connect(self.programme_requested.emit)
+        for button in (self.directory_button, self.programme_button):
+            button.setObjectName("homeDoor")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumHeight(72)
+            doors.addWidget(button)
+        column.addLayout(doors)
 
     def _build_services(self, column: QVBoxLayout) -> None:
         """The service tiles (:data:`HOME_SERVICES`), nearest to this kiosk on foot."""
@@ -271,8 +285,9 @@ class HomeScreen(QWidget):
         right = QVBoxLayout(card)
         right.setContentsMargins(32, 28, 32, 24)
         right.setSpacing(10)
-        self.today_title = QLabel(card)
+        self.today_title = QToolButton(card)
         self.today_title.setObjectName("homeCardTitle")
+        self.today_title.clicked.connect(self.programme_requested.emit)
         self.today_date = QLabel(card)
         self.today_date.setObjectName("homeCardDate")
         right.addWidget(self.today_title)
@@ -323,6 +338,8 @@ class HomeScreen(QWidget):
         self.greeting.setText(self.tr("Where would you like to go? Touch to start."))
         self.search.setText(self.tr("Search exhibitors, booths or services"))
         self.search.setAccessibleName(self.tr("Search"))
+        self.directory_button.setText(self.tr("Exhibitors A–Z"))
+        self.programme_button.setText(self.tr("Programme"))
         self.services_title.setText(self.tr("Nearest to this kiosk"))
         self.themes_title.setText(self.tr("Browse by theme"))
         names = {"exit": self.tr("Exits")}
@@ -331,7 +348,8 @@ class HomeScreen(QWidget):
         for theme_id, chip in self.theme_buttons.items():
             theme = self.themes.theme(theme_id)
             chip.setText(theme.name(self.lang) if theme else theme_id)
-        self.today_title.setText(self.tr("Today at the show"))
+        self.today_title.setText(self.tr("Today at the show  ›"))
+        self.today_title.setAccessibleName(self.tr("Programme"))
         self.here.setText(self.kiosk_label)
         self._fill_sessions()
 

@@ -137,6 +137,8 @@ class VisitorReset:
                 self.keyboard.hide()
                 self.keyboard.reset()
             w.reset_visitor_state()
+            self.directory.reset()
+            self.programme.reset()
             self.set_language(self.settings.language)
             self._start_at_show_time()
             self._place_here()

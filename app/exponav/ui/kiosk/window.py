@@ -53,6 +53,7 @@ from exponav.core.model import Kiosk
 from exponav.ui.common.assets import asset_path, icon
 from exponav.ui.common.i18n import pick
 from exponav.ui.common.palette import UI
+from exponav.ui.kiosk.directory import DirectoryPanel
 from exponav.ui.kiosk.front import WATCH_MS, FrontKeeper
 from exponav.ui.kiosk.guard import HOLD_MS, KioskGuard
 from exponav.ui.kiosk.home import HomeScreen, ShowClock, show_clock
@@ -64,6 +65,7 @@ from exponav.ui.kiosk.overlays import (
     OutOfServiceScreen,
     PrintedOverlay,
 )
+from exponav.ui.kiosk.programme import ProgrammePanel
 from exponav.ui.kiosk.reset import VisitorReset
 from exponav.ui.kiosk.scanner import MAX_GAP_MS, ScannerFilter
 from exponav.ui.kiosk.screen import ScreenFit, ScreenLayout
@@ -162,6 +164,8 @@ class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
         self.kiosk: Kiosk | None = None
         self.navigator: MainWindow | None = None
         self.home: HomeScreen | None = None
+        self.directory: DirectoryPanel | None = None
+        self.programme: ProgrammePanel | None = None
         self.keyboard: TouchKeyboard | None = None
         self.keyboard_kind = keyboard  # "qt" or "builtin": which one visitors get
         self.screen_layout: ScreenLayout | None = None
@@ -246,7 +250,18 @@ class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
         self.home.theme_requested.connect(self.show_theme)
         self.home.place_requested.connect(self.show_way_to)
         self.home.language_requested.connect(self.set_language)
+        self.home.directory_requested.connect(self.open_directory)
+        self.home.programme_requested.connect(self.open_programme)
         self.stack.addWidget(self.home)
+        self.directory = DirectoryPanel(nav, window.themes, self)
+        self.directory.back_requested.connect(self.go_home)
+        self.directory.exhibitor_chosen.connect(self.show_exhibitor)
+        self.stack.addWidget(self.directory)
+        self.programme = ProgrammePanel(nav, clock, self)
+        self.programme.back_requested.connect(self.go_home)
+        self.programme.way_requested.connect(self.show_way_to)
+        self.programme.visit_requested.connect(self.add_session_to_visit)
+        self.stack.addWidget(self.programme)
 
         page = QWidget(self)
         column = QVBoxLayout(page)
@@ -334,10 +349,17 @@ class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
         self.left_kiosk.emit()
 
     def page(self) -> str:
-        """``home``, ``navigator`` or ``out-of-service``."""
+        """``home``, ``navigator``, ``directory``, ``programme`` or ``out-of-service``."""
         if self.problem:
             return "out-of-service"
-        return "home" if self.stack.currentWidget() is self.home else "navigator"
+        current = self.stack.currentWidget()
+        if current is self.home:
+            return "home"
+        if current is self.directory:
+            return "directory"
+        if current is self.programme:
+            return "programme"
+        return "navigator"
 
     # -- the way into the navigator -----------------------------------------------------
 
@@ -348,6 +370,33 @@ class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
 
     def go_navigator(self) -> None:
         self.stack.setCurrentWidget(self.navigator_page)
+
+    def open_directory(self) -> None:
+        self._hide_keyboard()
+        self.stack.setCurrentWidget(self.directory)
+
+    def open_programme(self) -> None:
+        self._hide_keyboard()
+        self.programme.clock = self.home.clock
+        self.programme.refresh()
+        self.stack.setCurrentWidget(self.programme)
+
+    def show_exhibitor(self, exhibitor_id: str) -> None:
+        """An exhibitor's card and booths on the map (a tap in the directory)."""
+        self.go_navigator()
+        w = self.navigator
+        ex = self.nav.exhibitor(exhibitor_id)
+        w.highlight_booths(ex.booths)
+        w.card.show_exhibitor(exhibitor_id)
+        w.stack.setCurrentWidget(w.card)
+
+    def add_session_to_visit(self, place_id: str, hhmm: str) -> None:
+        """A session as an appointment in the visit, and the visit on screen."""
+        w = self.navigator
+        w.visit.add(place_id, appointment=hhmm)
+        w.visit.set_appointment(place_id, hhmm)  # already a stop: now at the session's time
+        self.go_navigator()
+        w.visits.open_panel()
 
     def open_search(self) -> None:
         self.go_navigator()
@@ -401,6 +450,9 @@ class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
         if self.home is not None:
             self.home.kiosk_label = self._here_label()  # kept through its retranslations
             self.home.set_language(code)
+        for page in (self.directory, self.programme):
+            if page is not None:
+                page.set_language(code)
         self._update_bar()
 
     def _here_label(self) -> str:

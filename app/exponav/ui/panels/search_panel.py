@@ -4,7 +4,7 @@ Results update as the visitor types: a short debounce, then the query runs on th
 search thread (see ``search_worker.py``) and only the newest answer is shown. With
 an empty field and a chip on, the list shows every exhibitor of that theme.
 
-While a query is typed on a short panel (under :data:`ROOMY_PX` high, such as a
+While a query is searched for on a short panel (under :data:`ROOMY_PX` high, such as a
 1366 x 768 window) or on a kiosk, the services and theme chips fold away so that the
 results have the room; they come back when the field is empty.
 
@@ -211,7 +211,8 @@ class SearchPanel(QWidget):
         self._fit_sections()
 
     def _text_changed(self, text: str) -> None:
-        self._fit_sections()
+        if not text.strip():
+            self._fit_sections()  # the services come back at once; they fold at the search
         if is_visit_line(text):
             self._debounce.stop()
             self._hits, self._hits_text = [], ""
@@ -231,6 +232,8 @@ class SearchPanel(QWidget):
 
     def _submit(self) -> None:
         text = self.field.text().strip()
+        # folded once the typing pauses, never between two keys of a wedge scanner
+        self._fit_sections()
         if text:
             self._pending_generation = self.thread.submit(text)
 
