@@ -126,9 +126,20 @@ def test_a_touch_cancels_the_countdown(kiosk, qtbot):
     assert kiosk.page() == "navigator"  # the visitor carries on
 
 
-def test_an_untouched_home_screen_never_counts_down(kiosk, qtbot):
+def test_an_untouched_home_screen_never_counts_down_and_attracts(kiosk, qtbot, nav):
     qtbot.wait(500)  # more than twice the idle time
-    assert not kiosk.countdown.isVisible() and kiosk.page() == "home"
+    assert not kiosk.countdown.isVisible() and kiosk.page() == "attract"
+    attract = kiosk.attract
+    assert attract.map.scene() is kiosk.navigator.scene_for(kiosk.kiosk.level)
+    here = attract.map.mapFromScene(to_scene(kiosk.kiosk.point.x, kiosk.kiosk.point.y))
+    assert attract.map.viewport().rect().contains(here)  # the map around "you are here"
+    assert nav.show_info.name in attract.show_name.text()
+    assert attract.next_up.text()  # what is on next
+    assert [t.text() for t in attract.touch] == ["Touch the screen to start", "輕觸螢幕開始",
+                                                 "Sentuh layar untuk memulai"]
+    assert not kiosk.has_visitor_state()
+    _press(kiosk, QPoint(900, 500))
+    assert kiosk.page() == "home"
 
 
 def test_nothing_a_visitor_does_is_written(kiosk, qtbot, nav, tmp_path, monkeypatch):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from exponav.ui.common.flow_layout import FlowLayout
 from exponav.ui.common.i18n import is_chinese, pick
+from exponav.ui.kiosk.access import access_button
 from exponav.ui.kiosk.zhuyin import TONES, readings
 from exponav.ui.panels.results import ENTRY_ROLE, ResultDelegate, ResultEntry, booth_summary
 
@@ -138,7 +140,10 @@ class DirectoryPanel(QWidget):
         self.count = QLabel(self)
         self.count.setObjectName("pageCount")
         head.addWidget(self.count)
+        self.access = access_button(self)
+        head.addWidget(self.access)
         outer.addLayout(head)
+        self.outer = outer
 
         facets = QHBoxLayout()
         facets.setSpacing(10)
@@ -354,6 +359,11 @@ class DirectoryPanel(QWidget):
         entry = item.data(ENTRY_ROLE)
         if entry is not None and entry.kind == "exhibitor":
             self.exhibitor_chosen.emit(entry.id)
+
+    def set_reach(self, low: bool) -> None:
+        """The page's buttons at its foot (accessibility mode on a tall screen)."""
+        self.outer.setDirection(QBoxLayout.Direction.BottomToTop if low
+                                else QBoxLayout.Direction.TopToBottom)
 
     def reset(self) -> None:
         """No filters, at the top (the visitor walked away)."""

@@ -33,6 +33,7 @@ from exponav.ui.common.assets import icon
 from exponav.ui.common.flow_layout import FlowLayout
 from exponav.ui.common.i18n import LANGUAGES, is_chinese, pick
 from exponav.ui.common.palette import UI
+from exponav.ui.kiosk.access import access_button
 from exponav.ui.panels.controls import colour_dot, service_grid
 
 __all__ = ["HOME_SERVICES", "HomeScreen", "ShowClock", "show_clock", "sessions_now_and_next"]
@@ -135,10 +136,23 @@ class SessionRow(QFrame):
         self.style().unpolish(self)
         self.style().polish(self)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        # tall enough for a title wrapped on two lines (a Fixed row gets no more otherwise)
+        need = max(76, self.layout().heightForWidth(self.width()))
+        if need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         if self.rect().contains(event.position().toPoint()):
             self.clicked.emit()
         super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - a keypad's Enter or Space
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class HomeScreen(QWidget):
@@ -167,16 +181,20 @@ class HomeScreen(QWidget):
         self.outer = outer = QHBoxLayout(self)
         outer.setContentsMargins(64, 48, 64, 40)
         outer.setSpacing(48)
-        left = QVBoxLayout()
+        self.left = left = QVBoxLayout()
         left.setSpacing(18)
         outer.addLayout(left, 3)
         self._build_heading(left)
+        left.addStretch(0)  # grows in accessibility mode: the controls come down
+        self._low_stretch = left.count() - 1
         self._build_search(left)
         self._build_services(left)
         self._build_themes(left)
         left.addStretch(1)
+        self._high_stretch = left.count() - 1
         self._build_languages(left)
         outer.addWidget(self._build_today(), 2)
+        self._one_column = False
 
         self._tick = QTimer(self)
         self._tick.setInterval(60_000)
@@ -260,6 +278,7 @@ class HomeScreen(QWidget):
             flow.addWidget(chip)
             self.theme_buttons[theme.id] = chip
         column.addWidget(chips)
+        self.theme_chips = chips
 
     def _build_languages(self, column: QVBoxLayout) -> None:
         """A button per language, each named in its own language."""
@@ -276,6 +295,9 @@ class HomeScreen(QWidget):
             languages.addWidget(button)
             self.language_buttons[code] = button
         languages.addStretch(1)
+        self.access = access_button(self)
+        self.access.setMinimumHeight(60)
+        languages.addWidget(self.access)
         column.addLayout(languages)
 
     def _build_today(self) -> QFrame:
@@ -315,9 +337,30 @@ class HomeScreen(QWidget):
 
     def set_one_column(self, on: bool) -> None:
         """Everything in one column (a portrait screen) or the programme beside (landscape)."""
-        self.outer.setDirection(QBoxLayout.Direction.TopToBottom if on
-                                else QBoxLayout.Direction.LeftToRight)
+        self._one_column = on
+        self._lay_out(getattr(self, "_low", False))
         self.outer.setSpacing(28 if on else 48)
+
+    def set_reach(self, low: bool, tall: bool = False) -> None:
+        """The controls at the foot of the screen (accessibility mode): the buttons under
+        the heading come down, and in one column the programme goes above them."""
+        self._low = low
+        self.left.setStretch(self._low_stretch, 1 if low else 0)
+        self.left.setStretch(self._high_stretch, 0 if low else 1)
+        # large text on a tall screen: the themes (also in the search) and all but the
+        # next three sessions (all in the programme) make room for the controls
+        roomy = not (low and tall)
+        self.themes_title.setVisible(roomy)
+        self.theme_chips.setVisible(roomy)
+        self._lay_out(low)
+        self._fill_sessions()
+
+    def _lay_out(self, low: bool) -> None:
+        if self._one_column:
+            self.outer.setDirection(QBoxLayout.Direction.BottomToTop if low
+                                    else QBoxLayout.Direction.TopToBottom)
+        else:
+            self.outer.setDirection(QBoxLayout.Direction.LeftToRight)
 
     # -- language and content --------------------------------------------------------
 
@@ -366,7 +409,8 @@ class HomeScreen(QWidget):
             self.today_date.setText(f"{now.month}月{now.day}日 {now:%H:%M}")
         else:
             self.today_date.setText(f"{now.day} {now:%B %Y} · {now:%H:%M}")
-        sessions = sessions_now_and_next(self.nav.show.sessions, now, len(self.session_rows))
+        shown = 3 if getattr(self, "_low", False) and self._one_column else len(self.session_rows)
+        sessions = sessions_now_and_next(self.nav.show.sessions, now, shown)
         for i, row in enumerate(self.session_rows):
             s = sessions[i] if i < len(sessions) else None
             row.setVisible(s is not None)

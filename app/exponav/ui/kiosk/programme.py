@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from exponav.ui.common.i18n import is_chinese, pick
+from exponav.ui.kiosk.access import access_button
 from exponav.ui.kiosk.home import SessionRow
 
 __all__ = ["ProgrammePanel", "session_state"]
@@ -79,7 +81,10 @@ class ProgrammePanel(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("pageTitle")
         head.addWidget(self.title, 1)
+        self.access = access_button(self)
+        head.addWidget(self.access)
         outer.addLayout(head)
+        self.outer = outer
         days = QHBoxLayout()
         days.setSpacing(10)
         self.day_buttons: dict[date, QToolButton] = {}
@@ -268,6 +273,11 @@ class ProgrammePanel(QWidget):
     def _add_to_visit(self) -> None:
         if self.session is not None:
             self.visit_requested.emit(self.session.place, f"{_local(self.session.start):%H:%M}")
+
+    def set_reach(self, low: bool) -> None:
+        """The page's buttons at its foot (accessibility mode on a tall screen)."""
+        self.outer.setDirection(QBoxLayout.Direction.BottomToTop if low
+                                else QBoxLayout.Direction.TopToBottom)
 
     def reset(self) -> None:
         """Today's list, no card open (the visitor walked away)."""

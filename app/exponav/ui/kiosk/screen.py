@@ -91,6 +91,7 @@ class ScreenFit:
             self._fit_keyboard(layout)
         self.setProperty("screen", layout.name)
         self.setStyleSheet(self.styleSheet())  # the [screen=...] rules apply now
+        self.fit_reach()
         return layout
 
     def _fit_navigator(self, layout: ScreenLayout) -> None:
@@ -142,5 +143,8 @@ class ScreenFit:
         if self.sidebar.isVisible():
             left = self.sidebar.mapTo(self, self.sidebar.rect().topRight()).x() + 1
         height = kb.sizeHint().height()
-        kb.setGeometry(left, self.height() - height, self.width() - left, height)
+        bottom = self.height()
+        if self.page_column.indexOf(self.bar) > self.page_column.indexOf(self.navigator):
+            bottom -= self.bar.height()  # the bar under the map (accessibility mode)
+        kb.setGeometry(left, bottom - height, self.width() - left, height)
         kb.raise_()

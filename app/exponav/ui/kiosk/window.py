@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -50,9 +51,11 @@ from exponav.core.io.kiosk_config import (
     settings_path,
 )
 from exponav.core.model import Kiosk
-from exponav.ui.common.assets import asset_path, icon
+from exponav.ui.common.assets import icon
 from exponav.ui.common.i18n import pick
 from exponav.ui.common.palette import UI
+from exponav.ui.kiosk.access import AccessMode, access_button, kiosk_style
+from exponav.ui.kiosk.attract import AttractScreen
 from exponav.ui.kiosk.directory import DirectoryPanel
 from exponav.ui.kiosk.front import WATCH_MS, FrontKeeper
 from exponav.ui.kiosk.guard import HOLD_MS, KioskGuard
@@ -118,17 +121,21 @@ class KioskBar(QFrame):
         self.home.setMinimumSize(180, 64)
         self.here = QLabel(self)
         self.here.setObjectName("kioskHere")
+        self.here.setMinimumWidth(0)  # it gives way to the buttons on a narrow screen
+        self.here.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.print = QPushButton(self)
         self.print.setObjectName("kioskPrint")
         self.print.setMinimumSize(260, 64)
+        self.access = access_button(self)
         for button in (self.home, self.print):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         row.addWidget(self.home)
         row.addWidget(self.here, 1)
+        row.addWidget(self.access)
         row.addWidget(self.print)
 
 
-class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
+class KioskWindow(AccessMode, ScreenFit, VisitorReset, KioskVisit, QWidget):
     """See the module docstring. Give ``nav`` and ``kiosk_id`` (or ``problem``, the
     reason the kiosk is out of service); ``window`` may be a ready MainWindow.
     ``settings_file`` is where the settings came from: the staff panel looks there
@@ -152,7 +159,7 @@ class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
         self.setObjectName("kiosk")
         self.setWindowTitle("ExpoNav")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(_kiosk_style())
+        self.setStyleSheet(kiosk_style())
         self.settings = settings
         self.nav = nav
         self.timings = timings or KioskTimings.from_settings(settings)
@@ -166,6 +173,7 @@ class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
         self.home: HomeScreen | None = None
         self.directory: DirectoryPanel | None = None
         self.programme: ProgrammePanel | None = None
+        self.attract: AttractScreen | None = None
         self.keyboard: TouchKeyboard | None = None
         self.keyboard_kind = keyboard  # "qt" or "builtin": which one visitors get
         self.screen_layout: ScreenLayout | None = None
@@ -202,7 +210,9 @@ class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
         self.front = FrontKeeper(self, self.timings.watch_ms, parent=self)
         self.front.restored.connect(lambda why: log(f"back in front ({why})"))
         self._start_filters()
+        self.accessible = False
         if not problem:
+            self._wire_access()
             self.fit_screen()
             self.reset_visitor()
 
@@ -262,6 +272,8 @@ class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
         self.programme.way_requested.connect(self.show_way_to)
         self.programme.visit_requested.connect(self.add_session_to_visit)
         self.stack.addWidget(self.programme)
+        self.attract = AttractScreen(self)
+        self.stack.addWidget(self.attract)
 
         page = QWidget(self)
         column = QVBoxLayout(page)
@@ -321,6 +333,8 @@ class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
             log("blocked a close")
             return
         self.shutdown()
+        if self.attract is not None:
+            self.attract.release()
         if self.navigator is not None:
             self.navigator.close()
         super().closeEvent(event)
@@ -359,6 +373,8 @@ class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
             return "directory"
         if current is self.programme:
             return "programme"
+        if current is self.attract:
+            return "attract"
         return "navigator"
 
     # -- the way into the navigator -----------------------------------------------------
@@ -370,6 +386,12 @@ class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
 
     def go_navigator(self) -> None:
         self.stack.setCurrentWidget(self.navigator_page)
+
+    def show_attract(self) -> None:
+        """The attract screen, until the next touch (see :mod:`.attract`)."""
+        w, kiosk = self.navigator, self.kiosk
+        self.attract.show_for(self.nav, w.scene_for(kiosk.level), kiosk, self.home.clock.now)
+        self.stack.setCurrentWidget(self.attract)
 
     def open_directory(self) -> None:
         self._hide_keyboard()
@@ -417,7 +439,7 @@ class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
         self.go_navigator()
         w = self.navigator
         try:
-            w.route_to(place_id)
+            w.route_to(place_id, step_free=self.accessible)
             return
         except Exception as e:  # noqa: BLE001 - unreachable: show the place instead
             log(f"no route to {place_id}: {e}")
@@ -428,7 +450,8 @@ class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
         """The nearest of a service on foot from this kiosk, and the way there."""
         kind = "opening" if category == "exit" else f"amenity:{category}"
         try:
-            found = self.nav.nearest_by_walking(self.kiosk_id, kind, limit=1)
+            found = self.nav.nearest_by_walking(self.kiosk_id, kind, limit=1,
+                                                step_free=self.accessible)
         except Exception as e:  # noqa: BLE001 - fall back to the window's straight-line list
             log(f"nearest {category} by walking failed: {e}")
             found = []
@@ -453,6 +476,7 @@ class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
         for page in (self.directory, self.programme):
             if page is not None:
                 page.set_language(code)
+        self.retranslate_access()
         self._update_bar()
 
     def _here_label(self) -> str:
@@ -546,10 +570,3 @@ class KioskWindow(ScreenFit, VisitorReset, KioskVisit, QWidget):
                 f"Language after reset: {s.language}",
                 f"Settings: {where}"]
 
-
-def _kiosk_style() -> str:
-    path = asset_path("style", "kiosk.qss")
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except OSError:
-        return ""

@@ -95,7 +95,8 @@ class SearchPanel(QWidget):
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
         self.field.setClearButtonEnabled(True)
-        self.field.addAction(icon("search", UI.ink_soft), QLineEdit.ActionPosition.LeadingPosition)
+        self._search_action = self.field.addAction(icon("search", UI.ink_soft),
+                                                   QLineEdit.ActionPosition.LeadingPosition)
         self.field.setMinimumHeight(48)
         self.field.textChanged.connect(self._text_changed)
         self.field.returnPressed.connect(self._choose_first)
@@ -165,6 +166,13 @@ class SearchPanel(QWidget):
     def retranslate_ui(self) -> None:
         self.field.setPlaceholderText(self.tr("Search exhibitors, booths or services"))
         self.field.setAccessibleName(self.tr("Search"))
+        for button in self.field.findChildren(QToolButton):  # the field's own icons
+            action = button.defaultAction()
+            name = self.tr("Search") if action is self._search_action else \
+                self.tr("Clear the search")
+            button.setAccessibleName(name)
+            if action is not None:
+                action.setText(name)
         self.services_title.setText(self.tr("Find nearby"))
         self.chips_title.setText(self.tr("Browse by theme"))
         names = {
