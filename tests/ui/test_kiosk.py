@@ -299,6 +299,30 @@ def test_people_typing_are_not_a_scanner(qtbot):
     assert got == [] and field.text() == "EXPONAV1|x|y|S1024"
 
 
+def test_a_scan_survives_the_kiosk_stalling_once_its_prefix_is_in(qtbot):
+    now = [0.0]
+    scanner = ScannerFilter(clock=lambda: now[0])
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    field.setFocus()
+    QApplication.instance().installEventFilter(scanner)
+    got = []
+    scanner.scanned.connect(got.append)
+    try:
+        for i, ch in enumerate("EXPONAV1|scse2025|K-1|S1024"):
+            now[0] += 0.3 if i == 15 else 0.01  # a 300 ms stall in the middle of the line
+            QApplication.sendEvent(field.windowHandle(),
+                                   QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch))
+        QApplication.sendEvent(field.windowHandle(), QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"))
+        qtbot.wait(20)
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+    assert got == ["EXPONAV1|scse2025|K-1|S1024"]
+
+
 # -- heading-up ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("heading", [0, 90, 180, 270, 45, 300])

@@ -9,6 +9,11 @@ place it) is used first. Where no ``lrelease`` exists (a frozen bundle without t
 tools), or the cache folder is read-only or full, :class:`TsTranslator` reads the ``.ts``
 XML directly, so a language never silently falls back to English.
 
+Qt's own strings (a field's context menu, dialog buttons, the file and print dialogs)
+follow too: :func:`load_qt_translator` loads Qt's ``qtbase_<lang>.qm`` from its
+translations folder, or, for a language Qt does not ship (Bahasa Indonesia),
+``assets/translations/qtbase_<lang>.ts`` as ours are loaded.
+
 Data names (exhibitors, levels, zones) follow the language too: :func:`pick` chooses
 the Chinese name for Chinese and the English one otherwise.
 """
@@ -22,14 +27,22 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
 
 from exponav.core import paths
 from exponav.core.languages import LANGUAGES as TAGS
 from exponav.core.languages import NATIVE_NAMES, is_chinese, language, pick, qt_name
 from exponav.ui.common.assets import asset_path
 
-__all__ = ["LANGUAGES", "Languages", "TsTranslator", "compile_ts", "is_chinese", "pick"]
+__all__ = ["LANGUAGES", "Languages", "TsTranslator", "compile_ts", "is_chinese",
+           "load_qt_translator", "load_translator", "pick"]
 
 #: (tag, name in its own language), in menu order.
 LANGUAGES: list[tuple[str, str]] = [(tag, NATIVE_NAMES[tag]) for tag in TAGS]
@@ -103,11 +116,25 @@ class TsTranslator(QTranslator):
         return not self._table
 
 
-def load_translator(lang: str, parent: QObject | None = None) -> QTranslator | None:
-    """A translator for ``lang``, or None for English (the source language)."""
+def load_qt_translator(lang: str, parent: QObject | None = None) -> QTranslator | None:
+    """Qt's own strings in ``lang``: its ``qtbase`` translation, or ours where Qt has
+    none; None for English or when neither exists."""
     if lang == "en":
         return None
-    ts = asset_path("translations", f"exponav_{qt_name(lang)}.ts")
+    translator = QTranslator(parent)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{qt_name(lang)}", folder):
+        return translator
+    return load_translator(lang, parent, stem="qtbase")
+
+
+def load_translator(lang: str, parent: QObject | None = None,
+                    stem: str = "exponav") -> QTranslator | None:
+    """A translator for ``lang`` from ``assets/translations/<stem>_<lang>.ts``, or None
+    for English (the source language)."""
+    if lang == "en":
+        return None
+    ts = asset_path("translations", f"{stem}_{qt_name(lang)}.ts")
     shipped = ts.with_suffix(".qm")
     translator = QTranslator(parent)
     if shipped.is_file() and (not ts.is_file() or shipped.stat().st_mtime >= ts.stat().st_mtime) \
@@ -132,8 +159,8 @@ class Languages(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.code = "en"
-        self._translator: QTranslator | None = None
-        self._loaded: dict[str, QTranslator | None] = {}
+        self._translators: list[QTranslator] = []
+        self._loaded: dict[str, list[QTranslator]] = {}
 
     def set_language(self, code: str) -> None:
         code = language(code) or "en"
@@ -141,14 +168,22 @@ class Languages(QObject):
             return
         app = QCoreApplication.instance()
         if code not in self._loaded:
-            self._loaded[code] = load_translator(code, self)
-        if self._translator is not None and app is not None:
-            app.removeTranslator(self._translator)
-        self._translator = self._loaded[code]
+            found = (load_qt_translator(code, self), load_translator(code, self))
+            self._loaded[code] = [t for t in found if t is not None]
+        if app is not None:
+            for translator in self._translators:
+                app.removeTranslator(translator)
+        self._translators = self._loaded[code]
         self.code = code
         QLocale.setDefault(QLocale(qt_name(code)) if code != "en"
                            else QLocale(QLocale.Language.English))
-        if self._translator is not None and app is not None:
-            # Installing or removing a translator sends LanguageChange to every widget.
-            app.installTranslator(self._translator)
+        if app is not None:
+            # Installing or removing a translator sends LanguageChange to every widget;
+            # the last installed is asked first: ours, then Qt's
+            for translator in self._translators:
+                app.installTranslator(translator)
         self.language_changed.emit(code)
+
+    def translators(self) -> list[QTranslator]:
+        """The translators in use (Qt's and ours; none for English)."""
+        return list(self._translators)

@@ -129,6 +129,9 @@ class SessionRow(QFrame):
     def set_session(self, when: str, times: str, title: str, where: str, place: str,
                     running: bool) -> None:
         self.when.setText(when)
+        # "Sekarang" is wider than "10:30": the column fits the word, never cuts it
+        self.when.ensurePolished()
+        self.when.setFixedWidth(max(92, self.when.fontMetrics().horizontalAdvance(when) + 8))
         self.title.setText(title)
         self.where.setText(f"{times}  ·  {where}")
         self.place = place

@@ -183,9 +183,9 @@ class ProgrammePanel(QWidget):
         self.back.setText(self.tr("‹ Back"))
         self.back.setAccessibleName(self.tr("Back"))
         self.title.setText(self.tr("Programme"))
+        today = self.tr("Today")
         for d, b in self.day_buttons.items():
-            b.setText(self._day_name(d) + (f" · {self.tr('Today')}"
-                                           if d == self.clock.now.date() else ""))
+            b.setText(self._day_name(d) + (f" · {today}" if d == self.clock.now.date() else ""))
         self.way_button.setText(self.tr("Show me the way"))
         self.visit_button.setText(self.tr("Add to my visit"))
         self.empty.setText(self.tr("No public sessions on this day."))
