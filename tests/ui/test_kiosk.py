@@ -537,8 +537,8 @@ def test_selftest_kiosk_with_screenshot(data_file, tmp_path):
 def test_soak_drives_every_interaction_without_error(data_file, qtbot):
     from exponav.diagnostics.soak import run_soak
 
-    row = run_soak(12, data_file)  # each of the eleven interactions, and one more
-    assert row["name"] == "soak" and row["n"] == 12
+    row = run_soak(16, data_file)  # each of the fifteen interactions, and one more
+    assert row["name"] == "soak" and row["n"] == 16
     assert row["errors"] == 0, row["first_errors"]
     assert 0 < row["rss_start_mb"] <= row["rss_end_mb"] + 50
 

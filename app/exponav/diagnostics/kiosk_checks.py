@@ -5,9 +5,14 @@ The kiosk opens on its home screen with the map heading-up at its place, laid ou
 the screen's shape; focusing the search field shows a keyboard (ours, or Qt's with a real
 size on screen), whole on the screen; the quitting keys and a close do nothing; a
 scanned visit line loads; the idle countdown clears what a visitor did; and, with
-``--screenshot PNG``, the home screen is saved there (and the navigator with a route
-beside it, as ``<name>-route.png``, and with the keyboard up, as ``<name>-keyboard.png``).
-The user's kiosk settings are read but never written.
+``--screenshot PNG``, the home screen is saved there (and beside it the navigator with a
+route, ``<name>-route.png``; with the keyboard up, ``<name>-keyboard.png``; the
+directory and the programme, ``<name>-directory.png`` and ``<name>-programme.png``; the
+home screen in Chinese and Indonesian, ``<name>-zh-Hant.png`` and ``<name>-id.png``; and
+in accessibility mode, ``<name>-access.png``). The directory lists everyone and a tap
+opens a card; the programme has its days and a session's card; each language changes
+the home screen's words; accessibility mode brings the controls down and makes routes
+step-free. The user's kiosk settings are read but never written.
 """
 
 from __future__ import annotations
@@ -39,6 +44,10 @@ def kiosk_checks(checks, nav: Navigator, kiosk_id: str, screenshot: str | None =
     checks.run("kiosk stays put", c.locked)
     checks.run("kiosk scanner", c.scanned)
     checks.run("kiosk way to a service", c.way_to_service)
+    checks.run("kiosk directory", c.directory)
+    checks.run("kiosk programme", c.programme)
+    checks.run("kiosk languages", c.languages)
+    checks.run("kiosk accessibility", c.accessibility)
     checks.run("kiosk idle reset", c.idle)
     checks.run("kiosk screenshot", c.screenshot)
     c.close()
@@ -196,6 +205,78 @@ class KioskChecks:
         if k.has_visitor_state():
             raise AssertionError("the visitor's state survived the reset")
         return "countdown, then search, route, visit and page cleared; home screen"
+
+    def _shot(self, suffix: str) -> str:
+        """Save the kiosk as ``<name>-<suffix>.png`` beside the screenshot ("" without one)."""
+        if not self.shot_path:
+            return ""
+        self.app.processEvents()
+        path = Path(self.shot_path)
+        target = path.with_name(f"{path.stem}-{suffix}{path.suffix or '.png'}")
+        if not self.k.grab().toImage().save(str(target)):
+            raise RuntimeError(f"could not write {target}")
+        return f"; saved {target}"
+
+    def directory(self) -> str:
+        k = self.k
+        k.home.directory_button.click()
+        d = k.directory
+        everyone = len(d.exhibitor_rows())
+        if k.page() != "directory" or everyone < len(self.nav.show.exhibitors) * 0.9:
+            raise AssertionError(f"the directory lists {everyone} exhibitors")
+        counts = d.counts("country")
+        country = max(counts, key=counts.get)
+        d.toggle_facet("country")
+        shot = self._shot("directory")
+        d.option_buttons[country].click()
+        if len(d.exhibitor_rows()) != counts[country]:
+            raise AssertionError(f"{country} shows {len(d.exhibitor_rows())} of {counts[country]}")
+        first = d.exhibitor_rows()[0]
+        d.exhibitor_chosen.emit(first.id)
+        if k.page() != "navigator" or k.navigator.card.subject.id != first.id:
+            raise AssertionError(f"tapping {first.title} did not open its card")
+        d.clear_filters()
+        k.go_home()
+        return (f"{everyone} exhibitors A–Z, {counts[country]} from {country}; "
+                f"{first.title}'s card opens{shot}")
+
+    def programme(self) -> str:
+        k = self.k
+        k.home.programme_button.click()
+        p = k.programme
+        sessions = p.day_sessions()
+        if k.page() != "programme" or not sessions:
+            raise AssertionError("the programme shows no session")
+        shot = self._shot("programme")
+        p.open_session(sessions[0])
+        if not p.card_open() or not p.card_where.text():
+            raise AssertionError("a session's card did not open with its place")
+        p.reset()
+        k.go_home()
+        return f"{len(p.days)} days, {len(sessions)} sessions on {p.day}{shot}"
+
+    def languages(self) -> str:
+        k = self.k
+        english = k.home.greeting.text()
+        said = []
+        for lang in ("zh-Hant", "id"):
+            k.set_language(lang)
+            words = k.home.greeting.text()
+            if words == english:
+                raise AssertionError(f"the home screen stayed in English for {lang}")
+            said.append(f"{lang}: {words!r}{self._shot(lang)}")
+        k.set_language("en")
+        return "; ".join(said)
+
+    def accessibility(self) -> str:
+        k = self.k
+        k.home.access.click()
+        if not (k.accessible and k.navigator.routes.step_free):
+            raise AssertionError("accessibility mode did not turn on with step-free routes")
+        self.app.processEvents()
+        shot = self._shot("access")
+        k.set_accessible(False)
+        return f"on: high contrast, large text, step-free, {k.screen_layout.name} layout{shot}"
 
     def screenshot(self) -> str:
         if not self.shot_path:

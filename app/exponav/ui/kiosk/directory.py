@@ -160,6 +160,8 @@ class DirectoryPanel(QWidget):
         self.options_flow = FlowLayout(self.options_box, spacing=8)
         self.options_box.hide()
         self.option_buttons: dict[str | None, QToolButton] = {}
+        self._option_pool: list[QToolButton] = []
+        self._option_values: list[tuple[str, str | None]] = []
         outer.addWidget(self.options_box)
 
         self.letters_box = QWidget(self)
@@ -177,6 +179,8 @@ class DirectoryPanel(QWidget):
         self.list.itemActivated.connect(self._item_chosen)
         outer.addWidget(self.list, 1)
         self.letter_buttons: dict[str, QToolButton] = {}
+        self._letter_pool: list[QToolButton] = []
+        self._letters: list[str] = []
         self.rows: list[ResultEntry] = []
         self.set_language("en")
 
@@ -250,15 +254,34 @@ class DirectoryPanel(QWidget):
         for f, b in self.facet_buttons.items():
             b.setChecked(f == self.open_facet)
 
+    def _pooled(self, pool: list[QToolButton], n: int, parent: QWidget, flow: FlowLayout,
+                name: str, height: int) -> list[QToolButton]:
+        """``n`` buttons from ``pool``, made only when it has too few: a kiosk filters all
+        day, and every widget made and destroyed leaves a little of Qt's memory behind."""
+        while len(pool) < n:
+            b = QToolButton(parent)
+            b.setObjectName(name)
+            b.setMinimumSize(QSize(48, height))
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            i = len(pool)
+            b.clicked.connect(lambda _=False, i=i, p=pool: self._pool_clicked(p, i))
+            flow.addWidget(b)
+            pool.append(b)
+        for i, b in enumerate(pool):
+            b.setVisible(i < n)
+        return pool[:n]
+
+    def _pool_clicked(self, pool: list[QToolButton], i: int) -> None:
+        if pool is self._option_pool:
+            facet, value = self._option_values[i]
+            self.choose(facet, value)
+        else:
+            self.jump_to(self._letters[i])
+
     def _fill_options(self) -> None:
-        while self.options_flow.count():
-            item = self.options_flow.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
-        self.option_buttons = {}
         facet = self.open_facet
         self.options_box.setVisible(facet is not None)
+        self.option_buttons = {}
         if facet is None:
             return
         counts = self.counts(facet)
@@ -269,17 +292,14 @@ class DirectoryPanel(QWidget):
         if facet == "level":
             named = [lv for lv in self.nav.levels if lv in counts]
         options += [(v, self.value_name(facet, v), counts[v]) for v in named]
-        for value, name, n in options:
-            b = QToolButton(self.options_box)
-            b.setObjectName("facetOption")
+        buttons = self._pooled(self._option_pool, len(options), self.options_box,
+                               self.options_flow, "facetOption", 52)
+        self._option_values = [(facet, value) for value, _, _ in options]
+        for b, (value, name, n) in zip(buttons, options, strict=True):
             b.setCheckable(True)
             b.setChecked(self.chosen[facet] == value)
             b.setText(f"{name}  ({n})".replace("&", "&&"))
             b.setAccessibleName(f"{name}, {n}")
-            b.setMinimumHeight(52)
-            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            b.clicked.connect(lambda _=False, f=facet, v=value: self.choose(f, v))
-            self.options_flow.addWidget(b)
             self.option_buttons[value] = b
 
     # -- the list --------------------------------------------------------------------
@@ -327,21 +347,13 @@ class DirectoryPanel(QWidget):
         self._fill_options()
 
     def _fill_letters(self, letters: list[str]) -> None:
-        while self.letters.count():
-            item = self.letters.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+        self._letters = letters
+        buttons = self._pooled(self._letter_pool, len(letters), self.letters_box,
+                               self.letters, "letterButton", 48)
         self.letter_buttons = {}
-        for letter in letters:
-            b = QToolButton(self.letters_box)
-            b.setObjectName("letterButton")
+        for b, letter in zip(buttons, letters, strict=True):
             b.setText(letter.replace("&", "&&"))
             b.setAccessibleName(self.tr("Names under %1").replace("%1", letter))
-            b.setMinimumSize(QSize(48, 48))
-            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            b.clicked.connect(lambda _=False, c=letter: self.jump_to(c))
-            self.letters.addWidget(b)
             self.letter_buttons[letter] = b
 
     def jump_to(self, letter: str) -> None:
