@@ -11,7 +11,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QFrame, QToolButton
 
 from exponav.core.io.kiosk_config import KioskSettings
 from exponav.ui.kiosk.screen import layout_for
@@ -56,6 +56,25 @@ def _clipped(button: QToolButton) -> bool:
     return button.fontMetrics().horizontalAdvance(text) > button.width() - 12
 
 
+def _no_overlaps_on_home(k, size) -> None:
+    """Nothing on the home screen covers anything else, nor runs off it."""
+    home = k.home
+    parts = [home.brand, home.show_name, home.greeting, home.search, home.directory_button,
+             home.programme_button, home.services_title, *home.service_buttons.values(),
+             home.themes_title, home.theme_chips, *home.language_buttons.values(), home.access]
+    shown = [(p, _rect_in(p, home)) for p in parts if p.isVisibleTo(home)]
+    for i, (a, ra) in enumerate(shown):
+        assert home.rect().contains(ra), f"{a.objectName()} runs off the screen at {size}"
+        for b, rb in shown[i + 1:]:
+            assert not ra.intersects(rb), \
+                f"{a.objectName()} {ra} and {b.objectName()} {rb} overlap at {size}"
+    rows = [_rect_in(r, home) for r in home.session_rows if r.isVisibleTo(home)]
+    card = _rect_in(home.findChild(QFrame, "homeCard"), home)
+    for i, r in enumerate(rows):
+        assert card.contains(r) and not any(r.intersects(o) for o in rows[i + 1:]), \
+            f"programme rows overlap at {size}"
+
+
 @pytest.mark.parametrize(("size", "name"), list(SCREENS.items()),
                          ids=[f"{w}x{h}" for w, h in SCREENS])
 def test_every_screen_has_its_layout_whole_keys_and_eight_results(kiosk_on, qtbot, size, name):
@@ -64,6 +83,12 @@ def test_every_screen_has_its_layout_whole_keys_and_eight_results(kiosk_on, qtbo
     home = k.home
     for button in [*home.service_buttons.values(), *home.language_buttons.values()]:
         assert not _clipped(button), f"{button.text()!r} is cut at {size}"
+
+    _no_overlaps_on_home(k, size)
+    k.set_accessible(True)  # large text: still nothing over anything
+    qtbot.wait(30)
+    _no_overlaps_on_home(k, size)
+    k.set_accessible(False)
 
     k.open_search()
     w = k.navigator

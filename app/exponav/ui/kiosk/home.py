@@ -33,6 +33,7 @@ from exponav.ui.common.assets import icon
 from exponav.ui.common.flow_layout import FlowLayout
 from exponav.ui.common.i18n import LANGUAGES, is_chinese, pick
 from exponav.ui.common.palette import UI
+from exponav.ui.common.show_dates import show_dates
 from exponav.ui.kiosk.access import access_button
 from exponav.ui.panels.controls import colour_dot, service_grid
 
@@ -259,7 +260,7 @@ class HomeScreen(QWidget):
         grid, self.service_buttons = service_grid(
             self, HOME_SERVICES, self.service_requested.emit, object_name="homeService",
             icon_size=40, min_height=112)
-        grid.setSpacing(14)
+        grid.setSpacing(12)
         column.addLayout(grid)
 
     def _build_themes(self, column: QVBoxLayout) -> None:
@@ -344,17 +345,34 @@ class HomeScreen(QWidget):
         self._lay_out(getattr(self, "_low", False))
         self.outer.setSpacing(28 if on else 48)
 
+    def set_compact(self, on: bool) -> None:
+        """A small screen (1366 x 768): tighter margins, smaller tiles, no theme chips
+        (the search has them) and the next four sessions (the programme has them all)."""
+        self._compact = on
+        self.outer.setContentsMargins(*((32, 20, 32, 16) if on else (64, 48, 64, 40)))
+        self.left.setSpacing(10 if on else 18)
+        for button in self.service_buttons.values():
+            button.setMinimumHeight(84 if on else 112)
+        self.search.setMinimumHeight(64 if on else 88)
+        for button in (self.directory_button, self.programme_button):
+            button.setMinimumHeight(56 if on else 72)
+        self._fit_themes()
+        self._fill_sessions()
+
+    def _fit_themes(self) -> None:
+        roomy = not getattr(self, "_compact", False) and not getattr(self, "_low", False)
+        self.themes_title.setVisible(roomy)
+        self.theme_chips.setVisible(roomy)
+
     def set_reach(self, low: bool, tall: bool = False) -> None:
         """The controls at the foot of the screen (accessibility mode): the buttons under
         the heading come down, and in one column the programme goes above them."""
         self._low = low
         self.left.setStretch(self._low_stretch, 1 if low else 0)
         self.left.setStretch(self._high_stretch, 0 if low else 1)
-        # large text on a tall screen: the themes (also in the search) and all but the
-        # next three sessions (all in the programme) make room for the controls
-        roomy = not (low and tall)
-        self.themes_title.setVisible(roomy)
-        self.theme_chips.setVisible(roomy)
+        # large text: the themes (also in the search) and all but the next few sessions
+        # (all in the programme) make room for the controls
+        self._fit_themes()
         self._lay_out(low)
         self._fill_sessions()
 
@@ -410,9 +428,14 @@ class HomeScreen(QWidget):
         now = self.clock.now
         if is_chinese(self.lang):
             self.today_date.setText(f"{now.month}月{now.day}日 {now:%H:%M}")
-        else:
-            self.today_date.setText(f"{now.day} {now:%B %Y} · {now:%H:%M}")
-        shown = 3 if getattr(self, "_low", False) and self._one_column else len(self.session_rows)
+        else:  # the month in the visitor's language: 18 Maret 2025
+            day = now.date().isoformat()
+            self.today_date.setText(f"{show_dates(day, day, self.lang)} · {now:%H:%M}")
+        shown = len(self.session_rows)
+        if getattr(self, "_compact", False) or getattr(self, "_low", False):
+            shown = 4  # a small screen, or large text: the next four (the programme has all)
+        if getattr(self, "_low", False) and self._one_column:
+            shown = 3
         sessions = sessions_now_and_next(self.nav.show.sessions, now, shown)
         for i, row in enumerate(self.session_rows):
             s = sessions[i] if i < len(sessions) else None

@@ -87,6 +87,7 @@ class ScreenFit:
         self._fit_navigator(layout)
         if self.home is not None:
             self.home.set_one_column(layout.one_column)
+            self.home.set_compact(layout.name == "compact")
         if self.keyboard is not None:
             self._fit_keyboard(layout)
         self.setProperty("screen", layout.name)
