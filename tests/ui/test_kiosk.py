@@ -856,3 +856,30 @@ def test_exponav_gui_kiosk_with_a_damaged_file_stays_up_out_of_service(settings_
         rest = proc.communicate(timeout=30)[1]
     assert "Traceback" not in line + rest
     assert settings_file.read_bytes() == raw
+
+
+def test_qt_s_keyboard_chosen_but_never_shown_gives_way_to_ours(qtbot, nav, monkeypatch,
+                                                                 capsys):
+    import exponav.ui.kiosk.window as window_module
+    from exponav.ui.app import make_app
+
+    monkeypatch.setattr(window_module, "QT_KEYBOARD_WAIT_MS", 50)
+    make_app()
+    k = KioskWindow(KioskSettings(kiosk_id=KIOSK), nav, timings=FAST, keyboard="qt",
+                    save=lambda s: None)
+    qtbot.addWidget(k)
+    k.resize(1600, 1000)
+    k.show_kiosk(full_screen=False)
+    qtbot.waitExposed(k)
+    try:
+        assert k.keyboard is None  # Qt's, not ours
+        k.open_search()
+        k.navigator.search.field.setFocus()
+        k._focus_changed(None, k.navigator.search.field)  # offscreen windows are never active
+        qtbot.waitUntil(lambda: k.keyboard is not None and k.keyboard_shown(), timeout=3000)
+        assert k.keyboard_kind == "builtin"
+        assert "did not appear for a focused field" in capsys.readouterr().err
+    finally:
+        k.unlocked = True
+        k.close()
+        k.shutdown()

@@ -117,10 +117,22 @@ class KioskChecks:
             if small:
                 raise AssertionError(f"keys too small to touch: {', '.join(small[:5])}")
             detail += f", {box.width()}x{box.height()} at the foot of the screen"
+        else:  # Qt's keyboard: a window of its own, where Qt says it is
+            from PySide6.QtGui import QGuiApplication
+
+            box = QGuiApplication.inputMethod().keyboardRectangle()
+            detail += f", {box.width():.0f}x{box.height():.0f} at y {box.top():.0f}"
         if self.shot_path:
             path = Path(self.shot_path)
             target = path.with_name(f"{path.stem}-keyboard{path.suffix or '.png'}")
-            k.grab().toImage().save(str(target))
+            # the whole screen when the keyboard is a window of its own (a real display)
+            screen = self.app.primaryScreen()
+            if k.keyboard is None and screen is not None:
+                wait_until(self.app, lambda: False, 0.5)  # both windows drawn on the display
+                image = screen.grabWindow(0)
+            else:
+                image = k.grab()
+            image.toImage().save(str(target))
             detail += f"; saved {target}"
         k._hide_keyboard()
         k.go_home()

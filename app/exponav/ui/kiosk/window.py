@@ -506,6 +506,9 @@ class KioskWindow(AccessMode, ScreenFit, VisitorReset, KioskVisit, QWidget):
         typing = isinstance(new, QLineEdit) and self.isAncestorOf(new) \
             and not self.staff.isAncestorOf(new)
         if self.keyboard_kind == "qt" and typing:
+            # Qt shows its panel on a tap in a field, not when the kiosk moves the focus
+            # there (the home screen's search bar): ask for it, then look that it came
+            QGuiApplication.inputMethod().show()
             QTimer.singleShot(QT_KEYBOARD_WAIT_MS, self._check_qt_keyboard)
         if self.keyboard is None:
             return
@@ -536,6 +539,8 @@ class KioskWindow(AccessMode, ScreenFit, VisitorReset, KioskVisit, QWidget):
         self._show_keyboard()
 
     def _show_keyboard(self) -> None:
+        if self.keyboard_kind == "qt":
+            QGuiApplication.inputMethod().show()
         if self.keyboard is not None:
             self.keyboard.show()
             self._place_keyboard()
@@ -549,6 +554,8 @@ class KioskWindow(AccessMode, ScreenFit, VisitorReset, KioskVisit, QWidget):
             self._place_keyboard()
 
     def _hide_keyboard(self) -> None:
+        if self.keyboard_kind == "qt":
+            QGuiApplication.inputMethod().hide()
         if self.keyboard is not None:
             self.keyboard.hide()
 
