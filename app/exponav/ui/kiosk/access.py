@@ -25,7 +25,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -45,9 +45,10 @@ if TYPE_CHECKING:
     from exponav.ui.kiosk.screen import ScreenLayout
     from exponav.ui.visitor.main_window import MainWindow
 
-__all__ = ["AccessMode", "KeypadFilter", "access_button", "kiosk_style"]
+__all__ = ["AccessMode", "KeypadFilter", "access_button", "access_style", "kiosk_style"]
 
 LARGE_TEXT = 1.35  # how much larger list rows are drawn
+RESTYLE_LATER_MS = 60  # the pages not on screen take the mode's look this much later
 
 
 def access_button(parent: QWidget) -> QToolButton:
@@ -116,7 +117,7 @@ class AccessMode:
         for button in self.access_buttons():
             button.setChecked(on)
         self.setProperty("access", "on" if on else "off")
-        self.setStyleSheet(kiosk_style(on))
+        self._restyle(on)
         w = self.navigator
         k = LARGE_TEXT if on else 1.0
         w.search.list.itemDelegate().set_text_scale(k)
@@ -136,6 +137,33 @@ class AccessMode:
         self.fit_reach()
         if changed:
             log(f"accessibility mode {'on' if on else 'off'}")
+
+    def _restyle(self, on: bool) -> None:
+        """The mode's style sheet on each page: the one on screen at once, the others
+        just after it is drawn (restyling every widget of the kiosk in one go would
+        keep the tap waiting past a tenth of a second)."""
+        extra = access_style() if on else ""
+        current = self.stack.currentWidget()
+        pages = [current, self.bar] + [w for w in (
+            self.home, self.navigator_page, self.directory, self.programme, self.attract,
+            self.countdown, self.printed, self.notice, self.staff) if w is not None
+            and w is not current]
+        if self.keyboard is not None and not self.keyboard_docked():
+            pages.insert(1, self.keyboard)
+        visible = 2 if current is self.navigator_page else 3  # the bar is on that page
+        for page in pages[:visible]:
+            page.setStyleSheet(extra)
+
+        def the_rest() -> None:
+            if self.accessible == on:
+                for page in pages[visible:]:
+                    page.setStyleSheet(extra)
+
+        QTimer.singleShot(RESTYLE_LATER_MS, the_rest)
+
+    def access_style_on(self) -> bool:
+        """Whether the page on screen wears the mode's style sheet."""
+        return bool(self.stack.currentWidget().styleSheet())
 
     def _keypad_focus(self, on: bool) -> None:
         """Every button reachable with Tab while the mode is on (the keyboard's keys and
@@ -171,11 +199,17 @@ class AccessMode:
             self._place_keyboard()
 
 
-def kiosk_style(accessible: bool = False) -> str:
-    """The kiosk's style sheet, with the accessibility mode's on top when it is on."""
-    names = ["kiosk.qss"] + (["kiosk-access.qss"] if accessible else [])
-    parts = []
-    for name in names:
-        with contextlib.suppress(OSError):
-            parts.append(Path(asset_path("style", name)).read_text(encoding="utf-8"))
-    return "\n".join(parts)
+def _sheet(name: str) -> str:
+    with contextlib.suppress(OSError):
+        return Path(asset_path("style", name)).read_text(encoding="utf-8")
+    return ""
+
+
+def kiosk_style() -> str:
+    """The kiosk's style sheet (``assets/style/kiosk.qss``)."""
+    return _sheet("kiosk.qss")
+
+
+def access_style() -> str:
+    """The accessibility mode's sheet, set on each page over the kiosk's."""
+    return _sheet("kiosk-access.qss")

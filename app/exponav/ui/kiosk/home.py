@@ -139,11 +139,18 @@ class SessionRow(QFrame):
         self.setProperty("running", running)
         self.style().unpolish(self)
         self.style().polish(self)
+        self._fit_height()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        # tall enough for a title wrapped on two lines (a Fixed row gets no more otherwise)
-        need = max(76, self.layout().heightForWidth(self.width()))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough for a title wrapped on two lines, in the type it has now (a row of
+        Fixed height gets no more otherwise)."""
+        for label in (self.when, self.title, self.where):
+            label.ensurePolished()
+        need = max(76, self.layout().heightForWidth(max(1, self.width())))
         if need != self.minimumHeight():
             self.setMinimumHeight(need)
 
@@ -434,7 +441,7 @@ class HomeScreen(QWidget):
         shown = len(self.session_rows)
         if getattr(self, "_compact", False) or getattr(self, "_low", False):
             shown = 4  # a small screen, or large text: the next four (the programme has all)
-        if getattr(self, "_low", False) and self._one_column:
+        if getattr(self, "_low", False) and (self._one_column or getattr(self, "_compact", False)):
             shown = 3
         sessions = sessions_now_and_next(self.nav.show.sessions, now, shown)
         for i, row in enumerate(self.session_rows):
