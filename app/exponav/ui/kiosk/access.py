@@ -99,6 +99,11 @@ class AccessMode:
         for button in self.access_buttons():
             button.clicked.connect(lambda on: self.set_accessible(bool(on)))
         self.keypad = KeypadFilter(self, self)
+        self._restyle_later: tuple[str, list[QWidget]] = ("", [])
+        self._restyle_timer = QTimer(self)
+        self._restyle_timer.setSingleShot(True)
+        self._restyle_timer.setInterval(RESTYLE_LATER_MS)
+        self._restyle_timer.timeout.connect(self._restyle_rest)
         self.retranslate_access()
 
     def retranslate_access(self) -> None:
@@ -153,13 +158,14 @@ class AccessMode:
         visible = 2 if current is self.navigator_page else 3  # the bar is on that page
         for page in pages[:visible]:
             page.setStyleSheet(extra)
+        self._restyle_later = (extra, pages[visible:])
+        self._restyle_timer.start()  # a timer of the window's own: it dies with it
 
-        def the_rest() -> None:
-            if self.accessible == on:
-                for page in pages[visible:]:
-                    page.setStyleSheet(extra)
-
-        QTimer.singleShot(RESTYLE_LATER_MS, the_rest)
+    def _restyle_rest(self) -> None:
+        extra, pages = self._restyle_later
+        self._restyle_later = ("", [])
+        for page in pages:
+            page.setStyleSheet(extra)
 
     def access_style_on(self) -> bool:
         """Whether the page on screen wears the mode's style sheet."""
