@@ -222,7 +222,7 @@ class KioskChecks:
         """Save the kiosk as ``<name>-<suffix>.png`` beside the screenshot ("" without one)."""
         if not self.shot_path:
             return ""
-        self.app.processEvents()
+        wait_until(self.app, lambda: False, 0.2)  # laid out and drawn as a visitor sees it
         path = Path(self.shot_path)
         target = path.with_name(f"{path.stem}-{suffix}{path.suffix or '.png'}")
         if not self.k.grab().toImage().save(str(target)):
