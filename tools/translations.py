@@ -61,10 +61,11 @@ def update() -> None:
 
 
 def release() -> list[Path]:
-    """Compile every .ts into the .qm beside it; returns the .qm files."""
+    """Compile every .ts (ours, and Qt's own strings where Qt ships none) into the .qm
+    beside it; returns the .qm files."""
     lrelease = _tool("lrelease")
     out = []
-    for ts in sorted(TRANSLATIONS.glob("exponav_*.ts")):
+    for ts in sorted([*TRANSLATIONS.glob("exponav_*.ts"), *TRANSLATIONS.glob("qtbase_*.ts")]):
         qm = ts.with_suffix(".qm")
         _run([lrelease, "-silent", "-nounfinished", str(ts), "-qm", str(qm)])
         out.append(qm)

@@ -2,8 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>VisitController</name>
+    <name>Printout</name>
     <message numerus="yes">
+        <location filename="../../app/exponav/ui/print/printout.py" line="+107"/>
         <source>%n stop(s)</source>
         <translation>
             <numerusform>%n stop</numerusform>
@@ -12,8 +13,9 @@
     </message>
 </context>
 <context>
-    <name>Printout</name>
+    <name>VisitController</name>
     <message numerus="yes">
+        <location filename="../../app/exponav/ui/visitor/visit_controller.py" line="+310"/>
         <source>%n stop(s)</source>
         <translation>
             <numerusform>%n stop</numerusform>

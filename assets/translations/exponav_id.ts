@@ -2,9 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id">
 <context>
+    <name>AccessMode</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/access.py" line="+111"/>
+        <source>Accessibility</source>
+        <translation>Aksesibilitas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accessibility mode</source>
+        <translation>Mode aksesibilitas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>High contrast, large text, controls within reach, step-free routes</source>
+        <translation>Kontras tinggi, teks besar, tombol mudah dijangkau, rute tanpa tangga</translation>
+    </message>
+</context>
+<context>
     <name>AmenityNames</name>
     <message>
-        <location filename="../../app/exponav/ui/amenity_names.py" line="+17"/>
+        <location filename="../../app/exponav/ui/common/amenity_names.py" line="+17"/>
         <source>Toilets</source>
         <translation>Toilet</translation>
     </message>
@@ -82,14 +100,399 @@
     </message>
 </context>
 <context>
+    <name>CountdownOverlay</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/overlays.py" line="+81"/>
+        <source>Are you still there?</source>
+        <translation>Masih di sana?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Touch the screen to carry on. Otherwise this kiosk starts afresh, and what you looked for is forgotten.</source>
+        <translation>Sentuh layar untuk melanjutkan. Jika tidak, kios ini mulai dari awal dan pencarian Anda dihapus.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryPanel</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/directory.py" line="+207"/>
+        <source>Country or region</source>
+        <translation>Negara atau wilayah</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pavilion</source>
+        <translation>Paviliun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>Lantai</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>‹ Back</source>
+        <translation>‹ Kembali</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exhibitors A–Z</source>
+        <translation>Peserta pameran A–Z</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>1 exhibitor</source>
+        <translation>1 peserta pameran</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 exhibitors</source>
+        <translation>%1 peserta pameran</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Names under %1</source>
+        <translation>Nama berawalan %1</translation>
+    </message>
+</context>
+<context>
+    <name>Editor</name>
+    <message>
+        <location filename="../../app/exponav/ui/editor/panels.py" line="+46"/>
+        <source>Available</source>
+        <translation>Tersedia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reserved</source>
+        <translation>Dipesan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sold</source>
+        <translation>Terjual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blocked</source>
+        <translation>Diblokir</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Severity</source>
+        <translation>Tingkat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rule</source>
+        <translation>Aturan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+30"/>
+        <source>Booths</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>What is wrong</source>
+        <translation>Masalahnya</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Error</source>
+        <translation>Galat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+118"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <source>Area (m²)</source>
+        <translation>Luas (m²)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% of net area</source>
+        <translation>% luas bersih</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whole venue</source>
+        <translation>Seluruh tempat</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Find an exhibitor</source>
+        <translation>Cari peserta pameran</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign to the selected booth</source>
+        <translation>Berikan ke stan terpilih</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no booth</source>
+        <translation>tanpa stan</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+193"/>
+        <source>Booth</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Luas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exhibitor</source>
+        <translation>Peserta pameran</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unassign</source>
+        <translation>Batalkan pemberian</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 booths selected</source>
+        <translation>%1 stan dipilih</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing selected</source>
+        <translation>Tidak ada yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="-61"/>
+        <source>Undo</source>
+        <extracomment>asks a yes/no question; replaced in tests</extracomment>
+        <translation>Urungkan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sunting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Alat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tools</source>
+        <translation>Alat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split into a and b</source>
+        <translation>Bagi menjadi a dan b</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge</source>
+        <translation>Gabungkan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate</source>
+        <translation>Gandakan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rotate 15° left</source>
+        <translation>Putar 15° ke kiri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rotate 15° right</source>
+        <translation>Putar 15° ke kanan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select and move</source>
+        <translation>Pilih dan pindahkan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw a booth</source>
+        <translation>Gambar stan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sales</source>
+        <translation>Penjualan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exhibitors</source>
+        <translation>Peserta pameran</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Venue rules</source>
+        <translation>Aturan tempat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As opened</source>
+        <translation>Seperti saat dibuka</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <location line="+148"/>
+        <location line="+19"/>
+        <source>ExpoNav layout editor</source>
+        <translation>Penyunting tata letak ExpoNav</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <source>These booths are sold: %1. Change them all the same?</source>
+        <translation>Stan ini sudah terjual: %1. Tetap ubah?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Move %1</source>
+        <translation>Pindahkan %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Resize %1</source>
+        <translation>Ubah ukuran %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rotate %1</source>
+        <translation>Putar %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Delete %1</source>
+        <translation>Hapus %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Split %1</source>
+        <translation>Bagi %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Merge into %1</source>
+        <translation>Gabungkan menjadi %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Duplicate %1</source>
+        <translation>Gandakan %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Draw %1</source>
+        <translation>Gambar %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Assign %1 to %2</source>
+        <translation>Berikan %1 kepada %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select one booth first.</source>
+        <translation>Pilih satu stan dahulu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unassign %1</source>
+        <translation>Batalkan pemberian %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Nothing was saved: %1</source>
+        <translation>Tidak ada yang disimpan: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved.</source>
+        <translation>Tersimpan.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The layout has unsaved changes. Save them?</source>
+        <translation>Tata letak memiliki perubahan yang belum disimpan. Simpan?</translation>
+    </message>
+</context>
+<context>
     <name>ExhibitorCard</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/exhibitor_card.py" line="+193"/>
+        <location filename="../../app/exponav/ui/panels/exhibitor_card.py" line="+187"/>
         <source>Back to results</source>
         <translation>Kembali ke hasil</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+63"/>
         <source>Illustrative exhibitor (demo data)</source>
         <translation>Peserta ilustrasi (data demo)</translation>
     </message>
@@ -106,12 +509,12 @@
     <message>
         <location line="+2"/>
         <location line="+31"/>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Level</source>
         <translation>Lantai</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-40"/>
         <location line="+26"/>
         <source>Area</source>
         <translation>Area</translation>
@@ -147,7 +550,7 @@
         <translation>%1 m²</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>Website</source>
         <translation>Situs web</translation>
     </message>
@@ -157,7 +560,7 @@
         <translation>Pindai dengan ponsel untuk membukanya di sana.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>Today, %1</source>
         <translation>Hari ini, %1</translation>
     </message>
@@ -183,9 +586,166 @@
     </message>
 </context>
 <context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/home.py" line="+409"/>
+        <source>Where would you like to go? Touch to start.</source>
+        <extracomment>the service tiles: amenity category (``exit``: the nearest exits)</extracomment>
+        <translation>Mau ke mana? Sentuh untuk mulai.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search exhibitors, booths or services</source>
+        <translation>Cari peserta pameran, stan, atau layanan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nearest to this kiosk</source>
+        <translation>Terdekat dari kios ini</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse by theme</source>
+        <translation>Jelajahi menurut tema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exits</source>
+        <translation>Pintu keluar</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Now</source>
+        <translation>Sekarang</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing else on the programme today.</source>
+        <translation>Tidak ada acara lain hari ini.</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Exhibitors A–Z</source>
+        <translation>Peserta pameran A–Z</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Programme</source>
+        <translation>Acara</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Today at the show  ›</source>
+        <translation>Hari ini di pameran  ›</translation>
+    </message>
+</context>
+<context>
+    <name>KioskVisit</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/visit.py" line="+113"/>
+        <source>Print my visit</source>
+        <extracomment>the most stops a scanned visit may have: a long day at a show, planned in well under a second; more is not a visit a person walks</extracomment>
+        <translation>Cetak kunjungan saya</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>This visit has %1 stops; a kiosk plans at most %2. Ask at the information desk, or plan a shorter visit.</source>
+        <translation>Kunjungan ini memiliki %1 perhentian; kios merencanakan paling banyak %2. Tanyakan di meja informasi, atau rencanakan kunjungan yang lebih singkat.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This code is not an ExpoNav visit.</source>
+        <translation>Kode ini bukan kunjungan ExpoNav.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This code cannot be used here</source>
+        <translation>Kode ini tidak dapat digunakan di sini</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/window.py" line="+490"/>
+        <source>Home</source>
+        <translation>Beranda</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>You are here: %1</source>
+        <translation>Anda di sini: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Print my visit (%1)</source>
+        <translation>Cetak kunjungan saya (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print my visit</source>
+        <translation>Cetak kunjungan saya</translation>
+    </message>
+</context>
+<context>
+    <name>LaptopWindow</name>
+    <message>
+        <location filename="../../app/exponav/ui/visitor/laptop.py" line="+112"/>
+        <source>&amp;Visit</source>
+        <translation>&amp;Kunjungan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Cetak…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Simpan sebagai P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>Ba&amp;ntuan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About ExpoNav</source>
+        <translation>&amp;Tentang ExpoNav</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>About ExpoNav</source>
+        <translation>Tentang ExpoNav</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ExpoNav %1: an offline navigator and booth planner for exhibition floors.
+Showing %2.</source>
+        <translation>ExpoNav %1: navigator luring dan perencana stan untuk area pameran.
+Menampilkan %2.</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
-        <location filename="../../app/exponav/ui/legend.py" line="+124"/>
+        <location filename="../../app/exponav/ui/map/legend.py" line="+124"/>
         <source>Legend</source>
         <translation>Keterangan</translation>
     </message>
@@ -201,9 +761,17 @@
     </message>
 </context>
 <context>
+    <name>LevelSwitcher</name>
+    <message>
+        <location filename="../../app/exponav/ui/map/level_switcher.py" line="+160"/>
+        <source>not part of this show</source>
+        <translation>bukan bagian dari pameran ini</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/exponav/ui/main_window.py" line="+295"/>
+        <location filename="../../app/exponav/ui/visitor/main_window.py" line="+319"/>
         <source>ExpoNav — %1</source>
         <translation>ExpoNav — %1</translation>
     </message>
@@ -214,7 +782,7 @@
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+89"/>
         <source>%1 away</source>
         <translation>%1 lagi</translation>
     </message>
@@ -224,7 +792,7 @@
         <translation>Terdekat: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+14"/>
         <source>No %1 on any level.</source>
         <translation>Tidak ada %1 di lantai mana pun.</translation>
     </message>
@@ -232,7 +800,7 @@
 <context>
     <name>NorthArrow</name>
     <message>
-        <location filename="../../app/exponav/ui/map_overlays.py" line="+157"/>
+        <location filename="../../app/exponav/ui/map/overlays.py" line="+157"/>
         <source>North</source>
         <translation>Utara</translation>
     </message>
@@ -249,9 +817,17 @@
     </message>
 </context>
 <context>
+    <name>NoticeOverlay</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/overlays.py" line="+94"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>PickHint</name>
     <message>
-        <location filename="../../app/exponav/ui/start_picker.py" line="+116"/>
+        <location filename="../../app/exponav/ui/panels/start_picker.py" line="+120"/>
         <source>Tap the map where you are</source>
         <translation>Ketuk peta di posisi Anda</translation>
     </message>
@@ -259,6 +835,263 @@
         <location line="+1"/>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>PrintedOverlay</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/overlays.py" line="-42"/>
+        <source>Printing your visit</source>
+        <translation>Mencetak kunjungan Anda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take your receipt from the slot below the screen.</source>
+        <translation>Ambil struk Anda dari celah di bawah layar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The printer is not working just now</source>
+        <translation>Printer sedang tidak berfungsi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan this code with your phone&apos;s camera instead: it holds your whole visit and needs no network.</source>
+        <translation>Pindai kode ini dengan kamera ponsel Anda: berisi seluruh kunjungan Anda dan tidak perlu jaringan.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+</context>
+<context>
+    <name>Printout</name>
+    <message numerus="yes">
+        <location filename="../../app/exponav/ui/print/printout.py" line="+107"/>
+        <source>%n stop(s)</source>
+        <translation>
+            <numerusform>%n tempat</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Information kiosk</source>
+        <translation>Kios informasi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A point on the map</source>
+        <translation>Titik di peta</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 · day %2 of %3</source>
+        <translation>%1 · hari ke-%2 dari %3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 jam %2 menit</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Meeting at %1: %2 min late</source>
+        <translation>Rapat pukul %1: terlambat %2 menit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Meeting · arrive %1, %2 early</source>
+        <translation>Rapat · tiba %1, %2 lebih awal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meeting</source>
+        <translation>Rapat</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Start %1 at %2, %3</source>
+        <translation>Mulai pukul %1 di %2, %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 · walk %2 (%3) · done about %4</source>
+        <translation>%1 · jalan kaki %2 (%3) · selesai sekitar %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Total walk %1 · %2</source>
+        <translation>Total jalan kaki %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>via %1</source>
+        <translation>lewat %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your visit</source>
+        <translation>Kunjungan Anda</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step-free route: lifts and ramps only</source>
+        <translation>Rute bebas tangga: hanya lift dan jalur landai</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan with a phone camera: your stops and times, no network needed.</source>
+        <translation>Pindai dengan kamera ponsel: tempat dan waktu kunjungan Anda, tanpa jaringan.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Printed at kiosk %1 · %2</source>
+        <translation>Dicetak di kios %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printed from %1 · %2</source>
+        <translation>Dicetak dari %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed %1</source>
+        <translation>Dicetak %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePanel</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/programme.py" line="+176"/>
+        <source>January</source>
+        <translation>Januari</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>February</source>
+        <translation>Februari</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>March</source>
+        <translation>Maret</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May</source>
+        <translation>Mei</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>June</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>July</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>August</source>
+        <translation>Agustus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>October</source>
+        <translation>Oktober</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>December</source>
+        <translation>Desember</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>‹ Back</source>
+        <translation>‹ Kembali</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme</source>
+        <translation>Acara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show me the way</source>
+        <translation>Tunjukkan jalannya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add to my visit</source>
+        <translation>Tambahkan ke kunjungan saya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No public sessions on this day.</source>
+        <translation>Tidak ada sesi umum pada hari ini.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Now</source>
+        <translation>Sekarang</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>Next</source>
+        <translation>Berikutnya</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On now</source>
+        <translation>Sedang berlangsung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Where: %1</source>
+        <translation>Tempat: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With %1</source>
+        <translation>Bersama %1</translation>
     </message>
 </context>
 <context>
@@ -288,17 +1121,17 @@
 <context>
     <name>RouteController</name>
     <message>
-        <location filename="../../app/exponav/ui/route_controller.py" line="+135"/>
+        <location filename="../../app/exponav/ui/visitor/route_controller.py" line="+145"/>
         <source>You are here</source>
         <translation>Anda di sini</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Where are you? Choose a kiosk or an entrance, or pick your position on the map.</source>
         <translation>Anda di mana? Pilih kios atau pintu masuk, atau tandai posisi Anda di peta.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>No step-free route reaches %1 from here. Turn off step-free to include stairs and escalators.</source>
         <translation>Tidak ada rute bebas tangga ke %1 dari sini. Matikan bebas tangga untuk memakai tangga dan eskalator.</translation>
     </message>
@@ -313,22 +1146,22 @@
         <translation>Rute tidak dapat dihitung: %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+174"/>
         <source>From %1</source>
         <translation>Dari %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>To %1</source>
         <translation>Ke %1</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="-66"/>
         <source>On %1</source>
         <translation>Di %1</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+83"/>
         <source>Kiosk %1</source>
         <translation>Kios %1</translation>
     </message>
@@ -341,7 +1174,7 @@
 <context>
     <name>RoutePanel</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/route_panel.py" line="+156"/>
+        <location filename="../../app/exponav/ui/panels/route_panel.py" line="+150"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
@@ -379,7 +1212,7 @@
 <context>
     <name>ScaleBar</name>
     <message>
-        <location filename="../../app/exponav/ui/map_overlays.py" line="-77"/>
+        <location filename="../../app/exponav/ui/map/overlays.py" line="-77"/>
         <source>%1 m</source>
         <translation>%1 m</translation>
     </message>
@@ -387,18 +1220,19 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/search_panel.py" line="+176"/>
+        <location filename="../../app/exponav/ui/panels/search_panel.py" line="+167"/>
         <source>Search exhibitors, booths or services</source>
         <extracomment>the one-tap buttons: amenity category (``exit`` means emergency exits)</extracomment>
         <translation>Cari peserta pameran, stan, atau layanan</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+3"/>
         <source>Search</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Find nearby</source>
         <translation>Cari di sekitar</translation>
     </message>
@@ -438,12 +1272,12 @@
         <translation>Pintu keluar</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+49"/>
         <source>A visit code: press Enter to load this visit.</source>
         <translation>Kode kunjungan: tekan Enter untuk memuat kunjungan ini.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Nothing found for “%1”. Try a booth code such as S1024, or part of a name.</source>
         <translation>Tidak ditemukan “%1”. Coba kode stan seperti S1024, atau sebagian nama.</translation>
     </message>
@@ -462,11 +1296,16 @@
         <source>%1 results</source>
         <translation>%1 hasil</translation>
     </message>
+    <message>
+        <location line="-141"/>
+        <source>Clear the search</source>
+        <translation>Hapus pencarian</translation>
+    </message>
 </context>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/results.py" line="+116"/>
+        <location filename="../../app/exponav/ui/panels/results.py" line="+104"/>
         <source>Not yet assigned</source>
         <translation>Belum terisi</translation>
     </message>
@@ -492,9 +1331,112 @@
     </message>
 </context>
 <context>
+    <name>SheetLayout</name>
+    <message>
+        <location filename="../../app/exponav/ui/print/sheet_layout.py" line="+80"/>
+        <source>Page %1 of %2</source>
+        <translation>Halaman %1 dari %2</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Visit</source>
+        <translation>Kunjungan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Walk</source>
+        <translation>Jalan kaki</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>Map · %1</source>
+        <translation>Peta · %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Your stops in order</source>
+        <translation>Tempat tujuan Anda, berurutan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A meeting</source>
+        <translation>Rapat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your walk</source>
+        <translation>Rute jalan kaki Anda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To another floor</source>
+        <translation>Ke lantai lain</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/staff.py" line="+59"/>
+        <location line="+115"/>
+        <source>Leave kiosk mode</source>
+        <translation>Keluar dari mode kios</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <location line="+112"/>
+        <source>Back to the kiosk</source>
+        <translation>Kembali ke kios</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>Staff PIN</source>
+        <translation>PIN staf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No staff PIN is set</source>
+        <translation>PIN staf belum diatur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>Staf</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set one on this machine with `exponav kiosk set-pin`. Until then this kiosk stays locked.</source>
+        <translation>Atur PIN di mesin ini dengan `exponav kiosk set-pin`. Sampai saat itu kios ini tetap terkunci.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Wrong PIN.</source>
+        <translation>PIN salah.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Wrong PIN. Try again in %1 s.</source>
+        <translation>PIN salah. Coba lagi dalam %1 detik.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Try again.</source>
+        <translation>Coba lagi.</translation>
+    </message>
+</context>
+<context>
     <name>StartMenu</name>
     <message>
-        <location filename="../../app/exponav/ui/start_picker.py" line="-90"/>
+        <location filename="../../app/exponav/ui/panels/start_picker.py" line="-90"/>
         <source>Kiosk %1</source>
         <translation>Kios %1</translation>
     </message>
@@ -523,7 +1465,7 @@
 <context>
     <name>StopRow</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/visit_panel.py" line="+144"/>
+        <location filename="../../app/exponav/ui/panels/visit_panel.py" line="+163"/>
         <source>Appointment</source>
         <translation>Janji temu</translation>
     </message>
@@ -533,21 +1475,44 @@
         <translation>Harus tiba pada jam tertentu (pertemuan atau sesi)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+53"/>
         <source>Appointment time</source>
         <translation>Jam janji temu</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-44"/>
         <location line="+1"/>
         <source>Remove from the visit</source>
         <translation>Hapus dari kunjungan</translation>
     </message>
 </context>
 <context>
+    <name>TimePicker</name>
+    <message>
+        <location filename="../../app/exponav/ui/panels/time_picker.py" line="+105"/>
+        <source>Hour</source>
+        <translation>Jam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes</source>
+        <translation>Menit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 o&apos;clock</source>
+        <translation>Pukul %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 minutes past</source>
+        <translation>Lewat %1 menit</translation>
+    </message>
+</context>
+<context>
     <name>VisitBar</name>
     <message>
-        <location line="+256"/>
+        <location filename="../../app/exponav/ui/panels/visit_panel.py" line="+320"/>
         <source>My visit · 1 stop  ▸</source>
         <translation>Kunjungan saya · 1 tempat  ▸</translation>
     </message>
@@ -560,12 +1525,12 @@
 <context>
     <name>VisitController</name>
     <message>
-        <location filename="../../app/exponav/ui/visit_controller.py" line="+139"/>
+        <location filename="../../app/exponav/ui/visitor/visit_controller.py" line="+146"/>
         <source>Remove from visit</source>
         <translation>Hapus dari kunjungan</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+96"/>
         <source>This visit cannot be planned: %1</source>
         <translation>Kunjungan ini tidak dapat direncanakan: %1</translation>
     </message>
@@ -575,22 +1540,23 @@
         <translation>Perencanaan gagal: %1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>%1 late</source>
         <translation>terlambat %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+15"/>
         <source>ends about %1</source>
         <translation>selesai sekitar %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/exponav/ui/print/printout.py" line="-58"/>
+        <location filename="../../app/exponav/ui/visitor/visit_controller.py" line="+2"/>
         <source>The %1 appointment at %2 cannot be kept: you would arrive at %3, %4 late.</source>
         <translation>Janji temu pukul %1 di %2 tidak dapat ditepati: Anda akan tiba pukul %3, terlambat %4.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location filename="../../app/exponav/ui/visitor/visit_controller.py" line="+101"/>
         <source>This code is not an ExpoNav visit.</source>
         <translation>Kode ini bukan kunjungan ExpoNav.</translation>
     </message>
@@ -610,7 +1576,7 @@
         <translation>Kunjungan ini tidak memiliki tempat tujuan.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Print your visit</source>
         <translation>Cetak kunjungan Anda</translation>
     </message>
@@ -630,6 +1596,7 @@
         <translation>Simpan kunjungan Anda sebagai PDF</translation>
     </message>
     <message numerus="yes">
+        <location line="-167"/>
         <source>%n stop(s)</source>
         <translation>
             <numerusform>%n tempat</numerusform>
@@ -639,7 +1606,7 @@
 <context>
     <name>VisitPanel</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/visit_panel.py" line="-103"/>
+        <location filename="../../app/exponav/ui/panels/visit_panel.py" line="-129"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
@@ -654,7 +1621,8 @@
         <translation>Ubah titik awal</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-61"/>
+        <location line="+62"/>
         <source>Start at</source>
         <translation>Mulai pukul</translation>
     </message>
@@ -712,7 +1680,7 @@
 <context>
     <name>VisitorApi</name>
     <message>
-        <location filename="../../app/exponav/ui/visitor_api.py" line="+51"/>
+        <location filename="../../app/exponav/ui/visitor/main_window.py" line="-200"/>
         <source>Route here</source>
         <translation>Rute ke sini</translation>
     </message>
@@ -725,17 +1693,23 @@
 <context>
     <name>WalkText</name>
     <message>
-        <location filename="../../app/exponav/ui/walk_text.py" line="+20"/>
+        <location filename="../../app/exponav/ui/common/walk_text.py" line="+29"/>
+        <location filename="../../app/exponav/ui/print/printout.py" line="-116"/>
+        <location filename="../../app/exponav/ui/print/sheet_layout.py" line="-17"/>
         <source>%1 m</source>
+        <extracomment>English names of the kinds of place a map&apos;s legend and a stop may name (AmenityNames).</extracomment>
         <translation>%1 m</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <location filename="../../app/exponav/ui/print/printout.py" line="+6"/>
         <source>under 1 min</source>
         <translation>kurang dari 1 menit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location filename="../../app/exponav/ui/print/printout.py" line="+1"/>
+        <location line="+92"/>
         <source>%1 min</source>
         <translation>%1 menit</translation>
     </message>
@@ -743,7 +1717,7 @@
 <context>
     <name>ZoomButtons</name>
     <message>
-        <location filename="../../app/exponav/ui/map_overlays.py" line="-39"/>
+        <location filename="../../app/exponav/ui/map/overlays.py" line="-39"/>
         <location line="+3"/>
         <source>Zoom in</source>
         <translation>Perbesar</translation>
@@ -759,514 +1733,6 @@
         <location line="+3"/>
         <source>Show the whole level</source>
         <translation>Tampilkan seluruh lantai</translation>
-    </message>
-</context>
-<context>
-    <name>HomeScreen</name>
-    <message>
-        <source>Where would you like to go? Touch to start.</source>
-        <translation>Mau ke mana? Sentuh untuk mulai.</translation>
-    </message>
-    <message>
-        <source>Search exhibitors, booths or services</source>
-        <translation>Cari peserta pameran, stan, atau layanan</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Cari</translation>
-    </message>
-    <message>
-        <source>Nearest to this kiosk</source>
-        <translation>Terdekat dari kios ini</translation>
-    </message>
-    <message>
-        <source>Browse by theme</source>
-        <translation>Jelajahi menurut tema</translation>
-    </message>
-    <message>
-        <source>Exits</source>
-        <translation>Pintu keluar</translation>
-    </message>
-    <message>
-        <source>Today at the show</source>
-        <translation>Hari ini di pameran</translation>
-    </message>
-    <message>
-        <source>Now</source>
-        <translation>Sekarang</translation>
-    </message>
-    <message>
-        <source>Nothing else on the programme today.</source>
-        <translation>Tidak ada acara lain hari ini.</translation>
-    </message>
-</context>
-<context>
-    <name>CountdownOverlay</name>
-    <message>
-        <source>Are you still there?</source>
-        <translation>Masih di sana?</translation>
-    </message>
-    <message>
-        <source>Touch the screen to carry on. Otherwise this kiosk starts afresh, and what you looked for is forgotten.</source>
-        <translation>Sentuh layar untuk melanjutkan. Jika tidak, kios ini mulai dari awal dan pencarian Anda dihapus.</translation>
-    </message>
-</context>
-<context>
-    <name>PrintedOverlay</name>
-    <message>
-        <source>Printing your visit</source>
-        <translation>Mencetak kunjungan Anda</translation>
-    </message>
-    <message>
-        <source>Take your receipt from the slot below the screen.</source>
-        <translation>Ambil struk Anda dari celah di bawah layar.</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>The printer is not working just now</source>
-        <translation>Printer sedang tidak berfungsi</translation>
-    </message>
-    <message>
-        <source>Scan this code with your phone's camera instead: it holds your whole visit and needs no network.</source>
-        <translation>Pindai kode ini dengan kamera ponsel Anda: berisi seluruh kunjungan Anda dan tidak perlu jaringan.</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Selesai</translation>
-    </message>
-</context>
-<context>
-    <name>KioskWindow</name>
-    <message>
-        <source>Home</source>
-        <translation>Beranda</translation>
-    </message>
-    <message>
-        <source>You are here: %1</source>
-        <translation>Anda di sini: %1</translation>
-    </message>
-    <message>
-        <source>Print my visit (%1)</source>
-        <translation>Cetak kunjungan saya (%1)</translation>
-    </message>
-    <message>
-        <source>Print my visit</source>
-        <translation>Cetak kunjungan saya</translation>
-    </message>
-</context>
-<context>
-    <name>Printout</name>
-    <message numerus="yes">
-        <source>%n stop(s)</source>
-        <translation>
-            <numerusform>%n tempat</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Information kiosk</source>
-        <translation>Kios informasi</translation>
-    </message>
-    <message>
-        <source>A point on the map</source>
-        <translation>Titik di peta</translation>
-    </message>
-    <message>
-        <source>%1 · day %2 of %3</source>
-        <translation>%1 · hari ke-%2 dari %3</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 jam %2 menit</translation>
-    </message>
-    <message>
-        <source>Meeting at %1: %2 min late</source>
-        <translation>Rapat pukul %1: terlambat %2 menit</translation>
-    </message>
-    <message>
-        <source>Meeting · arrive %1, %2 early</source>
-        <translation>Rapat · tiba %1, %2 lebih awal</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>Rapat</translation>
-    </message>
-    <message>
-        <source>Start %1 at %2, %3</source>
-        <translation>Mulai pukul %1 di %2, %3</translation>
-    </message>
-    <message>
-        <source>%1 · walk %2 (%3) · done about %4</source>
-        <translation>%1 · jalan kaki %2 (%3) · selesai sekitar %4</translation>
-    </message>
-    <message>
-        <source>Total walk %1 · %2</source>
-        <translation>Total jalan kaki %1 · %2</translation>
-    </message>
-    <message>
-        <source>via %1</source>
-        <translation>lewat %1</translation>
-    </message>
-    <message>
-        <source>Your visit</source>
-        <translation>Kunjungan Anda</translation>
-    </message>
-    <message>
-        <source>Step-free route: lifts and ramps only</source>
-        <translation>Rute bebas tangga: hanya lift dan jalur landai</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Mulai</translation>
-    </message>
-    <message>
-        <source>Scan with a phone camera: your stops and times, no network needed.</source>
-        <translation>Pindai dengan kamera ponsel: tempat dan waktu kunjungan Anda, tanpa jaringan.</translation>
-    </message>
-    <message>
-        <source>Printed at kiosk %1 · %2</source>
-        <translation>Dicetak di kios %1 · %2</translation>
-    </message>
-    <message>
-        <source>Printed from %1 · %2</source>
-        <translation>Dicetak dari %1 · %2</translation>
-    </message>
-    <message>
-        <source>Printed %1</source>
-        <translation>Dicetak %1</translation>
-    </message>
-</context>
-<context>
-    <name>SheetLayout</name>
-    <message>
-        <source>Page %1 of %2</source>
-        <translation>Halaman %1 dari %2</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Waktu</translation>
-    </message>
-    <message>
-        <source>Visit</source>
-        <translation>Kunjungan</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>Lokasi</translation>
-    </message>
-    <message>
-        <source>Walk</source>
-        <translation>Jalan kaki</translation>
-    </message>
-    <message>
-        <source>Map · %1</source>
-        <translation>Peta · %1</translation>
-    </message>
-    <message>
-        <source>Your stops in order</source>
-        <translation>Tempat tujuan Anda, berurutan</translation>
-    </message>
-    <message>
-        <source>A meeting</source>
-        <translation>Rapat</translation>
-    </message>
-    <message>
-        <source>Your walk</source>
-        <translation>Rute jalan kaki Anda</translation>
-    </message>
-    <message>
-        <source>To another floor</source>
-        <translation>Ke lantai lain</translation>
-    </message>
-</context>
-<context>
-    <name>LaptopWindow</name>
-    <message>
-        <source>&amp;Visit</source>
-        <translation>&amp;Kunjungan</translation>
-    </message>
-    <message>
-        <source>&amp;Print…</source>
-        <translation>&amp;Cetak…</translation>
-    </message>
-    <message>
-        <source>Save as P&amp;DF…</source>
-        <translation>Simpan sebagai P&amp;DF…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Keluar</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Bahasa</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Ba&amp;ntuan</translation>
-    </message>
-    <message>
-        <source>&amp;About ExpoNav</source>
-        <translation>&amp;Tentang ExpoNav</translation>
-    </message>
-    <message>
-        <source>About ExpoNav</source>
-        <translation>Tentang ExpoNav</translation>
-    </message>
-    <message>
-        <source>ExpoNav %1: an offline navigator and booth planner for exhibition floors.
-Showing %2.</source>
-        <translation>ExpoNav %1: navigator luring dan perencana stan untuk area pameran.
-Menampilkan %2.</translation>
-    </message>
-</context>
-<context>
-    <name>Editor</name>
-    <message>
-        <source>% of net area</source>
-        <translation>% luas bersih</translation>
-    </message>
-    <message>
-        <source>%1 booths selected</source>
-        <translation>%1 stan dipilih</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Sunting</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Berkas</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>&amp;Alat</translation>
-    </message>
-    <message>
-        <source>Area (m²)</source>
-        <translation>Luas (m²)</translation>
-    </message>
-    <message>
-        <source>As opened</source>
-        <translation>Seperti saat dibuka</translation>
-    </message>
-    <message>
-        <source>Assign %1 to %2</source>
-        <translation>Berikan %1 kepada %2</translation>
-    </message>
-    <message>
-        <source>Assign to the selected booth</source>
-        <translation>Berikan ke stan terpilih</translation>
-    </message>
-    <message>
-        <source>Available</source>
-        <translation>Tersedia</translation>
-    </message>
-    <message>
-        <source>Blocked</source>
-        <translation>Diblokir</translation>
-    </message>
-    <message>
-        <source>Booth</source>
-        <translation>Stan</translation>
-    </message>
-    <message>
-        <source>Booths</source>
-        <translation>Stan</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Hapus</translation>
-    </message>
-    <message>
-        <source>Delete %1</source>
-        <translation>Hapus %1</translation>
-    </message>
-    <message>
-        <source>Draw %1</source>
-        <translation>Gambar %1</translation>
-    </message>
-    <message>
-        <source>Draw a booth</source>
-        <translation>Gambar stan</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>Gandakan</translation>
-    </message>
-    <message>
-        <source>Duplicate %1</source>
-        <translation>Gandakan %1</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Galat</translation>
-    </message>
-    <message>
-        <source>Exhibitor</source>
-        <translation>Peserta pameran</translation>
-    </message>
-    <message>
-        <source>Exhibitors</source>
-        <translation>Peserta pameran</translation>
-    </message>
-    <message>
-        <source>ExpoNav layout editor</source>
-        <translation>Penyunting tata letak ExpoNav</translation>
-    </message>
-    <message>
-        <source>Find an exhibitor</source>
-        <translation>Cari peserta pameran</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Riwayat</translation>
-    </message>
-    <message>
-        <source>Merge</source>
-        <translation>Gabungkan</translation>
-    </message>
-    <message>
-        <source>Merge into %1</source>
-        <translation>Gabungkan menjadi %1</translation>
-    </message>
-    <message>
-        <source>Move %1</source>
-        <translation>Pindahkan %1</translation>
-    </message>
-    <message>
-        <source>Nothing selected</source>
-        <translation>Tidak ada yang dipilih</translation>
-    </message>
-    <message>
-        <source>Nothing was saved: %1</source>
-        <translation>Tidak ada yang disimpan: %1</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Ulangi</translation>
-    </message>
-    <message>
-        <source>Reserved</source>
-        <translation>Dipesan</translation>
-    </message>
-    <message>
-        <source>Resize %1</source>
-        <translation>Ubah ukuran %1</translation>
-    </message>
-    <message>
-        <source>Rule</source>
-        <translation>Aturan</translation>
-    </message>
-    <message>
-        <source>Sales</source>
-        <translation>Penjualan</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Simpan</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Tersimpan.</translation>
-    </message>
-    <message>
-        <source>Select and move</source>
-        <translation>Pilih dan pindahkan</translation>
-    </message>
-    <message>
-        <source>Select one booth first.</source>
-        <translation>Pilih satu stan dahulu.</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Tingkat</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Ukuran</translation>
-    </message>
-    <message>
-        <source>Sold</source>
-        <translation>Terjual</translation>
-    </message>
-    <message>
-        <source>Split %1</source>
-        <translation>Bagi %1</translation>
-    </message>
-    <message>
-        <source>Split into a and b</source>
-        <translation>Bagi menjadi a dan b</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>The layout has unsaved changes. Save them?</source>
-        <translation>Tata letak memiliki perubahan yang belum disimpan. Simpan?</translation>
-    </message>
-    <message>
-        <source>These booths are sold: %1. Change them all the same?</source>
-        <translation>Stan ini sudah terjual: %1. Tetap ubah?</translation>
-    </message>
-    <message>
-        <source>Tools</source>
-        <translation>Alat</translation>
-    </message>
-    <message>
-        <source>Unassign</source>
-        <translation>Batalkan pemberian</translation>
-    </message>
-    <message>
-        <source>Unassign %1</source>
-        <translation>Batalkan pemberian %1</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Urungkan</translation>
-    </message>
-    <message>
-        <source>Venue rules</source>
-        <translation>Aturan tempat</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Peringatan</translation>
-    </message>
-    <message>
-        <source>What is wrong</source>
-        <translation>Masalahnya</translation>
-    </message>
-    <message>
-        <source>Whole venue</source>
-        <translation>Seluruh tempat</translation>
-    </message>
-    <message>
-        <source>no booth</source>
-        <translation>tanpa stan</translation>
-    </message>
-    <message>
-        <source>Rotate 15° left</source>
-        <translation>Putar 15° ke kiri</translation>
-    </message>
-    <message>
-        <source>Rotate 15° right</source>
-        <translation>Putar 15° ke kanan</translation>
-    </message>
-    <message>
-        <source>Rotate %1</source>
-        <translation>Putar %1</translation>
     </message>
 </context>
 </TS>

@@ -2,9 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AccessMode</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/access.py" line="+111"/>
+        <source>Accessibility</source>
+        <translation>無障礙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accessibility mode</source>
+        <translation>無障礙模式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>High contrast, large text, controls within reach, step-free routes</source>
+        <translation>高對比、大字體、按鈕在伸手可及處、無階梯路線</translation>
+    </message>
+</context>
+<context>
     <name>AmenityNames</name>
     <message>
-        <location filename="../../app/exponav/ui/amenity_names.py" line="+17"/>
+        <location filename="../../app/exponav/ui/common/amenity_names.py" line="+17"/>
         <source>Toilets</source>
         <translation>廁所</translation>
     </message>
@@ -82,14 +100,399 @@
     </message>
 </context>
 <context>
+    <name>CountdownOverlay</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/overlays.py" line="+81"/>
+        <source>Are you still there?</source>
+        <translation>您還在嗎？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Touch the screen to carry on. Otherwise this kiosk starts afresh, and what you looked for is forgotten.</source>
+        <translation>請觸碰螢幕繼續使用。否則查詢機將重新開始，您查詢的內容都會清除。</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryPanel</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/directory.py" line="+207"/>
+        <source>Country or region</source>
+        <translation>國家或地區</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pavilion</source>
+        <translation>展區</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theme</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>樓層</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>‹ Back</source>
+        <translation>‹ 返回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exhibitors A–Z</source>
+        <translation>展商名錄</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>1 exhibitor</source>
+        <translation>1 家展商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 exhibitors</source>
+        <translation>%1 家展商</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Names under %1</source>
+        <translation>%1 開頭的名稱</translation>
+    </message>
+</context>
+<context>
+    <name>Editor</name>
+    <message>
+        <location filename="../../app/exponav/ui/editor/panels.py" line="+46"/>
+        <source>Available</source>
+        <translation>可租</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reserved</source>
+        <translation>已保留</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sold</source>
+        <translation>已售出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blocked</source>
+        <translation>保留不租</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Severity</source>
+        <translation>嚴重程度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rule</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+30"/>
+        <source>Booths</source>
+        <translation>攤位</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>What is wrong</source>
+        <translation>問題說明</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+118"/>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <source>Area (m²)</source>
+        <translation>面積（平方公尺）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% of net area</source>
+        <translation>佔淨面積%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whole venue</source>
+        <translation>整個場館</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Find an exhibitor</source>
+        <translation>搜尋參展商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign to the selected booth</source>
+        <translation>分配給選取的攤位</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no booth</source>
+        <translation>無攤位</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+193"/>
+        <source>Booth</source>
+        <translation>攤位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>面積</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exhibitor</source>
+        <translation>參展商</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unassign</source>
+        <translation>取消分配</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 booths selected</source>
+        <translation>已選取%1個攤位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing selected</source>
+        <translation>未選取任何攤位</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="-61"/>
+        <source>Undo</source>
+        <extracomment>asks a yes/no question; replaced in tests</extracomment>
+        <translation>復原</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split into a and b</source>
+        <translation>分割為a與b</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge</source>
+        <translation>合併</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rotate 15° left</source>
+        <translation>向左旋轉15°</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rotate 15° right</source>
+        <translation>向右旋轉15°</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select and move</source>
+        <translation>選取與移動</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw a booth</source>
+        <translation>繪製攤位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sales</source>
+        <translation>銷售</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exhibitors</source>
+        <translation>展商</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Venue rules</source>
+        <translation>場館規則</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>編輯紀錄</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As opened</source>
+        <translation>開啟時的狀態</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <location line="+148"/>
+        <location line="+19"/>
+        <source>ExpoNav layout editor</source>
+        <translation>ExpoNav 展場配置編輯器</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <source>These booths are sold: %1. Change them all the same?</source>
+        <translation>這些攤位已售出：%1。仍要變更嗎？</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Move %1</source>
+        <translation>移動%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Resize %1</source>
+        <translation>調整%1大小</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rotate %1</source>
+        <translation>旋轉%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Delete %1</source>
+        <translation>刪除%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Split %1</source>
+        <translation>分割%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Merge into %1</source>
+        <translation>合併為%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Duplicate %1</source>
+        <translation>複製%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Draw %1</source>
+        <translation>繪製%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Assign %1 to %2</source>
+        <translation>將%1分配給%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select one booth first.</source>
+        <translation>請先選取一個攤位。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unassign %1</source>
+        <translation>取消分配%1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Nothing was saved: %1</source>
+        <translation>未儲存任何檔案：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved.</source>
+        <translation>已儲存。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The layout has unsaved changes. Save them?</source>
+        <translation>配置有尚未儲存的變更，要儲存嗎？</translation>
+    </message>
+</context>
+<context>
     <name>ExhibitorCard</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/exhibitor_card.py" line="+193"/>
+        <location filename="../../app/exponav/ui/panels/exhibitor_card.py" line="+187"/>
         <source>Back to results</source>
         <translation>返回搜尋結果</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+63"/>
         <source>Illustrative exhibitor (demo data)</source>
         <translation>示範用展商（虛構資料）</translation>
     </message>
@@ -106,12 +509,12 @@
     <message>
         <location line="+2"/>
         <location line="+31"/>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Level</source>
         <translation>樓層</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-40"/>
         <location line="+26"/>
         <source>Area</source>
         <translation>展區</translation>
@@ -147,7 +550,7 @@
         <translation>%1 平方公尺</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>Website</source>
         <translation>網站</translation>
     </message>
@@ -157,7 +560,7 @@
         <translation>用手機掃描即可開啟。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>Today, %1</source>
         <translation>今天，%1</translation>
     </message>
@@ -183,9 +586,166 @@
     </message>
 </context>
 <context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/home.py" line="+409"/>
+        <source>Where would you like to go? Touch to start.</source>
+        <extracomment>the service tiles: amenity category (``exit``: the nearest exits)</extracomment>
+        <translation>您想去哪裡？請點選開始。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search exhibitors, booths or services</source>
+        <translation>搜尋展商、攤位或服務設施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nearest to this kiosk</source>
+        <translation>離這台查詢機最近</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse by theme</source>
+        <translation>依主題瀏覽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exits</source>
+        <translation>出口</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Now</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing else on the programme today.</source>
+        <translation>今天沒有其他活動了。</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Exhibitors A–Z</source>
+        <translation>展商名錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Programme</source>
+        <translation>活動議程</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Today at the show  ›</source>
+        <translation>今日展會活動  ›</translation>
+    </message>
+</context>
+<context>
+    <name>KioskVisit</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/visit.py" line="+113"/>
+        <source>Print my visit</source>
+        <extracomment>the most stops a scanned visit may have: a long day at a show, planned in well under a second; more is not a visit a person walks</extracomment>
+        <translation>列印我的參觀行程</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>This visit has %1 stops; a kiosk plans at most %2. Ask at the information desk, or plan a shorter visit.</source>
+        <translation>此行程有 %1 個停留點，查詢機最多可規劃 %2 個。請洽服務台，或規劃較短的行程。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This code is not an ExpoNav visit.</source>
+        <translation>此條碼不是 ExpoNav 參觀行程。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This code cannot be used here</source>
+        <translation>此條碼無法在這裡使用</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/window.py" line="+490"/>
+        <source>Home</source>
+        <translation>首頁</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>You are here: %1</source>
+        <translation>您在這裡：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Print my visit (%1)</source>
+        <translation>列印我的行程（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print my visit</source>
+        <translation>列印我的行程</translation>
+    </message>
+</context>
+<context>
+    <name>LaptopWindow</name>
+    <message>
+        <location filename="../../app/exponav/ui/visitor/laptop.py" line="+112"/>
+        <source>&amp;Visit</source>
+        <translation>行程(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print…</source>
+        <translation>列印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存為 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About ExpoNav</source>
+        <translation>關於 ExpoNav(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>About ExpoNav</source>
+        <translation>關於 ExpoNav</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ExpoNav %1: an offline navigator and booth planner for exhibition floors.
+Showing %2.</source>
+        <translation>ExpoNav %1：離線的展場導覽與攤位規劃工具。
+目前展覽：%2。</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
-        <location filename="../../app/exponav/ui/legend.py" line="+124"/>
+        <location filename="../../app/exponav/ui/map/legend.py" line="+124"/>
         <source>Legend</source>
         <translation>圖例</translation>
     </message>
@@ -201,9 +761,17 @@
     </message>
 </context>
 <context>
+    <name>LevelSwitcher</name>
+    <message>
+        <location filename="../../app/exponav/ui/map/level_switcher.py" line="+160"/>
+        <source>not part of this show</source>
+        <translation>非本展會場</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/exponav/ui/main_window.py" line="+295"/>
+        <location filename="../../app/exponav/ui/visitor/main_window.py" line="+319"/>
         <source>ExpoNav — %1</source>
         <translation>ExpoNav — %1</translation>
     </message>
@@ -214,7 +782,7 @@
         <translation>語言</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+89"/>
         <source>%1 away</source>
         <translation>距離 %1</translation>
     </message>
@@ -224,7 +792,7 @@
         <translation>最近的%1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+14"/>
         <source>No %1 on any level.</source>
         <translation>各樓層都沒有%1。</translation>
     </message>
@@ -232,7 +800,7 @@
 <context>
     <name>NorthArrow</name>
     <message>
-        <location filename="../../app/exponav/ui/map_overlays.py" line="+157"/>
+        <location filename="../../app/exponav/ui/map/overlays.py" line="+157"/>
         <source>North</source>
         <translation>北</translation>
     </message>
@@ -249,9 +817,17 @@
     </message>
 </context>
 <context>
+    <name>NoticeOverlay</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/overlays.py" line="+94"/>
+        <source>OK</source>
+        <translation>確定</translation>
+    </message>
+</context>
+<context>
     <name>PickHint</name>
     <message>
-        <location filename="../../app/exponav/ui/start_picker.py" line="+116"/>
+        <location filename="../../app/exponav/ui/panels/start_picker.py" line="+120"/>
         <source>Tap the map where you are</source>
         <translation>請在地圖上點選您的位置</translation>
     </message>
@@ -259,6 +835,263 @@
         <location line="+1"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PrintedOverlay</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/overlays.py" line="-42"/>
+        <source>Printing your visit</source>
+        <translation>正在列印您的行程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take your receipt from the slot below the screen.</source>
+        <translation>請從螢幕下方的出紙口取走您的行程單。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OK</source>
+        <translation>好</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The printer is not working just now</source>
+        <translation>印表機目前無法使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan this code with your phone&apos;s camera instead: it holds your whole visit and needs no network.</source>
+        <translation>請改用手機相機掃描此條碼：內含完整行程，不需網路。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>Printout</name>
+    <message numerus="yes">
+        <location filename="../../app/exponav/ui/print/printout.py" line="+107"/>
+        <source>%n stop(s)</source>
+        <translation>
+            <numerusform>%n 站</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Information kiosk</source>
+        <translation>導覽機</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A point on the map</source>
+        <translation>地圖上的一點</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 · day %2 of %3</source>
+        <translation>%1 · 展期第 %2 天（共 %3 天）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小時 %2 分鐘</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Meeting at %1: %2 min late</source>
+        <translation>%1 的會議：將遲到 %2 分鐘</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Meeting · arrive %1, %2 early</source>
+        <translation>會議 · %1 抵達，提早 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meeting</source>
+        <translation>會議</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Start %1 at %2, %3</source>
+        <translation>%1 從%3 %2出發</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 · walk %2 (%3) · done about %4</source>
+        <translation>%1 · 步行 %2（%3）· 約 %4 結束</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Total walk %1 · %2</source>
+        <translation>總步行 %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>via %1</source>
+        <translation>經由%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your visit</source>
+        <translation>您的參觀行程</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step-free route: lifts and ramps only</source>
+        <translation>無障礙路線：僅電梯與坡道</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start</source>
+        <translation>起點</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan with a phone camera: your stops and times, no network needed.</source>
+        <translation>以手機相機掃描：行程各站與時間，免網路即可查看。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Printed at kiosk %1 · %2</source>
+        <translation>列印自導覽機 %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printed from %1 · %2</source>
+        <translation>列印自 %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed %1</source>
+        <translation>列印於 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePanel</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/programme.py" line="+176"/>
+        <source>January</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>‹ Back</source>
+        <translation>‹ 返回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme</source>
+        <translation>活動議程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show me the way</source>
+        <translation>帶我過去</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add to my visit</source>
+        <translation>加入我的行程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No public sessions on this day.</source>
+        <translation>這一天沒有公開活動。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Now</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>Next</source>
+        <translation>下一場</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On now</source>
+        <translation>正在進行</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Where: %1</source>
+        <translation>地點：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With %1</source>
+        <translation>參與單位：%1</translation>
     </message>
 </context>
 <context>
@@ -288,17 +1121,17 @@
 <context>
     <name>RouteController</name>
     <message>
-        <location filename="../../app/exponav/ui/route_controller.py" line="+135"/>
+        <location filename="../../app/exponav/ui/visitor/route_controller.py" line="+145"/>
         <source>You are here</source>
         <translation>您在這裡</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Where are you? Choose a kiosk or an entrance, or pick your position on the map.</source>
         <translation>您在哪裡？請選擇一台導覽機或一個入口，或在地圖上點選您的位置。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>No step-free route reaches %1 from here. Turn off step-free to include stairs and escalators.</source>
         <translation>從這裡沒有無障礙路線可到達 %1。關閉「無障礙」即可改走樓梯與電扶梯。</translation>
     </message>
@@ -313,22 +1146,22 @@
         <translation>無法規劃路線：%1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+174"/>
         <source>From %1</source>
         <translation>從%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>To %1</source>
         <translation>前往%1</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="-66"/>
         <source>On %1</source>
         <translation>在%1</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+83"/>
         <source>Kiosk %1</source>
         <translation>導覽機 %1</translation>
     </message>
@@ -341,7 +1174,7 @@
 <context>
     <name>RoutePanel</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/route_panel.py" line="+156"/>
+        <location filename="../../app/exponav/ui/panels/route_panel.py" line="+150"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -379,7 +1212,7 @@
 <context>
     <name>ScaleBar</name>
     <message>
-        <location filename="../../app/exponav/ui/map_overlays.py" line="-77"/>
+        <location filename="../../app/exponav/ui/map/overlays.py" line="-77"/>
         <source>%1 m</source>
         <translation>%1 公尺</translation>
     </message>
@@ -387,18 +1220,19 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/search_panel.py" line="+176"/>
+        <location filename="../../app/exponav/ui/panels/search_panel.py" line="+167"/>
         <source>Search exhibitors, booths or services</source>
         <extracomment>the one-tap buttons: amenity category (``exit`` means emergency exits)</extracomment>
         <translation>搜尋展商、攤位或服務設施</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+3"/>
         <source>Search</source>
         <translation>搜尋</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Find nearby</source>
         <translation>尋找附近</translation>
     </message>
@@ -438,12 +1272,12 @@
         <translation>出口</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+49"/>
         <source>A visit code: press Enter to load this visit.</source>
         <translation>這是參觀行程代碼：按 Enter 載入行程。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Nothing found for “%1”. Try a booth code such as S1024, or part of a name.</source>
         <translation>找不到「%1」。請試試攤位編號（例如 S1024）或名稱的一部分。</translation>
     </message>
@@ -462,11 +1296,16 @@
         <source>%1 results</source>
         <translation>%1 筆結果</translation>
     </message>
+    <message>
+        <location line="-141"/>
+        <source>Clear the search</source>
+        <translation>清除搜尋</translation>
+    </message>
 </context>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/results.py" line="+116"/>
+        <location filename="../../app/exponav/ui/panels/results.py" line="+104"/>
         <source>Not yet assigned</source>
         <translation>尚未分配</translation>
     </message>
@@ -492,9 +1331,112 @@
     </message>
 </context>
 <context>
+    <name>SheetLayout</name>
+    <message>
+        <location filename="../../app/exponav/ui/print/sheet_layout.py" line="+80"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 頁，共 %2 頁</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Visit</source>
+        <translation>參觀</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Walk</source>
+        <translation>步行</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>Map · %1</source>
+        <translation>地圖 · %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Your stops in order</source>
+        <translation>依序參觀各站</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A meeting</source>
+        <translation>會議</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your walk</source>
+        <translation>步行路線</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To another floor</source>
+        <translation>前往其他樓層</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <location filename="../../app/exponav/ui/kiosk/staff.py" line="+59"/>
+        <location line="+115"/>
+        <source>Leave kiosk mode</source>
+        <translation>離開查詢機模式</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <location line="+112"/>
+        <source>Back to the kiosk</source>
+        <translation>回到查詢機</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>Staff PIN</source>
+        <translation>工作人員密碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No staff PIN is set</source>
+        <translation>尚未設定工作人員密碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>工作人員</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set one on this machine with `exponav kiosk set-pin`. Until then this kiosk stays locked.</source>
+        <translation>請在本機以 `exponav kiosk set-pin` 設定密碼。設定前，本查詢機將保持鎖定。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Wrong PIN.</source>
+        <translation>密碼錯誤。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Wrong PIN. Try again in %1 s.</source>
+        <translation>密碼錯誤，請於 %1 秒後再試。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Try again.</source>
+        <translation>請再試一次。</translation>
+    </message>
+</context>
+<context>
     <name>StartMenu</name>
     <message>
-        <location filename="../../app/exponav/ui/start_picker.py" line="-90"/>
+        <location filename="../../app/exponav/ui/panels/start_picker.py" line="-90"/>
         <source>Kiosk %1</source>
         <translation>導覽機 %1</translation>
     </message>
@@ -523,7 +1465,7 @@
 <context>
     <name>StopRow</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/visit_panel.py" line="+144"/>
+        <location filename="../../app/exponav/ui/panels/visit_panel.py" line="+163"/>
         <source>Appointment</source>
         <translation>約定時間</translation>
     </message>
@@ -533,21 +1475,44 @@
         <translation>須在固定時間到達（洽談或場次）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+53"/>
         <source>Appointment time</source>
         <translation>約定時間</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-44"/>
         <location line="+1"/>
         <source>Remove from the visit</source>
         <translation>從行程移除</translation>
     </message>
 </context>
 <context>
+    <name>TimePicker</name>
+    <message>
+        <location filename="../../app/exponav/ui/panels/time_picker.py" line="+105"/>
+        <source>Hour</source>
+        <translation>時</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 o&apos;clock</source>
+        <translation>%1 點</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 minutes past</source>
+        <translation>%1 分</translation>
+    </message>
+</context>
+<context>
     <name>VisitBar</name>
     <message>
-        <location line="+256"/>
+        <location filename="../../app/exponav/ui/panels/visit_panel.py" line="+320"/>
         <source>My visit · 1 stop  ▸</source>
         <translation>我的行程 · 1 站  ▸</translation>
     </message>
@@ -560,12 +1525,12 @@
 <context>
     <name>VisitController</name>
     <message>
-        <location filename="../../app/exponav/ui/visit_controller.py" line="+139"/>
+        <location filename="../../app/exponav/ui/visitor/visit_controller.py" line="+146"/>
         <source>Remove from visit</source>
         <translation>從行程移除</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+96"/>
         <source>This visit cannot be planned: %1</source>
         <translation>無法規劃此行程：%1</translation>
     </message>
@@ -575,22 +1540,23 @@
         <translation>規劃失敗：%1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>%1 late</source>
         <translation>遲到 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+15"/>
         <source>ends about %1</source>
         <translation>約 %1 結束</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/exponav/ui/print/printout.py" line="-58"/>
+        <location filename="../../app/exponav/ui/visitor/visit_controller.py" line="+2"/>
         <source>The %1 appointment at %2 cannot be kept: you would arrive at %3, %4 late.</source>
         <translation>%2 的 %1 約定無法準時赴約：您將於 %3 抵達，遲到 %4。</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location filename="../../app/exponav/ui/visitor/visit_controller.py" line="+101"/>
         <source>This code is not an ExpoNav visit.</source>
         <translation>這個代碼不是 ExpoNav 參觀行程。</translation>
     </message>
@@ -610,7 +1576,7 @@
         <translation>這個行程沒有任何一站。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Print your visit</source>
         <translation>列印您的行程</translation>
     </message>
@@ -630,6 +1596,7 @@
         <translation>將行程儲存為 PDF</translation>
     </message>
     <message numerus="yes">
+        <location line="-167"/>
         <source>%n stop(s)</source>
         <translation>
             <numerusform>%n 站</numerusform>
@@ -639,7 +1606,7 @@
 <context>
     <name>VisitPanel</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/visit_panel.py" line="-103"/>
+        <location filename="../../app/exponav/ui/panels/visit_panel.py" line="-129"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -654,7 +1621,8 @@
         <translation>更改起點</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-61"/>
+        <location line="+62"/>
         <source>Start at</source>
         <translation>出發時間</translation>
     </message>
@@ -712,7 +1680,7 @@
 <context>
     <name>VisitorApi</name>
     <message>
-        <location filename="../../app/exponav/ui/visitor_api.py" line="+51"/>
+        <location filename="../../app/exponav/ui/visitor/main_window.py" line="-200"/>
         <source>Route here</source>
         <translation>規劃路線</translation>
     </message>
@@ -725,17 +1693,23 @@
 <context>
     <name>WalkText</name>
     <message>
-        <location filename="../../app/exponav/ui/walk_text.py" line="+20"/>
+        <location filename="../../app/exponav/ui/common/walk_text.py" line="+29"/>
+        <location filename="../../app/exponav/ui/print/printout.py" line="-116"/>
+        <location filename="../../app/exponav/ui/print/sheet_layout.py" line="-17"/>
         <source>%1 m</source>
+        <extracomment>English names of the kinds of place a map&apos;s legend and a stop may name (AmenityNames).</extracomment>
         <translation>%1 公尺</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <location filename="../../app/exponav/ui/print/printout.py" line="+6"/>
         <source>under 1 min</source>
         <translation>不到 1 分鐘</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location filename="../../app/exponav/ui/print/printout.py" line="+1"/>
+        <location line="+92"/>
         <source>%1 min</source>
         <translation>%1 分鐘</translation>
     </message>
@@ -743,7 +1717,7 @@
 <context>
     <name>ZoomButtons</name>
     <message>
-        <location filename="../../app/exponav/ui/map_overlays.py" line="-39"/>
+        <location filename="../../app/exponav/ui/map/overlays.py" line="-39"/>
         <location line="+3"/>
         <source>Zoom in</source>
         <translation>放大</translation>
@@ -759,514 +1733,6 @@
         <location line="+3"/>
         <source>Show the whole level</source>
         <translation>顯示整層樓</translation>
-    </message>
-</context>
-<context>
-    <name>HomeScreen</name>
-    <message>
-        <source>Where would you like to go? Touch to start.</source>
-        <translation>您想去哪裡？請點選開始。</translation>
-    </message>
-    <message>
-        <source>Search exhibitors, booths or services</source>
-        <translation>搜尋展商、攤位或服務設施</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>搜尋</translation>
-    </message>
-    <message>
-        <source>Nearest to this kiosk</source>
-        <translation>離這台查詢機最近</translation>
-    </message>
-    <message>
-        <source>Browse by theme</source>
-        <translation>依主題瀏覽</translation>
-    </message>
-    <message>
-        <source>Exits</source>
-        <translation>出口</translation>
-    </message>
-    <message>
-        <source>Today at the show</source>
-        <translation>今日展會活動</translation>
-    </message>
-    <message>
-        <source>Now</source>
-        <translation>進行中</translation>
-    </message>
-    <message>
-        <source>Nothing else on the programme today.</source>
-        <translation>今天沒有其他活動了。</translation>
-    </message>
-</context>
-<context>
-    <name>CountdownOverlay</name>
-    <message>
-        <source>Are you still there?</source>
-        <translation>您還在嗎？</translation>
-    </message>
-    <message>
-        <source>Touch the screen to carry on. Otherwise this kiosk starts afresh, and what you looked for is forgotten.</source>
-        <translation>請觸碰螢幕繼續使用。否則查詢機將重新開始，您查詢的內容都會清除。</translation>
-    </message>
-</context>
-<context>
-    <name>PrintedOverlay</name>
-    <message>
-        <source>Printing your visit</source>
-        <translation>正在列印您的行程</translation>
-    </message>
-    <message>
-        <source>Take your receipt from the slot below the screen.</source>
-        <translation>請從螢幕下方的出紙口取走您的行程單。</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>好</translation>
-    </message>
-    <message>
-        <source>The printer is not working just now</source>
-        <translation>印表機目前無法使用</translation>
-    </message>
-    <message>
-        <source>Scan this code with your phone's camera instead: it holds your whole visit and needs no network.</source>
-        <translation>請改用手機相機掃描此條碼：內含完整行程，不需網路。</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-</context>
-<context>
-    <name>KioskWindow</name>
-    <message>
-        <source>Home</source>
-        <translation>首頁</translation>
-    </message>
-    <message>
-        <source>You are here: %1</source>
-        <translation>您在這裡：%1</translation>
-    </message>
-    <message>
-        <source>Print my visit (%1)</source>
-        <translation>列印我的行程（%1）</translation>
-    </message>
-    <message>
-        <source>Print my visit</source>
-        <translation>列印我的行程</translation>
-    </message>
-</context>
-<context>
-    <name>Printout</name>
-    <message numerus="yes">
-        <source>%n stop(s)</source>
-        <translation>
-            <numerusform>%n 站</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Information kiosk</source>
-        <translation>導覽機</translation>
-    </message>
-    <message>
-        <source>A point on the map</source>
-        <translation>地圖上的一點</translation>
-    </message>
-    <message>
-        <source>%1 · day %2 of %3</source>
-        <translation>%1 · 展期第 %2 天（共 %3 天）</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 小時 %2 分鐘</translation>
-    </message>
-    <message>
-        <source>Meeting at %1: %2 min late</source>
-        <translation>%1 的會議：將遲到 %2 分鐘</translation>
-    </message>
-    <message>
-        <source>Meeting · arrive %1, %2 early</source>
-        <translation>會議 · %1 抵達，提早 %2</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>會議</translation>
-    </message>
-    <message>
-        <source>Start %1 at %2, %3</source>
-        <translation>%1 從%3 %2出發</translation>
-    </message>
-    <message>
-        <source>%1 · walk %2 (%3) · done about %4</source>
-        <translation>%1 · 步行 %2（%3）· 約 %4 結束</translation>
-    </message>
-    <message>
-        <source>Total walk %1 · %2</source>
-        <translation>總步行 %1 · %2</translation>
-    </message>
-    <message>
-        <source>via %1</source>
-        <translation>經由%1</translation>
-    </message>
-    <message>
-        <source>Your visit</source>
-        <translation>您的參觀行程</translation>
-    </message>
-    <message>
-        <source>Step-free route: lifts and ramps only</source>
-        <translation>無障礙路線：僅電梯與坡道</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>起點</translation>
-    </message>
-    <message>
-        <source>Scan with a phone camera: your stops and times, no network needed.</source>
-        <translation>以手機相機掃描：行程各站與時間，免網路即可查看。</translation>
-    </message>
-    <message>
-        <source>Printed at kiosk %1 · %2</source>
-        <translation>列印自導覽機 %1 · %2</translation>
-    </message>
-    <message>
-        <source>Printed from %1 · %2</source>
-        <translation>列印自 %1 · %2</translation>
-    </message>
-    <message>
-        <source>Printed %1</source>
-        <translation>列印於 %1</translation>
-    </message>
-</context>
-<context>
-    <name>SheetLayout</name>
-    <message>
-        <source>Page %1 of %2</source>
-        <translation>第 %1 頁，共 %2 頁</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>時間</translation>
-    </message>
-    <message>
-        <source>Visit</source>
-        <translation>參觀</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>位置</translation>
-    </message>
-    <message>
-        <source>Walk</source>
-        <translation>步行</translation>
-    </message>
-    <message>
-        <source>Map · %1</source>
-        <translation>地圖 · %1</translation>
-    </message>
-    <message>
-        <source>Your stops in order</source>
-        <translation>依序參觀各站</translation>
-    </message>
-    <message>
-        <source>A meeting</source>
-        <translation>會議</translation>
-    </message>
-    <message>
-        <source>Your walk</source>
-        <translation>步行路線</translation>
-    </message>
-    <message>
-        <source>To another floor</source>
-        <translation>前往其他樓層</translation>
-    </message>
-</context>
-<context>
-    <name>LaptopWindow</name>
-    <message>
-        <source>&amp;Visit</source>
-        <translation>行程(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Print…</source>
-        <translation>列印(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Save as P&amp;DF…</source>
-        <translation>另存為 PDF(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>結束(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>語言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>說明(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About ExpoNav</source>
-        <translation>關於 ExpoNav(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About ExpoNav</source>
-        <translation>關於 ExpoNav</translation>
-    </message>
-    <message>
-        <source>ExpoNav %1: an offline navigator and booth planner for exhibition floors.
-Showing %2.</source>
-        <translation>ExpoNav %1：離線的展場導覽與攤位規劃工具。
-目前展覽：%2。</translation>
-    </message>
-</context>
-<context>
-    <name>Editor</name>
-    <message>
-        <source>% of net area</source>
-        <translation>佔淨面積%</translation>
-    </message>
-    <message>
-        <source>%1 booths selected</source>
-        <translation>已選取%1個攤位</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>編輯(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>檔案(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Area (m²)</source>
-        <translation>面積（平方公尺）</translation>
-    </message>
-    <message>
-        <source>As opened</source>
-        <translation>開啟時的狀態</translation>
-    </message>
-    <message>
-        <source>Assign %1 to %2</source>
-        <translation>將%1分配給%2</translation>
-    </message>
-    <message>
-        <source>Assign to the selected booth</source>
-        <translation>分配給選取的攤位</translation>
-    </message>
-    <message>
-        <source>Available</source>
-        <translation>可租</translation>
-    </message>
-    <message>
-        <source>Blocked</source>
-        <translation>保留不租</translation>
-    </message>
-    <message>
-        <source>Booth</source>
-        <translation>攤位</translation>
-    </message>
-    <message>
-        <source>Booths</source>
-        <translation>攤位</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>關閉</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>刪除</translation>
-    </message>
-    <message>
-        <source>Delete %1</source>
-        <translation>刪除%1</translation>
-    </message>
-    <message>
-        <source>Draw %1</source>
-        <translation>繪製%1</translation>
-    </message>
-    <message>
-        <source>Draw a booth</source>
-        <translation>繪製攤位</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>複製</translation>
-    </message>
-    <message>
-        <source>Duplicate %1</source>
-        <translation>複製%1</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>錯誤</translation>
-    </message>
-    <message>
-        <source>Exhibitor</source>
-        <translation>參展商</translation>
-    </message>
-    <message>
-        <source>Exhibitors</source>
-        <translation>參展商</translation>
-    </message>
-    <message>
-        <source>ExpoNav layout editor</source>
-        <translation>ExpoNav 展場配置編輯器</translation>
-    </message>
-    <message>
-        <source>Find an exhibitor</source>
-        <translation>搜尋參展商</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>編輯紀錄</translation>
-    </message>
-    <message>
-        <source>Merge</source>
-        <translation>合併</translation>
-    </message>
-    <message>
-        <source>Merge into %1</source>
-        <translation>合併為%1</translation>
-    </message>
-    <message>
-        <source>Move %1</source>
-        <translation>移動%1</translation>
-    </message>
-    <message>
-        <source>Nothing selected</source>
-        <translation>未選取任何攤位</translation>
-    </message>
-    <message>
-        <source>Nothing was saved: %1</source>
-        <translation>未儲存任何檔案：%1</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <source>Reserved</source>
-        <translation>已保留</translation>
-    </message>
-    <message>
-        <source>Resize %1</source>
-        <translation>調整%1大小</translation>
-    </message>
-    <message>
-        <source>Rule</source>
-        <translation>規則</translation>
-    </message>
-    <message>
-        <source>Sales</source>
-        <translation>銷售</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>儲存</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已儲存。</translation>
-    </message>
-    <message>
-        <source>Select and move</source>
-        <translation>選取與移動</translation>
-    </message>
-    <message>
-        <source>Select one booth first.</source>
-        <translation>請先選取一個攤位。</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>嚴重程度</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>尺寸</translation>
-    </message>
-    <message>
-        <source>Sold</source>
-        <translation>已售出</translation>
-    </message>
-    <message>
-        <source>Split %1</source>
-        <translation>分割%1</translation>
-    </message>
-    <message>
-        <source>Split into a and b</source>
-        <translation>分割為a與b</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <source>The layout has unsaved changes. Save them?</source>
-        <translation>配置有尚未儲存的變更，要儲存嗎？</translation>
-    </message>
-    <message>
-        <source>These booths are sold: %1. Change them all the same?</source>
-        <translation>這些攤位已售出：%1。仍要變更嗎？</translation>
-    </message>
-    <message>
-        <source>Tools</source>
-        <translation>工具</translation>
-    </message>
-    <message>
-        <source>Unassign</source>
-        <translation>取消分配</translation>
-    </message>
-    <message>
-        <source>Unassign %1</source>
-        <translation>取消分配%1</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>復原</translation>
-    </message>
-    <message>
-        <source>Venue rules</source>
-        <translation>場館規則</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>What is wrong</source>
-        <translation>問題說明</translation>
-    </message>
-    <message>
-        <source>Whole venue</source>
-        <translation>整個場館</translation>
-    </message>
-    <message>
-        <source>no booth</source>
-        <translation>無攤位</translation>
-    </message>
-    <message>
-        <source>Rotate 15° left</source>
-        <translation>向左旋轉15°</translation>
-    </message>
-    <message>
-        <source>Rotate 15° right</source>
-        <translation>向右旋轉15°</translation>
-    </message>
-    <message>
-        <source>Rotate %1</source>
-        <translation>旋轉%1</translation>
     </message>
 </context>
 </TS>

@@ -128,9 +128,20 @@ def test_a_touch_cancels_the_countdown(kiosk, qtbot):
     assert kiosk.page() == "navigator"  # the visitor carries on
 
 
-def test_an_untouched_home_screen_never_counts_down(kiosk, qtbot):
+def test_an_untouched_home_screen_never_counts_down_and_attracts(kiosk, qtbot, nav):
     qtbot.wait(500)  # more than twice the idle time
-    assert not kiosk.countdown.isVisible() and kiosk.page() == "home"
+    assert not kiosk.countdown.isVisible() and kiosk.page() == "attract"
+    attract = kiosk.attract
+    assert attract.map.scene() is kiosk.navigator.scene_for(kiosk.kiosk.level)
+    here = attract.map.mapFromScene(to_scene(kiosk.kiosk.point.x, kiosk.kiosk.point.y))
+    assert attract.map.viewport().rect().contains(here)  # the map around "you are here"
+    assert nav.show_info.name in attract.show_name.text()
+    assert attract.next_up.text()  # what is on next
+    assert [t.text() for t in attract.touch] == ["Touch the screen to start", "輕觸螢幕開始",
+                                                 "Sentuh layar untuk memulai"]
+    assert not kiosk.has_visitor_state()
+    _press(kiosk, QPoint(900, 500))
+    assert kiosk.page() == "home"
 
 
 def test_nothing_a_visitor_does_is_written(kiosk, qtbot, nav, tmp_path, monkeypatch):
@@ -290,6 +301,30 @@ def test_people_typing_are_not_a_scanner(qtbot):
     assert got == [] and field.text() == "EXPONAV1|x|y|S1024"
 
 
+def test_a_scan_survives_the_kiosk_stalling_once_its_prefix_is_in(qtbot):
+    now = [0.0]
+    scanner = ScannerFilter(clock=lambda: now[0])
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    field.setFocus()
+    QApplication.instance().installEventFilter(scanner)
+    got = []
+    scanner.scanned.connect(got.append)
+    try:
+        for i, ch in enumerate("EXPONAV1|scse2025|K-1|S1024"):
+            now[0] += 0.3 if i == 15 else 0.01  # a 300 ms stall in the middle of the line
+            QApplication.sendEvent(field.windowHandle(),
+                                   QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch))
+        QApplication.sendEvent(field.windowHandle(), QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"))
+        qtbot.wait(20)
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+    assert got == ["EXPONAV1|scse2025|K-1|S1024"]
+
+
 # -- heading-up ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("heading", [0, 90, 180, 270, 45, 300])
@@ -404,7 +439,7 @@ def test_sessions_now_and_next_skip_private_meetings(nav):
     assert all(s.start.startswith("2025-03-18") for s in rows)
 
 
-def test_touch_keyboard_types_latin_and_chinese(qtbot, nav):
+def _keyboard(qtbot, nav):
     field = QLineEdit()
     qtbot.addWidget(field)
     keyboard = TouchKeyboard(ChinesePalette.for_show(nav))
@@ -412,12 +447,23 @@ def test_touch_keyboard_types_latin_and_chinese(qtbot, nav):
     field.show()
     keyboard.show()
     keyboard.target = field  # as if focused (offscreen windows are never active)
+    return keyboard, field
+
+
+def test_touch_keyboard_types_latin_signs_and_the_palette(qtbot, nav):
+    keyboard, field = _keyboard(qtbot, nav)
     for key in ("S", "1", "0"):
         keyboard.keys[key].click()
     keyboard.keys["backspace"].click()
     assert field.text() == "S1"
     keyboard.keys["clear"].click()
+    for key in ("A", "&", "T"):
+        keyboard.keys[key].click()
+    assert field.text() == "A&T"
+    assert keyboard.keys["&"].text() == "&&"  # shown as "&", not taken as a mnemonic
+    keyboard.keys["clear"].click()
     keyboard.set_chinese(True)
+    keyboard.toggle_palette()
     zh = next(e.name_zh for e in nav.show.exhibitors.values() if e.name_zh.startswith("中華電信"))
     for ch in zh[:4]:
         offered = keyboard.offered()
@@ -429,6 +475,27 @@ def test_touch_keyboard_types_latin_and_chinese(qtbot, nav):
     assert all(k.minimumHeight() >= 48 for k in keyboard.keys.values())
 
 
+def test_zhuyin_keys_compose_into_the_shows_names(qtbot, nav):
+    keyboard, field = _keyboard(qtbot, nav)
+    keyboard.set_chinese(True)
+    assert keyboard.candidate_row.isVisibleTo(keyboard)
+    for ch in "ㄓㄨㄥㄏㄨㄚˊ":  # zhong hua: the field gets the zhuyin itself, for the search
+        keyboard.keys[f"zy:{ch}"].click()
+    assert field.text() == "ㄓㄨㄥㄏㄨㄚˊ"
+    offered = keyboard.offered_candidates()
+    assert "中華電信" in offered
+    keyboard.choose_candidate(offered.index("中華電信"))
+    assert field.text() == "中華電信" and keyboard.offered_candidates() == []
+    keyboard.keys["clear"].click()
+    for ch in "ㄊㄞ":  # one syllable without its tone: characters read so, 台 among them
+        keyboard.keys[f"zy:{ch}"].click()
+    assert "台" in keyboard.offered_candidates()
+    keyboard.keys["space"].click()  # the space bar takes the first candidate
+    assert field.text() and not any("ㄅ" <= c <= "ㄩ" for c in field.text())
+    keyboard.set_chinese(False)
+    assert not keyboard.candidate_row.isVisibleTo(keyboard)
+
+
 def test_chinese_palette_follows_the_names():
     p = ChinesePalette(["中華電信", "中華航空", "中興", "台灣大哥大"])
     assert p.after("中") == ["華", "興"]
@@ -436,13 +503,23 @@ def test_chinese_palette_follows_the_names():
     assert set(p.suggestions("")) == set("中華電信航空興台灣大哥")
 
 
-def test_keyboard_choice_falls_back_without_the_plugin_libraries(monkeypatch):
+def test_keyboard_choice_loads_the_plugin_for_real(monkeypatch, capsys):
+    import exponav.ui.kiosk.keyboard as kb
+
     monkeypatch.delenv("QT_IM_MODULE", raising=False)
     assert choose_keyboard("builtin") == "builtin"
-    monkeypatch.setattr("exponav.ui.kiosk.keyboard.qt_virtual_keyboard_available", lambda: False)
-    assert choose_keyboard("auto") == "builtin" and "QT_IM_MODULE" not in os.environ
-    monkeypatch.setattr("exponav.ui.kiosk.keyboard.qt_virtual_keyboard_available", lambda: True)
-    assert choose_keyboard("auto") == "qt" and os.environ["QT_IM_MODULE"] == "qtvirtualkeyboard"
+    assert "built-in keyboard (set by the keyboard setting)" in capsys.readouterr().err
+    # this installation: whatever the plugin file, it is loaded before it is believed
+    problem = kb.qt_virtual_keyboard_problem()
+    assert choose_keyboard("auto") == ("builtin" if problem else "qt")
+    said = capsys.readouterr().err
+    assert (problem in said) if problem else "Qt Virtual Keyboard" in said
+    monkeypatch.delenv("QT_IM_MODULE", raising=False)
+    monkeypatch.setattr(kb, "_plugin_file", lambda: kb.Path("/nonexistent/libqtvirtualkeyboardplugin.so"))
+    assert "does not load" in kb.qt_virtual_keyboard_problem()
+    assert choose_keyboard("qt") == "builtin" and "QT_IM_MODULE" not in os.environ
+    monkeypatch.setattr(kb, "_plugin_file", lambda: None)
+    assert kb.qt_virtual_keyboard_problem() == "its plugin is not installed"
 
 
 # -- the selftest ----------------------------------------------------------------------------
@@ -462,8 +539,8 @@ def test_selftest_kiosk_with_screenshot(data_file, tmp_path):
 def test_soak_drives_every_interaction_without_error(data_file, qtbot):
     from exponav.diagnostics.soak import run_soak
 
-    row = run_soak(12, data_file)  # each of the eleven interactions, and one more
-    assert row["name"] == "soak" and row["n"] == 12
+    row = run_soak(16, data_file)  # each of the fifteen interactions, and one more
+    assert row["name"] == "soak" and row["n"] == 16
     assert row["errors"] == 0, row["first_errors"]
     assert 0 < row["rss_start_mb"] <= row["rss_end_mb"] + 50
 
@@ -766,7 +843,9 @@ def test_exponav_gui_kiosk_with_a_damaged_file_stays_up_out_of_service(settings_
                              "--data", str(data_file)], env=env, stderr=subprocess.PIPE,
                             text=True)
     try:
-        line = proc.stderr.readline()  # its first word for staff
+        said = [proc.stderr.readline(), proc.stderr.readline()]  # which keyboard, then why
+        assert "on-screen keyboard" in said[0]
+        line = said[1]
         assert "out of service" in line and "idle" in line
         with pytest.raises(subprocess.TimeoutExpired):
             proc.wait(timeout=2)  # still up, on its out-of-service screen
@@ -775,3 +854,30 @@ def test_exponav_gui_kiosk_with_a_damaged_file_stays_up_out_of_service(settings_
         rest = proc.communicate(timeout=30)[1]
     assert "Traceback" not in line + rest
     assert settings_file.read_bytes() == raw
+
+
+def test_qt_s_keyboard_chosen_but_never_shown_gives_way_to_ours(qtbot, nav, monkeypatch,
+                                                                 capsys):
+    import exponav.ui.kiosk.window as window_module
+    from exponav.ui.app import make_app
+
+    monkeypatch.setattr(window_module, "QT_KEYBOARD_WAIT_MS", 50)
+    make_app()
+    k = KioskWindow(KioskSettings(kiosk_id=KIOSK), nav, timings=FAST, keyboard="qt",
+                    save=lambda s: None)
+    qtbot.addWidget(k)
+    k.resize(1600, 1000)
+    k.show_kiosk(full_screen=False)
+    qtbot.waitExposed(k)
+    try:
+        assert k.keyboard is None  # Qt's, not ours
+        k.open_search()
+        k.navigator.search.field.setFocus()
+        k._focus_changed(None, k.navigator.search.field)  # offscreen windows are never active
+        qtbot.waitUntil(lambda: k.keyboard is not None and k.keyboard_shown(), timeout=3000)
+        assert k.keyboard_kind == "builtin"
+        assert "did not appear for a focused field" in capsys.readouterr().err
+    finally:
+        k.unlocked = True
+        k.close()
+        k.shutdown()

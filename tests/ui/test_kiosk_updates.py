@@ -44,6 +44,7 @@ def test_the_kiosk_swaps_at_the_idle_reset(qtbot, tmp_path, data_file, source):
         updates_hook = KioskUpdates(kiosk, updates, store, interval_ms=50)
         updates_hook.start()
         old_window = kiosk.navigator
+        pages = kiosk.stack.count()
 
         put_version(source, data_file.parent, updates, 2)
         qtbot.waitUntil(lambda: fleet.load_state(store).staged is not None, timeout=15_000)
@@ -55,8 +56,11 @@ def test_the_kiosk_swaps_at_the_idle_reset(qtbot, tmp_path, data_file, source):
         second = store / f"scse2025-{version(2)}.exponav.db"
         assert kiosk.nav.data.path == second
         assert kiosk.navigator is not old_window and kiosk.page() == "home"
-        assert kiosk.stack.indexOf(kiosk.home) >= 0 and kiosk.stack.count() == 2
+        assert kiosk.stack.indexOf(kiosk.home) >= 0 and kiosk.stack.count() == pages
         assert not kiosk.has_visitor_state()
+        kiosk.home.access.click()  # the new pages' buttons are wired
+        assert kiosk.accessible
+        kiosk.set_accessible(False)
         assert kiosk.navigator.nav is kiosk.nav and kiosk.kiosk.id == KIOSK
         assert kiosk.nav.search("chunghwa")[0].name == "Chunghwa Telecom"
         kiosk.open_search()

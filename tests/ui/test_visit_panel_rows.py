@@ -26,7 +26,7 @@ def test_rows_are_filled_again_not_rebuilt(qtbot):
     views[1].late = "5 min late"
     panel.set_stops(views, "14:00")
     assert panel.rows == first
-    assert panel.rows[0].clock.isChecked() and panel.rows[0].time.time().toString("HH:mm") == "15:30"
+    assert panel.rows[0].clock.isChecked() and panel.rows[0].time.time() == "15:30"
     assert panel.rows[1].times.property("late") == "true"
     assert panel.rows[1].detail.text().endswith("5 min late")
     panel.set_stops(_views(4), "14:00")
@@ -53,3 +53,48 @@ def test_reused_row_speaks_for_its_new_stop(qtbot):
     with qtbot.waitSignal(panel.appointment_changed) as changed:
         row.clock.click()
     assert changed.args == ["Q0210", "14:00"] and row.time.isVisibleTo(panel)
+
+
+def test_the_appointment_time_is_chosen_by_touch_and_applies_at_once(qtbot):
+    panel = VisitPanel()
+    qtbot.addWidget(panel)
+    panel.resize(540, 900)
+    panel.show()
+    panel.set_stops(_views(2), "14:00")
+    row = panel.rows[0]
+    chosen = []
+    panel.appointment_changed.connect(lambda pid, t: chosen.append((pid, t)))
+    row.clock.click()
+    assert row.time.is_open() and chosen == [("S0000", "14:00")]
+    picker = row.time.picker
+    closed = panel.list.item(0).sizeHint().height()
+    assert closed >= picker.sizeHint().height()  # the row grew to hold the picker
+    for button in [*picker.hour_buttons.values(), *picker.minute_buttons.values()]:
+        assert button.minimumHeight() >= 44 and button.minimumWidth() >= 44
+    picker.hour_buttons[16].click()
+    picker.minute_buttons[45].click()
+    assert chosen[1:] == [("S0000", "16:00"), ("S0000", "16:45")]  # each tap, no focus move
+    assert row.time.button.text() == "16:45"
+    row.time.step(15)  # a keypad's Up
+    assert chosen[-1] == ("S0000", "17:00")
+
+
+def test_the_stop_list_keeps_its_place_through_a_replan(qtbot):
+    panel = VisitPanel()
+    qtbot.addWidget(panel)
+    panel.resize(420, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_stops(_views(12), "14:00")
+    qtbot.wait(20)
+    bar = panel.list.verticalScrollBar()
+    assert bar.maximum() > 200
+    bar.setValue(bar.maximum() // 2)
+    where = bar.value()
+    panel.set_busy(True)
+    views = _views(12, appointment="15:00")
+    panel.set_stops(views, "14:00")
+    panel.set_busy(False)
+    panel.set_summary("12 stops", "")
+    qtbot.wait(50)
+    assert bar.value() == where

@@ -57,8 +57,9 @@ def test_add_three_stops_optimise_and_see_times_and_legs(window, qtbot):
     assert panel.summary.text().startswith("3 stops · ")
     # a stop becomes a 15:00 appointment, and the plan keeps it
     panel.rows[0].clock.click()
-    panel.rows[0].time.setTime(panel.rows[0].time.time().fromString("15:00", "HH:mm"))
-    panel.rows[0].time.editingFinished.emit()
+    assert panel.rows[0].time.is_open()  # the picker opens with the appointment
+    panel.rows[0].time.picker.hour_buttons[15].click()  # applies at once
+    panel.rows[0].time.picker.minute_buttons[0].click()
     stop_id = window.visit.place_ids()[0]
     assert window.visit.appointments() == {stop_id: "15:00"}
     planned = _planned(window, qtbot)

@@ -679,3 +679,38 @@ class Navigator:
             clock = ShowClock.fixed_at(clock, zone)
         self._clock = clock
         return clock
+
+    # -- for the kiosk: what the show uses, the directory and the programme -------------
+
+    def levels_in_use(self) -> list[str]:
+        """The levels where the show has an exhibitor's booth or a session, in the
+        venue's order (a venue's other halls are not part of this show)."""
+        used = {self._booths[c].level for c in self._owner if c in self._booths}
+        for s in self.show.sessions:
+            place = self._places.get(s.place)
+            if place is not None:
+                used.add(place.level)
+            elif s.place in self._booths:
+                used.add(self._booths[s.place].level)
+        return [lv for lv in self.venue.levels if lv in used]
+
+    def directory(self) -> list[tuple[Exhibitor, tuple[str, ...], tuple[Zone, ...]]]:
+        """Every exhibitor that has a booth, with the levels of its booths and the
+        pavilions (zones of category ``pavilion``) they stand in, in the show's order."""
+        out = []
+        for ex in self.show.exhibitors.values():
+            booths = [self._booths[c] for c in ex.booths if c in self._booths]
+            if not booths:
+                continue
+            levels = tuple(lv for lv in self.venue.levels if any(b.level == lv for b in booths))
+            zones = {b.zone: self._zones[b.zone] for b in booths if b.zone in self._zones}
+            pavilions = tuple(z for z in zones.values() if z.category == "pavilion")
+            out.append((ex, levels, pavilions))
+        return out
+
+    def public_sessions(self, day: str | None = None) -> list[Session]:
+        """The programme: every session but the private matchmaking meetings, on ``day``
+        (an ISO date) if given, by start time, then title."""
+        found = [s for s in self.show.sessions if s.kind != "matchmaking"
+                 and (day is None or s.start.startswith(day))]
+        return sorted(found, key=lambda s: (s.start, s.title))

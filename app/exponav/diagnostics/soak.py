@@ -5,7 +5,10 @@ there is slow growth. The soak opens a kiosk window (as ``exponav gui --kiosk`` 
 offscreen, with a PDF file for its printer) and repeats what visitors do, one
 interaction at a time, in a fixed pseudo-random order: search as they type, choose a
 result, ask for a route, add stops to a visit, print the visit, scan a visit's QR
-line, tap a service on the home screen, switch language, and walk away (the idle reset).
+line, tap a service on the home screen, browse the A–Z directory (filters, a tap to a
+card), open the programme (a day, a session, the way there or into the visit), type in
+zhuyin, turn accessibility mode on and off, switch language, and walk away (the idle
+reset).
 It returns one bench row::
 
     {"name": "soak", "n": 10000, "rss_start_mb": …, "rss_end_mb": …, "errors": 0, …}
@@ -92,6 +95,8 @@ class _Script:
             ("search", self.search), ("select", self.select), ("route", self.route),
             ("add stops", self.add_stops), ("print", self.print_visit), ("search", self.search),
             ("select", self.select), ("service", self.service), ("scan", self.scan),
+            ("directory", self.directory), ("programme", self.programme),
+            ("zhuyin", self.zhuyin), ("accessibility", self.accessibility),
             ("language", self.language), ("idle reset", self.idle_reset),
         ]
 
@@ -155,6 +160,65 @@ class _Script:
             self.k.visit_scanned.disconnect(loaded.append)
         if not loaded[0]:
             raise RuntimeError(f"the scanned line {line!r} was not loaded")
+
+    def directory(self) -> None:
+        self.k.go_home()
+        self.k.home.directory_button.click()
+        d = self.k.directory
+        facet = self.rng.choice(["country", "pavilion", "theme", "level"])
+        counts = d.counts(facet)
+        if counts:
+            d.toggle_facet(facet)
+            d.option_buttons[self.rng.choice(sorted(counts))].click()
+        rows = d.exhibitor_rows()
+        if not rows:
+            raise RuntimeError(f"the directory listed nobody after choosing a {facet}")
+        d.jump_to(self.rng.choice([r.id for r in d.rows if r.kind == "header"]))
+        chosen = self.rng.choice(rows)
+        d.exhibitor_chosen.emit(chosen.id)
+        if self.k.page() != "navigator" or self.w.card.subject is None \
+                or self.w.card.subject.id != chosen.id:
+            raise RuntimeError(f"tapping {chosen.id} in the directory did not open its card")
+        self.w.view.finish_flight()
+        if self.rng.random() < 0.5:
+            d.clear_filters()
+
+    def programme(self) -> None:
+        self.k.go_home()
+        self.k.home.programme_button.click()
+        p = self.k.programme
+        p.set_day(self.rng.choice(p.days))
+        sessions = p.day_sessions()
+        if not sessions:
+            return
+        p.open_session(self.rng.choice(sessions))
+        if self.rng.random() < 0.5:
+            p.visit_button.click()
+            if self.w.visit.is_empty():
+                raise RuntimeError("adding a session to the visit added nothing")
+        else:
+            p.way_button.click()
+            routes = self.w.routes
+            self._ok(lambda: routes._pending == 0, "the way to a session")
+
+    def zhuyin(self) -> None:
+        self.k.open_search()
+        kb = self.k.keyboard
+        if kb is None:
+            return
+        kb.target = self.w.search.field  # as if focused (offscreen windows are never active)
+        kb.set_chinese(True)
+        for ch in self.rng.choice(["ㄓㄨㄥ", "ㄊㄞˊ", "ㄓㄏ", "ㄉㄧㄢˋ", "ㄍㄨㄛˊ"]):
+            kb.keys[f"zy:{ch}"].click()
+        if kb.candidates():
+            kb.choose_candidate(0)
+        self._ok(lambda: not self.w.search.is_searching(), "a zhuyin search")
+
+    def accessibility(self) -> None:
+        button = self.rng.choice(self.k.access_buttons())
+        button.click()
+        if self.rng.random() < 0.5:
+            self.k.set_accessible(False)
 
     def language(self) -> None:
         self.k.set_language(self.rng.choice(["zh-Hant", "id", "en"]))

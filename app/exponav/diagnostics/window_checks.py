@@ -1,5 +1,7 @@
-"""The window's part of ``exponav selftest``: open it offscreen at 1920 x 1080, search,
-choose a result, look at the pixels, switch language, and save a screenshot."""
+"""The window's part of ``exponav selftest``: open it offscreen at 1920 x 1080 (or the
+logical size of the ``--screen``), search, choose a result, look at the pixels (device
+pixels: a screen at a pixel ratio of 2 has four for each logical one), switch language,
+and save a screenshot."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ __all__ = ["WindowChecks", "ui_checks"]
 
 
 def ui_checks(checks, nav: Navigator, *, screenshot: str | None = None,
-              kiosk: str | None = None) -> None:
+              kiosk: str | None = None, size: tuple[int, int] = (1920, 1080)) -> None:
     """Run the window's checks in order on ``checks``; a check the next ones build on stops
     the run when it fails. With ``kiosk`` the route starts there and the kiosk's own
     screenshot replaces the window's."""
@@ -25,7 +27,7 @@ def ui_checks(checks, nav: Navigator, *, screenshot: str | None = None,
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from exponav.ui.common.application import make_app
 
-    c = WindowChecks(make_app(), nav, screenshot=screenshot, kiosk=kiosk)
+    c = WindowChecks(make_app(), nav, screenshot=screenshot, kiosk=kiosk, size=size)
     checks.run("CJK font", c.font)
     for name, check in (("window opens offscreen", c.window),
                         ("search as you type", c.search),
@@ -67,8 +69,9 @@ class WindowChecks:
     """
 
     def __init__(self, app: Any, nav: Navigator, *, screenshot: str | None = None,
-                 kiosk: str | None = None) -> None:
+                 kiosk: str | None = None, size: tuple[int, int] = (1920, 1080)) -> None:
         self.app = app
+        self.size = size
         self.nav = nav
         self.shot_path = screenshot
         self.kiosk = kiosk
@@ -114,7 +117,7 @@ class WindowChecks:
         w = MainWindow(self.nav, lang="en")
         painted: list[float] = []
         w.view.first_painted.connect(lambda: painted.append(time.perf_counter()))
-        w.resize(1920, 1080)
+        w.resize(*self.size)
         w.show()
         if not wait_until(self.app, lambda: bool(painted)):
             raise RuntimeError("the map was never painted")
@@ -161,19 +164,21 @@ class WindowChecks:
         w = self.w
         codes = w.current_scene().highlighted_codes
         image = w.view.viewport().grab().toImage()
+        dpr = image.devicePixelRatio()  # the grab is in device pixels
         hits = 0
         for code in codes:
             p = self.nav.booth(code).booth.polygon.representative_point()
             v = w.view.mapFromScene(to_scene(p.x, p.y))
-            if not (0 <= v.x() < image.width() and 0 <= v.y() < image.height()):
-                continue
             # sample a small ring around the point: labels may sit right on it
-            if any(_near(image.pixelColor(v.x() + dx, v.y() + dy), MAP.highlight) < 40
-                   for dx, dy in ((-6, -6), (6, -6), (-6, 6), (6, 6))):
+            ring = [(round((v.x() + dx) * dpr), round((v.y() + dy) * dpr))
+                    for dx, dy in ((-6, -6), (6, -6), (-6, 6), (6, 6))]
+            if any(0 <= x < image.width() and 0 <= y < image.height()
+                   and _near(image.pixelColor(x, y), MAP.highlight) < 40 for x, y in ring):
                 hits += 1
         if not hits:
             raise AssertionError("the highlight colour is not where the booth is")
-        return f"highlight drawn on {hits} of {len(codes)} booth(s) in view"
+        return (f"highlight drawn on {hits} of {len(codes)} booth(s) in view "
+                f"(pixel ratio {dpr:g})")
 
     def language(self) -> str:
         w = self.w

@@ -61,6 +61,8 @@ class FlowLayout(QLayout):
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         x, y, line_height = area.x(), area.y(), 0
         for item in self._items:
+            if item.isEmpty():  # a hidden widget takes no room, not even its spacing
+                continue
             hint = item.sizeHint()
             if x + hint.width() > area.right() + 1 and line_height > 0:
                 x = area.x()

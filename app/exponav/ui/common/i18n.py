@@ -9,6 +9,11 @@ English, the language of the code, has a ``.qm`` too, for its plural forms ("1 s
 :class:`TsTranslator` reads the ``.ts`` XML itself, so a language never silently falls
 back to English.
 
+Qt's own strings (a field's context menu, dialog buttons, the file and print dialogs)
+follow too: :func:`load_qt_translator` loads Qt's ``qtbase_<lang>.qm`` from its
+translations folder, or, for a language Qt does not ship (Bahasa Indonesia), our
+``assets/translations/qtbase_<lang>.qm`` (or its ``.ts``) as ours are loaded.
+
 Data names (exhibitors, levels, zones) follow the language too: :func:`pick` chooses
 the Chinese name for Chinese and the English one otherwise.
 """
@@ -18,22 +23,30 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
 
 from exponav.core.languages import LANGUAGES as TAGS
 from exponav.core.languages import NATIVE_NAMES, is_chinese, language, pick, qt_name
 from exponav.ui.common.assets import asset_path
 
-__all__ = ["LANGUAGES", "Languages", "TsTranslator", "is_chinese", "load_translator", "pick",
-           "translation_files"]
+__all__ = ["LANGUAGES", "Languages", "TsTranslator", "is_chinese", "load_qt_translator",
+           "load_translator", "pick", "translation_files"]
 
 #: (tag, name in its own language), in menu order.
 LANGUAGES: list[tuple[str, str]] = [(tag, NATIVE_NAMES[tag]) for tag in TAGS]
 
 
-def translation_files(lang: str) -> tuple[Path, Path]:
-    """The ``.ts`` source and the shipped ``.qm`` of ``lang`` (a language tag)."""
-    ts = asset_path("translations", f"exponav_{qt_name(lang)}.ts")
+def translation_files(lang: str, stem: str = "exponav") -> tuple[Path, Path]:
+    """The ``.ts`` source and the shipped ``.qm`` of ``lang`` (a language tag), of our
+    strings or (``stem="qtbase"``) of Qt's own where Qt ships no translation."""
+    ts = asset_path("translations", f"{stem}_{qt_name(lang)}.ts")
     return ts, ts.with_suffix(".qm")
 
 
@@ -65,17 +78,32 @@ class TsTranslator(QTranslator):
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802
         forms = self._table.get((context, source_text))
         if not forms:
-            return ""
+            # None, not "": an empty string would be taken as the translation, and a
+            # string this file lacks would show blank instead of falling back
+            return None
         return forms[min(_plural_index(self._lang, n), len(forms) - 1)] if n >= 0 else forms[0]
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return not self._table
 
 
-def load_translator(lang: str, parent: QObject | None = None) -> QTranslator | None:
+def load_qt_translator(lang: str, parent: QObject | None = None) -> QTranslator | None:
+    """Qt's own strings in ``lang``: its ``qtbase`` translation, or ours where Qt has
+    none; None for English or when neither exists."""
+    if lang == "en":
+        return None
+    translator = QTranslator(parent)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{qt_name(lang)}", folder):
+        return translator
+    return load_translator(lang, parent, stem="qtbase")
+
+
+def load_translator(lang: str, parent: QObject | None = None,
+                    stem: str = "exponav") -> QTranslator | None:
     """The translator of ``lang`` (its shipped ``.qm``; its ``.ts`` if that is missing), or
     None when there is neither (English without plural forms)."""
-    ts, qm = translation_files(lang)
+    ts, qm = translation_files(lang, stem)
     translator = QTranslator(parent)
     if qm.is_file() and translator.load(str(qm)):
         return translator
@@ -85,7 +113,7 @@ def load_translator(lang: str, parent: QObject | None = None) -> QTranslator | N
 
 
 class Languages(QObject):
-    """The running language; ``set_language`` swaps the translator and says so."""
+    """The running language; ``set_language`` swaps the translators and says so."""
 
     language_changed = Signal(str)
 
@@ -93,8 +121,8 @@ class Languages(QObject):
         super().__init__(parent)
         self.code = "en"
         self._applied = False  # English's plural forms are installed by the first call
-        self._translator: QTranslator | None = None
-        self._loaded: dict[str, QTranslator | None] = {}
+        self._translators: list[QTranslator] = []
+        self._loaded: dict[str, list[QTranslator]] = {}
 
     def set_language(self, code: str) -> None:
         code = language(code) or "en"
@@ -103,14 +131,22 @@ class Languages(QObject):
         self._applied = True
         app = QCoreApplication.instance()
         if code not in self._loaded:
-            self._loaded[code] = load_translator(code, self)
-        if self._translator is not None and app is not None:
-            app.removeTranslator(self._translator)
-        self._translator = self._loaded[code]
+            found = (load_qt_translator(code, self), load_translator(code, self))
+            self._loaded[code] = [t for t in found if t is not None]
+        if app is not None:
+            for translator in self._translators:
+                app.removeTranslator(translator)
+        self._translators = self._loaded[code]
         self.code = code
         QLocale.setDefault(QLocale(qt_name(code)) if code != "en"
                            else QLocale(QLocale.Language.English))
-        if self._translator is not None and app is not None:
-            # Installing or removing a translator sends LanguageChange to every widget.
-            app.installTranslator(self._translator)
+        if app is not None:
+            # Installing or removing a translator sends LanguageChange to every widget;
+            # the last installed is asked first: ours, then Qt's
+            for translator in self._translators:
+                app.installTranslator(translator)
         self.language_changed.emit(code)
+
+    def translators(self) -> list[QTranslator]:
+        """The translators in use (Qt's and ours; none for English without plurals)."""
+        return list(self._translators)

@@ -1,7 +1,9 @@
 """Colours: the map's calm base tones, the amenity badges, and booth colours by theme.
 
-Booth colours come from Paul Tol's colour-blind-safe "light" scheme, made for filled
-cells with labels on top. A show usually has more categories than a palette has
+Booth colours are eight from Paul Tol's and Okabe and Ito's colour-blind-safe schemes,
+chosen so that every two booth fills (the colour mixed with white by :func:`fill_tone`)
+differ by at least 12 CIELAB units with normal vision and under simulated protanopia,
+deuteranopia and tritanopia (Machado et al. 2009; ``tests/ui/test_palette.py``). A show usually has more categories than a palette has
 distinguishable colours, so ``assets/category_themes.json`` groups categories into
 themes; categories it does not know take the remaining colours by booth count, and
 anything beyond that is "Other". This works for any show: with no theme file entry at

@@ -37,13 +37,14 @@ __all__ = ["BoothPanel", "ExhibitorList", "SalesPanel", "ViolationsPanel", "sale
            "status_name"]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Editor", text)
+def translate(context: str, text: str) -> str:
+    """Qt's translation of ``text`` (lupdate finds these calls by their name)."""
+    return QCoreApplication.translate(context, text)
 
 
 def status_name(status: str) -> str:
-    return {"available": tr("Available"), "reserved": tr("Reserved"), "sold": tr("Sold"),
-            "blocked": tr("Blocked")}.get(status, status)
+    return {"available": translate("Editor", "Available"), "reserved": translate("Editor", "Reserved"), "sold": translate("Editor", "Sold"),
+            "blocked": translate("Editor", "Blocked")}.get(status, status)
 
 
 def sales_counts(layout: Layout, level: str | None) -> dict[str, tuple[int, float]]:
@@ -83,12 +84,12 @@ class ViolationsPanel(QTreeWidget):
             self.violations[self.indexOfTopLevelItem(item)]))
 
     def refresh(self, violations: list[Violation], lang: str) -> None:
-        self.setHeaderLabels([tr("Severity"), tr("Rule"), tr("Booths"), tr("What is wrong")])
+        self.setHeaderLabels([translate("Editor", "Severity"), translate("Editor", "Rule"), translate("Editor", "Booths"), translate("Editor", "What is wrong")])
         self.violations = list(violations)
         self.clear()
         items = []
         for v in self.violations:
-            severity = tr("Error") if v.severity == "error" else tr("Warning")
+            severity = translate("Editor", "Error") if v.severity == "error" else translate("Editor", "Warning")
             text = v.message_zh if is_chinese(lang) else v.message
             item = QTreeWidgetItem([severity, v.rule, ", ".join(v.codes), text])
             item.setForeground(0, QColor("#cc3311" if v.severity == "error" else "#b36b00"))
@@ -113,10 +114,10 @@ class SalesPanel(QWidget):
         box.addWidget(self.grid)
 
     def refresh(self, layout: Layout, level: str, level_name: str) -> None:
-        self.grid.setHeaderLabels([tr("Status"), tr("Booths"), tr("Area (m²)"),
-                                   tr("% of net area")])
+        self.grid.setHeaderLabels([translate("Editor", "Status"), translate("Editor", "Booths"), translate("Editor", "Area (m²)"),
+                                   translate("Editor", "% of net area")])
         self.grid.clear()
-        for where, lv in ((level_name, level), (tr("Whole venue"), None)):
+        for where, lv in ((level_name, level), (translate("Editor", "Whole venue"), None)):
             head = QTreeWidgetItem([where, "", "", ""])
             font = head.font(0)
             font.setBold(True)
@@ -171,13 +172,13 @@ class ExhibitorList(QWidget):
         self.list.itemDoubleClicked.connect(lambda _i: self._assign())
 
     def refresh(self, layout: Layout, lang: str) -> None:
-        self.filter.setPlaceholderText(tr("Find an exhibitor"))
-        self.button.setText(tr("Assign to the selected booth"))
+        self.filter.setPlaceholderText(translate("Editor", "Find an exhibitor"))
+        self.button.setText(translate("Editor", "Assign to the selected booth"))
         current = self.list.currentItem()
         keep = current.data(Qt.ItemDataRole.UserRole) if current else None
         self.list.clear()
         for ex in sorted(layout.show.exhibitors.values(), key=lambda e: e.name.lower()):
-            booths = ", ".join(ex.booths) or tr("no booth")
+            booths = ", ".join(ex.booths) or translate("Editor", "no booth")
             item = QListWidgetItem(f"{pick(ex.name, ex.name_zh, lang)}  ({booths})")
             item.setData(Qt.ItemDataRole.UserRole, ex.id)
             item.setData(Qt.ItemDataRole.UserRole + 1,
@@ -231,17 +232,17 @@ class BoothPanel(QWidget):
         self.unassign_button.clicked.connect(self.unassign.emit)
 
     def refresh(self, layout: Layout, codes: tuple[str, ...], lang: str) -> None:
-        for i, label in enumerate((tr("Booth"), tr("Size"), tr("Exhibitor"), tr("Status"))):
+        for i, label in enumerate((translate("Editor", "Booth"), translate("Editor", "Size"), translate("Editor", "Exhibitor"), translate("Editor", "Status"))):
             self.labels[i].setText(label)
         for i, s in enumerate(STATUSES):
             self.status.setItemText(i, status_name(s))
-        self.unassign_button.setText(tr("Unassign"))
+        self.unassign_button.setText(translate("Editor", "Unassign"))
         one = len(codes) == 1 and layout.has_booth(codes[0])
         for w in (self.status, self.unassign_button):
             w.setEnabled(one)
         if not one:
-            self.code.setText(tr("%1 booths selected").replace("%1", str(len(codes))) if codes
-                              else tr("Nothing selected"))
+            self.code.setText(translate("Editor", "%1 booths selected").replace("%1", str(len(codes))) if codes
+                              else translate("Editor", "Nothing selected"))
             self.size.setText("")
             self.owner.setText("")
             return

@@ -61,8 +61,9 @@ if TYPE_CHECKING:
 __all__ = ["EditorWindow"]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Editor", text)
+def translate(context: str, text: str) -> str:
+    """Qt's translation of ``text`` (lupdate finds these calls by their name)."""
+    return QCoreApplication.translate(context, text)
 
 
 class EditorWindow(QMainWindow):
@@ -128,9 +129,9 @@ class EditorWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.undo_action = self.undo_stack.createUndoAction(self, tr("Undo"))
+        self.undo_action = self.undo_stack.createUndoAction(self, translate("Editor", "Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, tr("Redo"))
+        self.redo_action = self.undo_stack.createRedoAction(self, translate("Editor", "Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.save_action = self._action(self.save, QKeySequence.StandardKey.Save)
         self.close_action = self._action(self.close, QKeySequence.StandardKey.Close)
@@ -175,25 +176,25 @@ class EditorWindow(QMainWindow):
                                  self.delete_action])
 
     def retranslate(self) -> None:
-        self.file_menu.setTitle(tr("&File"))
-        self.edit_menu.setTitle(tr("&Edit"))
-        self.tools_menu.setTitle(tr("&Tools"))
-        self.toolbar.setWindowTitle(tr("Tools"))
-        for action, text in ((self.save_action, tr("Save")), (self.close_action, tr("Close")),
-                             (self.split_action, tr("Split into a and b")),
-                             (self.merge_action, tr("Merge")),
-                             (self.duplicate_action, tr("Duplicate")),
-                             (self.delete_action, tr("Delete")),
-                             (self.rotate_action, tr("Rotate 15° left")),
-                             (self.rotate_back_action, tr("Rotate 15° right")),
-                             (self.select_tool, tr("Select and move")),
-                             (self.draw_tool, tr("Draw a booth"))):
+        self.file_menu.setTitle(translate("Editor", "&File"))
+        self.edit_menu.setTitle(translate("Editor", "&Edit"))
+        self.tools_menu.setTitle(translate("Editor", "&Tools"))
+        self.toolbar.setWindowTitle(translate("Editor", "Tools"))
+        for action, text in ((self.save_action, translate("Editor", "Save")), (self.close_action, translate("Editor", "Close")),
+                             (self.split_action, translate("Editor", "Split into a and b")),
+                             (self.merge_action, translate("Editor", "Merge")),
+                             (self.duplicate_action, translate("Editor", "Duplicate")),
+                             (self.delete_action, translate("Editor", "Delete")),
+                             (self.rotate_action, translate("Editor", "Rotate 15° left")),
+                             (self.rotate_back_action, translate("Editor", "Rotate 15° right")),
+                             (self.select_tool, translate("Editor", "Select and move")),
+                             (self.draw_tool, translate("Editor", "Draw a booth"))):
             action.setText(text)
-        for key, text in (("booth", tr("Booth")), ("sales", tr("Sales")),
-                          ("exhibitors", tr("Exhibitors")), ("violations", tr("Venue rules")),
-                          ("history", tr("History"))):
+        for key, text in (("booth", translate("Editor", "Booth")), ("sales", translate("Editor", "Sales")),
+                          ("exhibitors", translate("Editor", "Exhibitors")), ("violations", translate("Editor", "Venue rules")),
+                          ("history", translate("Editor", "History"))):
             self.docks[key].setWindowTitle(text)
-        self.history.setEmptyLabel(tr("As opened"))
+        self.history.setEmptyLabel(translate("Editor", "As opened"))
         for i in range(self.levels.count()):
             self.levels.setItemText(i, self.nav.level_name(self.levels.itemData(i), self.lang))
         self._refresh_panels()
@@ -205,7 +206,7 @@ class EditorWindow(QMainWindow):
     def _retitle(self) -> None:
         star = "" if self.undo_stack.isClean() else " *"
         where = self.layout.venue_dir.name if self.layout.venue_dir else ""
-        self.setWindowTitle(f"{tr('ExpoNav layout editor')} — {where}{star}")
+        self.setWindowTitle(f"{translate('Editor', 'ExpoNav layout editor')} — {where}{star}")
 
     # -- levels and scenes -------------------------------------------------------------
 
@@ -306,14 +307,14 @@ class EditorWindow(QMainWindow):
         return True
 
     def _ask(self, question: str) -> bool:
-        answer = QMessageBox.question(self, tr("ExpoNav layout editor"), question)
+        answer = QMessageBox.question(self, translate("Editor", "ExpoNav layout editor"), question)
         return answer == QMessageBox.StandardButton.Yes
 
     def _geometry_ok(self, codes: Iterable[str]) -> bool:
         sold = [c for c in codes if self.layout.status(c).status == "sold"]
         if not sold:
             return True
-        return self.ask(tr("These booths are sold: %1. Change them all the same?")
+        return self.ask(translate("Editor", "These booths are sold: %1. Change them all the same?")
                         .replace("%1", ", ".join(sold)))
 
     def move_selection(self, dx: float, dy: float, how: str = "drag") -> bool:
@@ -321,7 +322,7 @@ class EditorWindow(QMainWindow):
         if not codes or not self._geometry_ok(codes):
             return False
         key = ("nudge", tuple(codes)) if how == "nudge" else None
-        text = tr("Move %1").replace("%1", ", ".join(codes) if len(codes) <= 3
+        text = translate("Editor", "Move %1").replace("%1", ", ".join(codes) if len(codes) <= 3
                                       else f"{len(codes)}")
         return self.do([MoveBooth(c, dx, dy) for c in codes], text, key)
 
@@ -331,7 +332,7 @@ class EditorWindow(QMainWindow):
         code = self.selection[0]
         x0, y0, x1, y1 = bounds
         return self.do([ResizeBooth(code, x1 - x0, y1 - y0, anchor_for(handle))],
-                       tr("Resize %1").replace("%1", code))
+                       translate("Editor", "Resize %1").replace("%1", code))
 
     def rotate_selected(self, deg: float) -> bool:
         """Turn the selection ``deg`` degrees counter-clockwise about its centre."""
@@ -340,20 +341,20 @@ class EditorWindow(QMainWindow):
             return False
         c = shapely.union_all([self.layout.booth(code).polygon for code in codes]).centroid
         return self.do([RotateBooth(code, deg, (c.x, c.y)) for code in codes],
-                       tr("Rotate %1").replace("%1", ", ".join(codes)))
+                       translate("Editor", "Rotate %1").replace("%1", ", ".join(codes)))
 
     def delete_selected(self) -> bool:
         codes = list(self.selection)
         if not codes or not self._geometry_ok(codes):
             return False
         return self.do([RemoveBooth(c) for c in codes],
-                       tr("Delete %1").replace("%1", ", ".join(codes)))
+                       translate("Editor", "Delete %1").replace("%1", ", ".join(codes)))
 
     def split_selected(self) -> bool:
         if len(self.selection) != 1:
             return False
         code = self.selection[0]
-        if self.do([SplitBooth(code)], tr("Split %1").replace("%1", code)):
+        if self.do([SplitBooth(code)], translate("Editor", "Split %1").replace("%1", code)):
             self.select([code + "a", code + "b"])
             return True
         return False
@@ -364,7 +365,7 @@ class EditorWindow(QMainWindow):
             return False
         into = codes[0].rstrip("ab") if all(c[:-1] == codes[0][:-1] and c[-1] in "ab"
                                             for c in codes) else codes[0]
-        if self.do([MergeBooths(tuple(codes), into)], tr("Merge into %1").replace("%1", into)):
+        if self.do([MergeBooths(tuple(codes), into)], translate("Editor", "Merge into %1").replace("%1", into)):
             self.select([into])
             return True
         return False
@@ -384,7 +385,7 @@ class EditorWindow(QMainWindow):
             new.append(code)
             changes.append(AddBooth(code, affinity.translate(b.polygon, shift, 0),
                                     b.level, b.type, b.zone))
-        if self.do(changes, tr("Duplicate %1").replace("%1", ", ".join(codes))):
+        if self.do(changes, translate("Editor", "Duplicate %1").replace("%1", ", ".join(codes))):
             self.select(new)
             return True
         return False
@@ -401,7 +402,7 @@ class EditorWindow(QMainWindow):
         if like is None:
             like = f"{letters[0] if letters else 'X'}0100"
         code = free_code((bo.code for bo in self.layout.booths()), like)
-        if self.do([AddBooth(code, poly, self.level)], tr("Draw %1").replace("%1", code)):
+        if self.do([AddBooth(code, poly, self.level)], translate("Editor", "Draw %1").replace("%1", code)):
             self.select([code])
             return True
         return False
@@ -411,11 +412,11 @@ class EditorWindow(QMainWindow):
             return False
         code = self.selection[0]
         return self.do([SetStatus(code, status)],
-                       tr("%1: %2").replace("%1", code).replace("%2", status_name(status)))
+                       translate("Editor", "%1: %2").replace("%1", code).replace("%2", status_name(status)))
 
     def assign(self, code: str, exhibitor: str) -> bool:
         ok = self.do([Assign(code, exhibitor)],
-                     tr("Assign %1 to %2").replace("%1", code).replace("%2", exhibitor))
+                     translate("Editor", "Assign %1 to %2").replace("%1", code).replace("%2", exhibitor))
         if ok:
             self.select([code])
         return ok
@@ -424,12 +425,12 @@ class EditorWindow(QMainWindow):
         if len(self.selection) == 1:
             self.assign(self.selection[0], exhibitor)
         else:
-            self.statusBar().showMessage(tr("Select one booth first."), 5000)
+            self.statusBar().showMessage(translate("Editor", "Select one booth first."), 5000)
 
     def _unassign_selected(self) -> None:
         if len(self.selection) == 1:
             code = self.selection[0]
-            self.do([Unassign(code)], tr("Unassign %1").replace("%1", code))
+            self.do([Unassign(code)], translate("Editor", "Unassign %1").replace("%1", code))
 
     # -- violations --------------------------------------------------------------------
 
@@ -454,11 +455,11 @@ class EditorWindow(QMainWindow):
         try:
             self.layout.save()
         except (ExpoNavError, OSError) as e:
-            QMessageBox.warning(self, tr("ExpoNav layout editor"),
-                                tr("Nothing was saved: %1").replace("%1", str(e)))
+            QMessageBox.warning(self, translate("Editor", "ExpoNav layout editor"),
+                                translate("Editor", "Nothing was saved: %1").replace("%1", str(e)))
             return False
         self.undo_stack.setClean()
-        self.statusBar().showMessage(tr("Saved."), 4000)
+        self.statusBar().showMessage(translate("Editor", "Saved."), 4000)
         return True
 
     def closeEvent(self, event) -> None:  # noqa: N802
@@ -473,8 +474,8 @@ class EditorWindow(QMainWindow):
 
     def ask_unsaved(self) -> str:
         """save, discard or cancel (replaced in tests)."""
-        box = QMessageBox(QMessageBox.Icon.Question, tr("ExpoNav layout editor"),
-                          tr("The layout has unsaved changes. Save them?"),
+        box = QMessageBox(QMessageBox.Icon.Question, translate("Editor", "ExpoNav layout editor"),
+                          translate("Editor", "The layout has unsaved changes. Save them?"),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
         answer = box.exec()

@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -32,6 +33,8 @@ from exponav.ui.common.assets import icon
 from exponav.ui.common.flow_layout import FlowLayout
 from exponav.ui.common.i18n import LANGUAGES, is_chinese, pick
 from exponav.ui.common.palette import UI
+from exponav.ui.common.show_dates import show_dates
+from exponav.ui.kiosk.access import access_button
 from exponav.ui.panels.controls import colour_dot, service_grid
 
 __all__ = ["HOME_SERVICES", "HomeScreen", "ShowClock", "show_clock", "sessions_now_and_next"]
@@ -127,23 +130,48 @@ class SessionRow(QFrame):
     def set_session(self, when: str, times: str, title: str, where: str, place: str,
                     running: bool) -> None:
         self.when.setText(when)
+        # "Sekarang" is wider than "10:30": the column fits the word, never cuts it
+        self.when.ensurePolished()
+        self.when.setFixedWidth(max(92, self.when.fontMetrics().horizontalAdvance(when) + 8))
         self.title.setText(title)
         self.where.setText(f"{times}  ·  {where}")
         self.place = place
         self.setProperty("running", running)
         self.style().unpolish(self)
         self.style().polish(self)
+        self._fit_height()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough for a title wrapped on two lines, in the type it has now (a row of
+        Fixed height gets no more otherwise)."""
+        for label in (self.when, self.title, self.where):
+            label.ensurePolished()
+        need = max(76, self.layout().heightForWidth(max(1, self.width())))
+        if need != self.minimumHeight():
+            self.setMinimumHeight(need)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         if self.rect().contains(event.position().toPoint()):
             self.clicked.emit()
         super().mouseReleaseEvent(event)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - a keypad's Enter or Space
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
 
 class HomeScreen(QWidget):
     """See the module docstring. The kiosk connects the signals to the navigator."""
 
     search_requested = Signal()
+    directory_requested = Signal()
+    programme_requested = Signal()
     service_requested = Signal(str)  # amenity category, or "exit"
     theme_requested = Signal(str)  # theme id
     place_requested = Signal(str)  # a session's place
@@ -161,19 +189,23 @@ class HomeScreen(QWidget):
         self.clock = clock or show_clock(show.start_date, show.end_date, show.timezone)
         self.kiosk_label = kiosk_label
 
-        outer = QHBoxLayout(self)
+        self.outer = outer = QHBoxLayout(self)
         outer.setContentsMargins(64, 48, 64, 40)
         outer.setSpacing(48)
-        left = QVBoxLayout()
+        self.left = left = QVBoxLayout()
         left.setSpacing(18)
         outer.addLayout(left, 3)
         self._build_heading(left)
+        left.addStretch(0)  # grows in accessibility mode: the controls come down
+        self._low_stretch = left.count() - 1
         self._build_search(left)
         self._build_services(left)
         self._build_themes(left)
         left.addStretch(1)
+        self._high_stretch = left.count() - 1
         self._build_languages(left)
         outer.addWidget(self._build_today(), 2)
+        self._one_column = False
 
         self._tick = QTimer(self)
         self._tick.setInterval(60_000)
@@ -216,6 +248,18 @@ class HomeScreen(QWidget):
         self.search.setMinimumHeight(88)
         self.search.clicked.connect(self.search_requested.emit)
         column.addWidget(self.search)
+        doors = QHBoxLayout()
+        doors.setSpacing(14)
+        self.directory_button = QToolButton(self)
+        self.directory_button.clicked.connect(self.directory_requested.emit)
+        self.programme_button = QToolButton(self)
+        self.programme_button.clicked.connect(self.programme_requested.emit)
+        for button in (self.directory_button, self.programme_button):
+            button.setObjectName("homeDoor")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumHeight(72)
+            doors.addWidget(button)
+        column.addLayout(doors)
 
     def _build_services(self, column: QVBoxLayout) -> None:
         """The service tiles (:data:`HOME_SERVICES`), nearest to this kiosk on foot."""
@@ -223,7 +267,7 @@ class HomeScreen(QWidget):
         grid, self.service_buttons = service_grid(
             self, HOME_SERVICES, self.service_requested.emit, object_name="homeService",
             icon_size=40, min_height=112)
-        grid.setSpacing(14)
+        grid.setSpacing(12)
         column.addLayout(grid)
 
     def _build_themes(self, column: QVBoxLayout) -> None:
@@ -245,6 +289,7 @@ class HomeScreen(QWidget):
             flow.addWidget(chip)
             self.theme_buttons[theme.id] = chip
         column.addWidget(chips)
+        self.theme_chips = chips
 
     def _build_languages(self, column: QVBoxLayout) -> None:
         """A button per language, each named in its own language."""
@@ -261,6 +306,9 @@ class HomeScreen(QWidget):
             languages.addWidget(button)
             self.language_buttons[code] = button
         languages.addStretch(1)
+        self.access = access_button(self)
+        self.access.setMinimumHeight(60)
+        languages.addWidget(self.access)
         column.addLayout(languages)
 
     def _build_today(self) -> QFrame:
@@ -270,8 +318,9 @@ class HomeScreen(QWidget):
         right = QVBoxLayout(card)
         right.setContentsMargins(32, 28, 32, 24)
         right.setSpacing(10)
-        self.today_title = QLabel(card)
+        self.today_title = QToolButton(card)
         self.today_title.setObjectName("homeCardTitle")
+        self.today_title.clicked.connect(self.programme_requested.emit)
         self.today_date = QLabel(card)
         self.today_date.setObjectName("homeCardDate")
         right.addWidget(self.today_title)
@@ -297,6 +346,50 @@ class HomeScreen(QWidget):
         right.addWidget(self.staff_note)
         return card
 
+    def set_one_column(self, on: bool) -> None:
+        """Everything in one column (a portrait screen) or the programme beside (landscape)."""
+        self._one_column = on
+        self._lay_out(getattr(self, "_low", False))
+        self.outer.setSpacing(28 if on else 48)
+
+    def set_compact(self, on: bool) -> None:
+        """A small screen (1366 x 768): tighter margins, smaller tiles, no theme chips
+        (the search has them) and the next four sessions (the programme has them all)."""
+        self._compact = on
+        self.outer.setContentsMargins(*((32, 20, 32, 16) if on else (64, 48, 64, 40)))
+        self.left.setSpacing(10 if on else 18)
+        for button in self.service_buttons.values():
+            button.setMinimumHeight(84 if on else 112)
+        self.search.setMinimumHeight(64 if on else 88)
+        for button in (self.directory_button, self.programme_button):
+            button.setMinimumHeight(56 if on else 72)
+        self._fit_themes()
+        self._fill_sessions()
+
+    def _fit_themes(self) -> None:
+        roomy = not getattr(self, "_compact", False) and not getattr(self, "_low", False)
+        self.themes_title.setVisible(roomy)
+        self.theme_chips.setVisible(roomy)
+
+    def set_reach(self, low: bool, tall: bool = False) -> None:
+        """The controls at the foot of the screen (accessibility mode): the buttons under
+        the heading come down, and in one column the programme goes above them."""
+        self._low = low
+        self.left.setStretch(self._low_stretch, 1 if low else 0)
+        self.left.setStretch(self._high_stretch, 0 if low else 1)
+        # large text: the themes (also in the search) and all but the next few sessions
+        # (all in the programme) make room for the controls
+        self._fit_themes()
+        self._lay_out(low)
+        self._fill_sessions()
+
+    def _lay_out(self, low: bool) -> None:
+        if self._one_column:
+            self.outer.setDirection(QBoxLayout.Direction.BottomToTop if low
+                                    else QBoxLayout.Direction.TopToBottom)
+        else:
+            self.outer.setDirection(QBoxLayout.Direction.LeftToRight)
+
     # -- language and content --------------------------------------------------------
 
     def set_language(self, lang: str) -> None:
@@ -316,6 +409,8 @@ class HomeScreen(QWidget):
         self.greeting.setText(self.tr("Where would you like to go? Touch to start."))
         self.search.setText(self.tr("Search exhibitors, booths or services"))
         self.search.setAccessibleName(self.tr("Search"))
+        self.directory_button.setText(self.tr("Exhibitors A–Z"))
+        self.programme_button.setText(self.tr("Programme"))
         self.services_title.setText(self.tr("Nearest to this kiosk"))
         self.themes_title.setText(self.tr("Browse by theme"))
         names = {"exit": self.tr("Exits")}
@@ -324,7 +419,8 @@ class HomeScreen(QWidget):
         for theme_id, chip in self.theme_buttons.items():
             theme = self.themes.theme(theme_id)
             chip.setText(theme.name(self.lang) if theme else theme_id)
-        self.today_title.setText(self.tr("Today at the show"))
+        self.today_title.setText(self.tr("Today at the show  ›"))
+        self.today_title.setAccessibleName(self.tr("Programme"))
         self.here.setText(self.kiosk_label)
         self._fill_sessions()
 
@@ -339,9 +435,15 @@ class HomeScreen(QWidget):
         now = self.clock.now
         if is_chinese(self.lang):
             self.today_date.setText(f"{now.month}月{now.day}日 {now:%H:%M}")
-        else:
-            self.today_date.setText(f"{now.day} {now:%B %Y} · {now:%H:%M}")
-        sessions = sessions_now_and_next(self.nav.show.sessions, now, len(self.session_rows))
+        else:  # the month in the visitor's language: 18 Maret 2025
+            day = now.date().isoformat()
+            self.today_date.setText(f"{show_dates(day, day, self.lang)} · {now:%H:%M}")
+        shown = len(self.session_rows)
+        if getattr(self, "_compact", False) or getattr(self, "_low", False):
+            shown = 4  # a small screen, or large text: the next four (the programme has all)
+        if getattr(self, "_low", False) and (self._one_column or getattr(self, "_compact", False)):
+            shown = 3
+        sessions = sessions_now_and_next(self.nav.show.sessions, now, shown)
         for i, row in enumerate(self.session_rows):
             s = sessions[i] if i < len(sessions) else None
             row.setVisible(s is not None)

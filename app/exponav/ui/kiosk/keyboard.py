@@ -1,21 +1,23 @@
-"""The on-screen keyboard of a kiosk: Qt Virtual Keyboard where it can serve, else ours.
+"""The on-screen keyboard of a kiosk: Qt Virtual Keyboard where it really loads, else ours.
 
 Qt Virtual Keyboard is an input-method plugin (``QT_IM_MODULE=qtvirtualkeyboard``) with
 pinyin, zhuyin and cangjie for Chinese. The PySide6 *Essentials* wheel ships the plugin
-(``plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so``) and its QML files but
-not the libraries it links to (``Qt6VirtualKeyboard``, in PySide6-Addons), so on such an
-installation the plugin cannot load: :func:`qt_virtual_keyboard_available` checks for
-both, and :func:`choose_keyboard` falls back to :class:`TouchKeyboard`.
+(``plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so``) but not the libraries it
+links to (``Qt6VirtualKeyboard``, in PySide6-Addons), so a file being there says nothing:
+:func:`qt_virtual_keyboard_problem` loads the plugin with :class:`QPluginLoader`, as Qt
+would, and :func:`choose_keyboard` takes it only when that worked, falling back to
+:class:`TouchKeyboard` otherwise, and logs which keyboard the kiosk uses and why.
 
 :class:`TouchKeyboard` types into whichever line edit has the focus (its keys never take
-the focus): Latin letters, digits and the few signs booth codes and names use, and a
-Chinese page. Chinese is entered from a palette of the characters of the show's own
-names (exhibitors, themes, zones, services): first the most common ones; after a Chinese
-character, the characters that follow it in those names, most frequent first. A visitor
-looking for 中華電信 taps 中, then finds 華 among the few characters that ever follow 中,
-and the search (which matches prefixes) usually has the answer by then. This needs no
-dictionary and covers exactly what can be found; a full pinyin or zhuyin input method
-would be far larger for the same result.
+the focus), on three pages:
+
+* Latin letters, digits and the signs names and booth codes use (``-``, ``&``, ``.``);
+* zhuyin (bopomofo) on the Dachen layout of Taiwanese keyboards: the symbols go into the
+  field as typed (the search matches zhuyin), and a row of candidates offers the show's
+  names and characters they spell (:mod:`.zhuyin`); a tap, or the space bar, puts the
+  chosen name in place of the symbols;
+* a palette of the characters of the show's own names (:class:`ChinesePalette`): first
+  the most common; after a Chinese character, those that follow it in those names.
 """
 
 from __future__ import annotations
@@ -38,33 +40,70 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exponav.ui.kiosk.log import log
+from exponav.ui.kiosk.zhuyin import DACHEN_ROWS, ZhuyinNames, syllables, trailing_zhuyin
+
 __all__ = ["ChinesePalette", "TouchKeyboard", "choose_keyboard", "is_cjk",
-           "qt_virtual_keyboard_available"]
+           "qt_virtual_keyboard_problem"]
 
 PAGE = 36  # Chinese characters on one page of the palette (3 rows of 12)
+CANDIDATES = 8  # zhuyin candidates in the row above the keys
 
 
 # -- which keyboard ----------------------------------------------------------------------
 
-def qt_virtual_keyboard_available() -> bool:
-    """True when the Qt Virtual Keyboard plugin and the libraries it needs are installed."""
-    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
-    libs = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.LibrariesPath))
-    bins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.BinariesPath))
-    plugin = any((plugins / "platforminputcontexts").glob("*qtvirtualkeyboardplugin*"))
-    library = any(folder.glob(pattern) for folder in (libs, bins) for pattern in (
-        "libQt6VirtualKeyboard.so*", "Qt6VirtualKeyboard.dll", "QtVirtualKeyboard.framework",
-        "libQt6VirtualKeyboard*.dylib"))
-    return plugin and library
+def _plugin_file() -> Path | None:
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / \
+        "platforminputcontexts"
+    return next(iter(sorted(folder.glob("*qtvirtualkeyboardplugin*"))), None)
+
+
+def _qml_plugins() -> list[Path]:
+    """The QML plugins the keyboard's panel is made of (QtQuick.VirtualKeyboard.*)."""
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.QmlImportsPath)) / \
+        "QtQuick" / "VirtualKeyboard"
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".so", ".dll", ".dylib"))
+
+
+def qt_virtual_keyboard_problem() -> str:
+    """Why Qt Virtual Keyboard cannot serve here ("" when its input-method plugin and the
+    QML plugins of its panel load, with every library they need: the Essentials wheel
+    lacks Qt6VirtualKeyboard, and the panel's sounds need PulseAudio's libpulse)."""
+    from PySide6.QtCore import QPluginLoader
+
+    plugin = _plugin_file()
+    if plugin is None:
+        return "its plugin is not installed"
+    loader = QPluginLoader(str(plugin))
+    if not loader.load():
+        return f"its plugin does not load ({loader.errorString()})"
+    keys = loader.metaData().get("MetaData", {}).get("Keys", [])
+    if "qtvirtualkeyboard" not in [str(k).lower() for k in keys]:
+        return f"{plugin.name} is not the qtvirtualkeyboard input method"
+    panel = _qml_plugins()
+    if not panel:
+        return "the QML module of its panel (QtQuick.VirtualKeyboard) is not installed"
+    for qml in panel:
+        part = QPluginLoader(str(qml))
+        if not part.load():
+            return f"the QML plugin {qml.name} of its panel does not load ({part.errorString()})"
+    return ""
 
 
 def choose_keyboard(setting: str = "auto") -> str:
-    """``"qt"`` or ``"builtin"`` for the kiosk setting ``auto | qt | builtin``. Choosing
-    ``"qt"`` sets ``QT_IM_MODULE``, which must happen before the QApplication exists."""
-    wanted = setting if setting in ("qt", "builtin") else "auto"
-    if wanted == "builtin" or (wanted == "auto" and not qt_virtual_keyboard_available()):
+    """``"qt"`` or ``"builtin"`` for the kiosk setting ``auto | qt | builtin``, logged
+    for staff. Choosing ``"qt"`` sets ``QT_IM_MODULE``, which must happen before the
+    QApplication exists; ``qt`` where the plugin does not load falls back to ours."""
+    if setting == "builtin":
+        log("on-screen keyboard: the built-in keyboard (set by the keyboard setting)")
+        return "builtin"
+    problem = qt_virtual_keyboard_problem()
+    if problem:
+        log(f"on-screen keyboard: the built-in keyboard, because Qt Virtual Keyboard "
+            f"cannot serve: {problem}")
         return "builtin"
     os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
+    log("on-screen keyboard: Qt Virtual Keyboard")
     return "qt"
 
 
@@ -87,9 +126,10 @@ class ChinesePalette:
     """
 
     def __init__(self, names: Iterable[str]) -> None:
+        self.names = sorted(set(names))
         counts: Counter[str] = Counter()
         follow: dict[str, Counter[str]] = defaultdict(Counter)
-        for name in set(names):
+        for name in self.names:
             chars = [c for c in name if is_cjk(c)]
             counts.update(set(chars))
             for a, b in zip(name, name[1:], strict=False):
@@ -133,6 +173,12 @@ class ChinesePalette:
 # -- the keyboard ------------------------------------------------------------------------
 
 _LATIN_ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM")
+LATIN, ZHUYIN, PALETTE = 0, 1, 2
+
+
+def _label(text: str) -> str:
+    """A key's text as a button shows it: ``&`` alone would be a mnemonic and vanish."""
+    return text.replace("&", "&&")
 
 
 class TouchKeyboard(QWidget):
@@ -140,75 +186,133 @@ class TouchKeyboard(QWidget):
 
     hide_requested = Signal()
 
-    def __init__(self, palette: ChinesePalette, parent: QWidget | None = None) -> None:
+    def __init__(self, palette: ChinesePalette, parent: QWidget | None = None, *,
+                 key_height: int = 64) -> None:
         super().__init__(parent)
         self.setObjectName("touchKeyboard")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.palette_chars = palette
+        self._zhuyin: ZhuyinNames | None = None  # read when first needed
         self._page = 0
         self.target: QLineEdit | None = None
+        self.keys: dict[str, QToolButton] = {}
+        self.key_height = key_height
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 12, 24, 16)
+        outer.setContentsMargins(16, 10, 16, 12)
         outer.setSpacing(8)
+        self.candidate_row = QWidget(self)
+        row = QHBoxLayout(self.candidate_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        self.candidate_keys: list[QToolButton] = []
+        for i in range(CANDIDATES):
+            key = self._key(f"cand{i}", "", lambda _=False, n=i: self.choose_candidate(n))
+            key.setObjectName("keyCandidate")
+            row.addWidget(key, 1)
+            self.candidate_keys.append(key)
+        outer.addWidget(self.candidate_row)
         self.pages = QStackedWidget(self)
         outer.addWidget(self.pages)
+        self.pages.addWidget(self._latin_page())
+        self.pages.addWidget(self._zhuyin_page())
+        self.pages.addWidget(self._palette_page())
 
-        latin = QWidget(self.pages)
-        rows = QVBoxLayout(latin)
-        rows.setContentsMargins(0, 0, 0, 0)
-        rows.setSpacing(8)
-        self.keys: dict[str, QToolButton] = {}
-        for r, row in enumerate(_LATIN_ROWS):
+        bottom = QHBoxLayout()
+        bottom.setSpacing(8)
+        self.mode_key = self._key("mode", "注音", self.toggle_chinese, wide=1.6)
+        self.mode_key.setAccessibleName("Chinese (zhuyin) / Latin letters")
+        bottom.addWidget(self.mode_key, 2)
+        self.palette_key = self._key("palette", "字表", self.toggle_palette, wide=1.6)
+        self.palette_key.setAccessibleName("Characters of the show's names")
+        bottom.addWidget(self.palette_key, 2)
+        bottom.addWidget(self._key("clear", "Clear", self.clear, wide=1.6), 2)
+        space = self._key("space", "␣", self.space, wide=5)
+        space.setAccessibleName("Space")
+        bottom.addWidget(space, 6)
+        hide = self._key("hide", "⌄", self.hide_requested.emit, wide=1.6)
+        hide.setAccessibleName("Hide the keyboard")
+        bottom.addWidget(hide, 2)
+        outer.addLayout(bottom)
+        self.set_key_height(key_height)
+        self._refresh()
+
+    # -- building --------------------------------------------------------------------
+
+    def _key(self, name: str, label: str, slot, wide: float = 1.0) -> QToolButton:
+        key = QToolButton(self)
+        key.setObjectName("key")
+        key.setText(_label(label))
+        key.setAccessibleName(label)
+        key.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the line edit keeps the focus
+        key.setProperty("wide", wide)
+        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        key.setAutoRepeat(name in ("backspace", "zh-back", "zy-back"))
+        key.clicked.connect(slot)
+        self.keys[name] = key
+        return key
+
+    def _rows_page(self, rows: Iterable[str], prefix: str, extra: dict[int, list]) -> QWidget:
+        page = QWidget(self.pages)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(8)
+        for r, row in enumerate(rows):
             line = QHBoxLayout()
-            line.setSpacing(8)
-            line.addStretch(1)
+            line.setSpacing(6)
+            if r:  # the rows of a real keyboard are staggered
+                line.addStretch(r)
             for ch in row:
-                line.addWidget(self._key(ch, ch, lambda _=False, c=ch: self.type_text(c)))
-            if r == 0:
-                line.addWidget(self._key("backspace", "⌫", self.backspace, wide=1.6))
-            if r == 3:
-                for ch in "-&.":
-                    line.addWidget(self._key(ch, ch, lambda _=False, c=ch: self.type_text(c)))
-            line.addStretch(1)
-            rows.addLayout(line)
-        self.pages.addWidget(latin)
+                name = f"{prefix}{ch}"
+                line.addWidget(self._key(name, ch, lambda _=False, c=ch: self.type_text(c)), 10)
+            for key in extra.get(r, []):
+                line.addWidget(key, round(10 * key.property("wide")))
+            if r:
+                line.addStretch(r)
+            column.addLayout(line)
+        return page
 
-        chinese = QWidget(self.pages)
-        grid = QGridLayout(chinese)
+    def _latin_page(self) -> QWidget:
+        signs = [self._key(ch, ch, lambda _=False, c=ch: self.type_text(c)) for ch in "-&."]
+        back = self._key("backspace", "⌫", self.backspace, wide=1.6)
+        back.setAccessibleName("Delete")
+        return self._rows_page(_LATIN_ROWS, "", {0: [back], 3: signs})
+
+    def _zhuyin_page(self) -> QWidget:
+        back = self._key("zy-back", "⌫", self.backspace, wide=1.6)
+        back.setAccessibleName("Delete")
+        page = self._rows_page(DACHEN_ROWS, "zy:", {0: [back]})
+        for ch in "".join(DACHEN_ROWS):
+            self.keys[f"zy:{ch}"].setObjectName("keyZhuyin")
+        return page
+
+    def _palette_page(self) -> QWidget:
+        page = QWidget(self.pages)
+        grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
+        grid.setSpacing(6)
         self.char_keys: list[QToolButton] = []
         for i in range(PAGE):
             key = self._key(f"zh{i}", "", lambda _=False, n=i: self._type_char(n))
             key.setObjectName("keyZh")
             grid.addWidget(key, i // 12, i % 12)
             self.char_keys.append(key)
-        grid.addWidget(self._key("zh-back", "⌫", self.backspace), 3, 0, 1, 2)
-        grid.addWidget(self._key("zh-more", "…", self._next_page), 3, 10, 1, 2)
-        self.pages.addWidget(chinese)
+        back = self._key("zh-back", "⌫", self.backspace)
+        back.setAccessibleName("Delete")
+        grid.addWidget(back, 3, 0, 1, 2)
+        more = self._key("zh-more", "…", self._next_page)
+        more.setAccessibleName("More characters")
+        grid.addWidget(more, 3, 10, 1, 2)
+        return page
 
-        bottom = QHBoxLayout()
-        bottom.setSpacing(8)
-        self.mode_key = self._key("mode", "中文", self.toggle_chinese, wide=1.8)
-        bottom.addWidget(self.mode_key)
-        bottom.addWidget(self._key("clear", "Clear", self.clear, wide=1.8))
-        space = self._key("space", "␣", lambda: self.type_text(" "), wide=6)
-        bottom.addWidget(space, 1)
-        bottom.addWidget(self._key("hide", "⌄", self.hide_requested.emit, wide=1.8))
-        outer.addLayout(bottom)
-        self._fill_chars()
-
-    def _key(self, name: str, label: str, slot, wide: float = 1.0) -> QToolButton:
-        key = QToolButton(self)
-        key.setObjectName("key")
-        key.setText(label)
-        key.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the line edit keeps the focus
-        key.setMinimumSize(QSize(round(84 * wide), 64))
-        key.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        key.setAutoRepeat(name in ("backspace", "zh-back"))
-        key.clicked.connect(slot)
-        self.keys[name] = key
-        return key
+    def set_key_height(self, height: int) -> None:
+        """Every key this tall (the kiosk's layout sets it for the screen), and wide
+        enough for a finger by its share of the row."""
+        self.key_height = height
+        for key in self.keys.values():
+            key.setMinimumSize(QSize(round(min(56, height) * 0.6 * key.property("wide")),
+                                     height))
+            key.setMaximumHeight(height)
+        self.updateGeometry()
 
     # -- typing ----------------------------------------------------------------------
 
@@ -227,39 +331,116 @@ class TouchKeyboard(QWidget):
         field = self.field()
         if field is not None:
             field.insert(text)
-            self._fill_chars()
+            self._refresh()
 
     def backspace(self) -> None:
         field = self.field()
         if field is not None:
             field.backspace()
-            self._fill_chars()
+            self._refresh()
 
     def clear(self) -> None:
         field = self.field()
         if field is not None:
             field.clear()
-            self._fill_chars()
+            self._refresh()
 
-    # -- Chinese ---------------------------------------------------------------------
+    def space(self) -> None:
+        """A space; while zhuyin is being composed, the first candidate instead (as the
+        space bar chooses on Taiwanese input methods)."""
+        if self.mode() == ZHUYIN and self.candidates():
+            self.choose_candidate(0)
+        else:
+            self.type_text(" ")
+
+    # -- pages -----------------------------------------------------------------------
+
+    def mode(self) -> int:
+        """:data:`LATIN`, :data:`ZHUYIN` or :data:`PALETTE`."""
+        return self.pages.currentIndex()
 
     def chinese_mode(self) -> bool:
-        return self.pages.currentIndex() == 1
+        return self.mode() != LATIN
 
     def toggle_chinese(self) -> None:
         self.set_chinese(not self.chinese_mode())
 
+    def toggle_palette(self) -> None:
+        self.set_mode(ZHUYIN if self.mode() == PALETTE else PALETTE)
+
     def set_chinese(self, on: bool) -> None:
-        self.pages.setCurrentIndex(1 if on else 0)
-        self.mode_key.setText("ABC" if on else "中文")
+        """Zhuyin keys (on) or Latin letters (off)."""
+        self.set_mode(ZHUYIN if on else LATIN)
+
+    def set_mode(self, mode: int) -> None:
+        self.pages.setCurrentIndex(mode)
+        self.mode_key.setText("ABC" if mode != LATIN else "注音")
+        self.palette_key.setVisible(mode != LATIN)
         self._page = 0
+        self._refresh()
+
+    def _refresh(self) -> None:
         self._fill_chars()
+        self._fill_candidates()
+
+    # -- zhuyin ----------------------------------------------------------------------
+
+    def zhuyin_names(self) -> ZhuyinNames:
+        if self._zhuyin is None:
+            self._zhuyin = ZhuyinNames(self.palette_chars.names)
+        return self._zhuyin
+
+    def composing(self) -> str:
+        """The zhuyin at the end of the field, which the candidates would replace."""
+        field = self.field()
+        return trailing_zhuyin(field.text()[:field.cursorPosition()]) if field else ""
+
+    def candidates(self) -> list[tuple[str, str]]:
+        """``(text, zhuyin it replaces)`` for the zhuyin being composed."""
+        run = self.composing()
+        return self.zhuyin_names().candidates(run, CANDIDATES) if run else []
+
+    def offered_candidates(self) -> list[str]:
+        return [k.text().replace("&&", "&") for k in self.candidate_keys if k.isEnabled()]
+
+    def _fill_candidates(self) -> None:
+        shown = self.mode() == ZHUYIN
+        self.candidate_row.setVisible(shown)
+        found = self.candidates() if shown else []
+        for i, key in enumerate(self.candidate_keys):
+            text = found[i][0] if i < len(found) else ""
+            key.setText(_label(text))
+            key.setAccessibleName(text)
+            key.setEnabled(bool(text))
+
+    def choose_candidate(self, n: int) -> None:
+        """Put the ``n``-th candidate in place of the zhuyin it spells."""
+        found = self.candidates()
+        field = self.field()
+        if field is None or n >= len(found):
+            return
+        text, replaces = found[n]
+        run = self.composing()
+        end = field.cursorPosition()
+        start = end - len(run)
+        typed = field.text()
+        stop = start + len(replaces)  # a name takes the whole run, a character a syllable
+        field.setText(typed[:start] + text + typed[stop:])
+        field.setCursorPosition(start + len(text) + (end - stop))
+        self._refresh()
+
+    def syllables(self) -> list[str]:
+        return syllables(self.composing())
+
+    # -- the palette -----------------------------------------------------------------
 
     def offered(self) -> list[str]:
-        """The Chinese characters on the keys now."""
+        """The Chinese characters on the palette's keys now."""
         return [k.text() for k in self.char_keys if k.text()]
 
     def _fill_chars(self) -> None:
+        if not hasattr(self, "char_keys"):
+            return
         field = self.field()
         chars = self.palette_chars.suggestions(field.text() if field is not None else "")
         pages = max(1, -(-len(chars) // PAGE))
@@ -267,6 +448,7 @@ class TouchKeyboard(QWidget):
         shown = chars[self._page * PAGE:(self._page + 1) * PAGE]
         for i, key in enumerate(self.char_keys):
             key.setText(shown[i] if i < len(shown) else "")
+            key.setAccessibleName(shown[i] if i < len(shown) else "")
             key.setEnabled(i < len(shown))
 
     def _type_char(self, n: int) -> None:

@@ -7,7 +7,8 @@ it runs out :meth:`~VisitorReset.reset_visitor` clears the search, selection, ca
 route, visit, language and keyboard; every text selection, the clipboard and the X11
 primary selection (a middle click must not paste the last visitor's words); the receipt
 a ``pdf:`` printer wrote; and puts the map back home, heading-up at the kiosk, under the
-home screen. With the kiosk's ``now`` setting the next visit starts at that time.
+home screen. With the kiosk's ``now`` setting the next visit starts at that time. An
+idle time untouched after the reset brings the attract screen; a touch, home again.
 """
 
 from __future__ import annotations
@@ -70,13 +71,17 @@ class VisitorReset:
     def _touched(self) -> None:
         if self.countdown.running():
             self.countdown.cancel()
+        if self.page() == "attract":  # a passer-by touched it: the home screen
+            self.stack.setCurrentWidget(self.home)
         self._dirty = True
         if self._filters_on:
             self.idle.start()
 
     def _idle_timeout(self) -> None:
-        if self.problem or (not self._dirty and self.page() == "home"):
-            self.idle.start()  # nobody has been here since the last reset
+        if self.problem or (not self._dirty and self.page() in ("home", "attract")):
+            if not self.problem and self.page() == "home":
+                self.show_attract()  # nobody has been here since the last reset
+            self.idle.start()
             return
         self.countdown.start()
 
@@ -101,10 +106,10 @@ class VisitorReset:
             return False
         clipboard = QGuiApplication.clipboard()
         return bool(
-            self.page() != "home" or w.search.field.text() or w.search.focus
+            self.page() not in ("home", "attract") or w.search.field.text() or w.search.focus
             or any(s.highlighted_codes for s in w.scenes.values())
             or not w.visit.is_empty() or w.routes.route is not None
-            or w.lang != self.settings.language
+            or w.lang != self.settings.language or self.accessible
             or (self.keyboard is not None and self.keyboard.isVisible())
             or self.selected_text() or (clipboard is not None and clipboard.text())
             or self.receipt_on_disk())
@@ -139,7 +144,10 @@ class VisitorReset:
             if self.keyboard is not None:
                 self.keyboard.hide()
                 self.keyboard.reset()
+            self.set_accessible(False)
             w.reset_visitor_state()
+            self.directory.reset()
+            self.programme.reset()
             self.set_language(self.settings.language)
             self._start_at_show_time()
             self._place_here()

@@ -4,7 +4,8 @@ A wedge scanner is a keyboard to the computer: it types what it reads, a few
 milliseconds per character, and ends with Enter. People type far slower. The filter
 watches key presses as they reach the window (once per key, wherever the focus is) and
 treats a burst of keys no more than ``max_gap_ms`` apart that starts with the machine
-line's prefix as a scan:
+line's prefix as a scan (once the prefix is in, keys may be up to :data:`STALL_S` apart:
+the kiosk itself may stall for a moment while the scanner types on):
 
 * the first characters of the prefix still reach the focused field (they might be a
   person typing "EXPO"); once the whole prefix has come at scanner speed the rest of the
@@ -33,6 +34,7 @@ __all__ = ["MAX_GAP_MS", "MAX_LINE_CHARS", "ScannerFilter"]
 
 MAX_GAP_MS = 60.0  # wedge scanners type a character every 2-20 ms; people rarely under 80
 MAX_LINE_CHARS = QR_CAPACITY_BYTES  # no QR code holds more characters
+STALL_S = 0.5  # inside a scan, a gap this long means the scanner stopped
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -82,7 +84,9 @@ class ScannerFilter(QObject):
         now = self._clock()
         gap = now - self._last
         self._last = now
-        if gap > self.max_gap_s:
+        # once the prefix came at scanner speed, a stall of the kiosk itself (a garbage
+        # collection, a busy frame) does not cut the line short; only a real pause does
+        if gap > (STALL_S if self.capturing() else self.max_gap_s):
             self._start_burst()
         if event.key() in _ENTER:
             if self.capturing() and len(self._buffer) > len(self.prefix):

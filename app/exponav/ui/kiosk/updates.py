@@ -125,27 +125,29 @@ class KioskUpdates(QObject):
 
     def _reopen(self, new: Navigator) -> bool:
         """The kiosk window's home, navigator and keyboard made anew on ``new``."""
-        from exponav.ui.kiosk.keyboard import ChinesePalette, TouchKeyboard
         from exponav.ui.kiosk.window import find_kiosk
 
         k = self.kiosk
         if find_kiosk(new, k.kiosk_id) is None:
             log(f"update: {new.data.path} has no kiosk {k.kiosk_id}; the running file stays")
             return False
-        old_nav, old_pages = k.nav, (k.home, k.navigator_page)
-        old_window, old_keyboard = k.navigator, k.keyboard
+        old_nav, old_window, old_keyboard = k.nav, k.navigator, k.keyboard
+        old_pages = [p for p in (k.home, k.directory, k.programme, k.attract, k.navigator_page)
+                     if p is not None]
         k.nav = new
         k._check_kiosk()
         k._build_navigator(None, None, None)
         if old_keyboard is not None:
-            k.keyboard = TouchKeyboard(ChinesePalette.for_show(new), k)
-            k.keyboard.hide()
-            k.keyboard.hide_requested.connect(k._hide_keyboard)
+            k._build_keyboard()
             old_keyboard.hide()
             old_keyboard.deleteLater()
         for page in old_pages:
             k.stack.removeWidget(page)
             page.deleteLater()
+        k.wire_access_buttons()
+        k.retranslate_access()
+        k.screen_layout = None  # the new pages are laid out for the screen afresh
+        k.fit_screen()
         old_window.close()
         # the old window's background work may still read it for a moment
         QTimer.singleShot(10_000, old_nav.close)

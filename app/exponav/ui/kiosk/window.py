@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -49,9 +51,12 @@ from exponav.core.io.kiosk_config import (
     settings_path,
 )
 from exponav.core.model import Kiosk
-from exponav.ui.common.assets import asset_path, icon
+from exponav.ui.common.assets import icon
 from exponav.ui.common.i18n import pick
 from exponav.ui.common.palette import UI
+from exponav.ui.kiosk.access import AccessMode, access_button, kiosk_style
+from exponav.ui.kiosk.attract import AttractScreen
+from exponav.ui.kiosk.directory import DirectoryPanel
 from exponav.ui.kiosk.front import WATCH_MS, FrontKeeper
 from exponav.ui.kiosk.guard import HOLD_MS, KioskGuard
 from exponav.ui.kiosk.home import HomeScreen, ShowClock, show_clock
@@ -63,8 +68,10 @@ from exponav.ui.kiosk.overlays import (
     OutOfServiceScreen,
     PrintedOverlay,
 )
+from exponav.ui.kiosk.programme import ProgrammePanel
 from exponav.ui.kiosk.reset import VisitorReset
 from exponav.ui.kiosk.scanner import MAX_GAP_MS, ScannerFilter
+from exponav.ui.kiosk.screen import ScreenFit, ScreenLayout
 from exponav.ui.kiosk.staff import StaffPanel
 from exponav.ui.kiosk.visit import KioskVisit
 
@@ -73,6 +80,8 @@ if TYPE_CHECKING:
     from exponav.ui.visitor.main_window import MainWindow
 
 __all__ = ["KioskTimings", "KioskWindow", "find_kiosk"]
+
+QT_KEYBOARD_WAIT_MS = 1500  # how long Qt's keyboard may take to appear before ours is used
 
 
 @dataclass(frozen=True)
@@ -112,17 +121,21 @@ class KioskBar(QFrame):
         self.home.setMinimumSize(180, 64)
         self.here = QLabel(self)
         self.here.setObjectName("kioskHere")
+        self.here.setMinimumWidth(0)  # it gives way to the buttons on a narrow screen
+        self.here.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.print = QPushButton(self)
         self.print.setObjectName("kioskPrint")
         self.print.setMinimumSize(260, 64)
+        self.access = access_button(self)
         for button in (self.home, self.print):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         row.addWidget(self.home)
         row.addWidget(self.here, 1)
+        row.addWidget(self.access)
         row.addWidget(self.print)
 
 
-class KioskWindow(VisitorReset, KioskVisit, QWidget):
+class KioskWindow(AccessMode, ScreenFit, VisitorReset, KioskVisit, QWidget):
     """See the module docstring. Give ``nav`` and ``kiosk_id`` (or ``problem``, the
     reason the kiosk is out of service); ``window`` may be a ready MainWindow.
     ``settings_file`` is where the settings came from: the staff panel looks there
@@ -146,7 +159,7 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
         self.setObjectName("kiosk")
         self.setWindowTitle("ExpoNav")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(_kiosk_style())
+        self.setStyleSheet(kiosk_style())
         self.settings = settings
         self.nav = nav
         self.timings = timings or KioskTimings.from_settings(settings)
@@ -158,7 +171,12 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
         self.kiosk: Kiosk | None = None
         self.navigator: MainWindow | None = None
         self.home: HomeScreen | None = None
+        self.directory: DirectoryPanel | None = None
+        self.programme: ProgrammePanel | None = None
+        self.attract: AttractScreen | None = None
         self.keyboard: TouchKeyboard | None = None
+        self.keyboard_kind = keyboard  # "qt" or "builtin": which one visitors get
+        self.screen_layout: ScreenLayout | None = None
         self.clock: ShowClock | None = None
 
         if not problem:
@@ -178,11 +196,8 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
             self.stack.addWidget(self.out_of_service)
         else:
             self._build_navigator(window, stands, clock)
-            if keyboard == "builtin":
-                # over the bottom of the map, beside the side panel: results stay in view
-                self.keyboard = TouchKeyboard(ChinesePalette.for_show(nav), self)
-                self.keyboard.hide()
-                self.keyboard.hide_requested.connect(self._hide_keyboard)
+            if keyboard != "qt":
+                self._build_keyboard()
 
         self.countdown = CountdownOverlay(self, self.timings.countdown_s, self.timings.tick_ms)
         self.countdown.finished.connect(self.reset_visitor)
@@ -195,7 +210,10 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
         self.front = FrontKeeper(self, self.timings.watch_ms, parent=self)
         self.front.restored.connect(lambda why: log(f"back in front ({why})"))
         self._start_filters()
+        self.accessible = False
         if not problem:
+            self._wire_access()
+            self.fit_screen()
             self.reset_visitor()
 
     # -- building --------------------------------------------------------------------
@@ -224,6 +242,7 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
         window.setMinimumSize(0, 0)
         self.sidebar = window.findChild(QFrame, "sidebar")
         self.sidebar.setFixedWidth(540)
+        window.search.fold_when_typing(True)  # on a kiosk the results matter most
         for button in window.view.zoom_buttons.buttons.values():
             button.setFixedSize(56, 56)
         window.view.zoom_buttons.adjustSize()
@@ -242,7 +261,20 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
         self.home.theme_requested.connect(self.show_theme)
         self.home.place_requested.connect(self.show_way_to)
         self.home.language_requested.connect(self.set_language)
+        self.home.directory_requested.connect(self.open_directory)
+        self.home.programme_requested.connect(self.open_programme)
         self.stack.addWidget(self.home)
+        self.directory = DirectoryPanel(nav, window.themes, self)
+        self.directory.back_requested.connect(self.go_home)
+        self.directory.exhibitor_chosen.connect(self.show_exhibitor)
+        self.stack.addWidget(self.directory)
+        self.programme = ProgrammePanel(nav, clock, self)
+        self.programme.back_requested.connect(self.go_home)
+        self.programme.way_requested.connect(self.show_way_to)
+        self.programme.visit_requested.connect(self.add_session_to_visit)
+        self.stack.addWidget(self.programme)
+        self.attract = AttractScreen(self)
+        self.stack.addWidget(self.attract)
 
         page = QWidget(self)
         column = QVBoxLayout(page)
@@ -254,6 +286,7 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
         column.addWidget(self.bar)
         column.addWidget(window, 1)
         self.navigator_page = page
+        self.page_column = column
         self.stack.addWidget(page)
         window.language_changed.connect(self._language_changed)
         window.visit.stops_changed.connect(self._update_bar)
@@ -301,6 +334,8 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
             log("blocked a close")
             return
         self.shutdown()
+        if self.attract is not None:
+            self.attract.release()
         if self.navigator is not None:
             self.navigator.close()
         super().closeEvent(event)
@@ -329,10 +364,19 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
         self.left_kiosk.emit()
 
     def page(self) -> str:
-        """``home``, ``navigator`` or ``out-of-service``."""
+        """``home``, ``navigator``, ``directory``, ``programme`` or ``out-of-service``."""
         if self.problem:
             return "out-of-service"
-        return "home" if self.stack.currentWidget() is self.home else "navigator"
+        current = self.stack.currentWidget()
+        if current is self.home:
+            return "home"
+        if current is self.directory:
+            return "directory"
+        if current is self.programme:
+            return "programme"
+        if current is self.attract:
+            return "attract"
+        return "navigator"
 
     # -- the way into the navigator -----------------------------------------------------
 
@@ -343,6 +387,39 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
 
     def go_navigator(self) -> None:
         self.stack.setCurrentWidget(self.navigator_page)
+
+    def show_attract(self) -> None:
+        """The attract screen, until the next touch (see :mod:`.attract`)."""
+        w, kiosk = self.navigator, self.kiosk
+        self.attract.show_for(self.nav, w.scene_for(kiosk.level), kiosk, self.home.clock.now)
+        self.stack.setCurrentWidget(self.attract)
+
+    def open_directory(self) -> None:
+        self._hide_keyboard()
+        self.stack.setCurrentWidget(self.directory)
+
+    def open_programme(self) -> None:
+        self._hide_keyboard()
+        self.programme.clock = self.home.clock
+        self.programme.refresh()
+        self.stack.setCurrentWidget(self.programme)
+
+    def show_exhibitor(self, exhibitor_id: str) -> None:
+        """An exhibitor's card and booths on the map (a tap in the directory)."""
+        self.go_navigator()
+        w = self.navigator
+        ex = self.nav.exhibitor(exhibitor_id)
+        w.highlight_booths(ex.booths)
+        w.card.show_exhibitor(exhibitor_id)
+        w.stack.setCurrentWidget(w.card)
+
+    def add_session_to_visit(self, place_id: str, hhmm: str) -> None:
+        """A session as an appointment in the visit, and the visit on screen."""
+        w = self.navigator
+        w.visit.add(place_id, appointment=hhmm)
+        w.visit.set_appointment(place_id, hhmm)  # already a stop: now at the session's time
+        self.go_navigator()
+        w.visits.open_panel()
 
     def open_search(self) -> None:
         self.go_navigator()
@@ -363,7 +440,7 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
         self.go_navigator()
         w = self.navigator
         try:
-            w.route_to(place_id)
+            w.route_to(place_id, step_free=self.accessible)
             return
         except Exception as e:  # noqa: BLE001 - unreachable: show the place instead
             log(f"no route to {place_id}: {e}")
@@ -374,7 +451,8 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
         """The nearest of a service on foot from this kiosk, and the way there."""
         kind = "opening" if category == "exit" else f"amenity:{category}"
         try:
-            found = self.nav.nearest_by_walking(self.kiosk_id, kind, limit=1)
+            found = self.nav.nearest_by_walking(self.kiosk_id, kind, limit=1,
+                                                step_free=self.accessible)
         except Exception as e:  # noqa: BLE001 - fall back to the window's straight-line list
             log(f"nearest {category} by walking failed: {e}")
             found = []
@@ -396,6 +474,10 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
         if self.home is not None:
             self.home.kiosk_label = self._here_label()  # kept through its retranslations
             self.home.set_language(code)
+        for page in (self.directory, self.programme):
+            if page is not None:
+                page.set_language(code)
+        self.retranslate_access()
         self._update_bar()
 
     def _here_label(self) -> str:
@@ -414,37 +496,67 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
 
     # -- keyboard ----------------------------------------------------------------------
 
+    def _build_keyboard(self) -> None:
+        self.keyboard = TouchKeyboard(ChinesePalette.for_show(self.nav), self)
+        self.keyboard.hide()
+        self.keyboard.hide_requested.connect(self._hide_keyboard)
+        if self.screen_layout is not None:
+            self._fit_keyboard(self.screen_layout)
+
     def _focus_changed(self, old, new) -> None:
+        typing = isinstance(new, QLineEdit) and self.isAncestorOf(new) \
+            and not self.staff.isAncestorOf(new)
+        if self.keyboard_kind == "qt" and typing:
+            # Qt shows its panel on a tap in a field, not when the kiosk moves the focus
+            # there (the home screen's search bar): ask for it, then look that it came
+            QGuiApplication.inputMethod().show()
+            QTimer.singleShot(QT_KEYBOARD_WAIT_MS, self._check_qt_keyboard)
         if self.keyboard is None:
             return
-        if isinstance(new, QLineEdit) and self.isAncestorOf(new) \
-                and not self.staff.isAncestorOf(new):
+        if typing:
             self._show_keyboard()
         elif new is not None and not self.keyboard.isAncestorOf(new):
             self._hide_keyboard()
 
-    def _show_keyboard(self) -> None:
+    def keyboard_shown(self) -> bool:
+        """Whether a visitor sees a keyboard now (ours, or Qt's with a real size)."""
         if self.keyboard is not None:
-            self._place_keyboard()
-            self.keyboard.show()
-            self.keyboard.raise_()
+            return self.keyboard.isVisible() and not self.keyboard.visibleRegion().isEmpty()
+        method = QGuiApplication.inputMethod()
+        return method.isVisible() and not method.keyboardRectangle().isEmpty()
 
-    def _place_keyboard(self) -> None:
-        kb = self.keyboard
-        if kb is None:
+    def _check_qt_keyboard(self) -> None:
+        """Qt's keyboard was chosen, yet a field has the focus and nothing appeared: it
+        cannot draw here (its panel's QML failed at run time). Use ours from now on."""
+        if self.keyboard_kind != "qt" or not isinstance(QApplication.focusWidget(), QLineEdit):
             return
-        left = 0
-        if self.sidebar.isVisible():
-            left = self.sidebar.mapTo(self, self.sidebar.rect().topRight()).x() + 1
-        height = kb.sizeHint().height()
-        kb.setGeometry(left, self.height() - height, self.width() - left, height)
+        if self.keyboard_shown():
+            return
+        log("on-screen keyboard: Qt Virtual Keyboard did not appear for a focused field; "
+            "using the built-in keyboard")
+        self.keyboard_kind = "builtin"
+        QGuiApplication.inputMethod().hide()
+        self._build_keyboard()
+        self._show_keyboard()
+
+    def _show_keyboard(self) -> None:
+        if self.keyboard_kind == "qt":
+            QGuiApplication.inputMethod().show()
+        if self.keyboard is not None:
+            self.keyboard.show()
+            self._place_keyboard()
+            self.keyboard.raise_()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        if self.navigator is not None:
+            self.fit_screen()
         if self.keyboard is not None and self.keyboard.isVisible():
             self._place_keyboard()
 
     def _hide_keyboard(self) -> None:
+        if self.keyboard_kind == "qt":
+            QGuiApplication.inputMethod().hide()
         if self.keyboard is not None:
             self.keyboard.hide()
 
@@ -466,10 +578,3 @@ class KioskWindow(VisitorReset, KioskVisit, QWidget):
                 f"Language after reset: {s.language}",
                 f"Settings: {where}"]
 
-
-def _kiosk_style() -> str:
-    path = asset_path("style", "kiosk.qss")
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except OSError:
-        return ""

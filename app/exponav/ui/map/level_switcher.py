@@ -1,7 +1,9 @@
 """LevelSwitcher: one button per level, named by building and floor, grouped by building.
 
 A level holding search results shows how many in a badge, so a visitor sees at a
-glance that the exhibitor they typed is upstairs.
+glance that the exhibitor they typed is upstairs. The buildings the show uses come
+first; a building the show does not use (another hall of the venue) comes last, its
+floors greyed and its name saying plainly that it is not part of this show.
 """
 
 from __future__ import annotations
@@ -40,9 +42,11 @@ def level_parts(level: Level, name: str) -> tuple[str, str]:
 class LevelButton(QAbstractButton):
     """A floor button: the floor in large type, a badge with the result count."""
 
-    def __init__(self, level: Level, parent: QWidget | None = None) -> None:
+    def __init__(self, level: Level, parent: QWidget | None = None, *,
+                 in_show: bool = True) -> None:
         super().__init__(parent)
         self.level = level
+        self.in_show = in_show
         self.setCheckable(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.count = 0
@@ -84,7 +88,7 @@ class LevelButton(QAbstractButton):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(UI.canvas))
                 painter.drawRoundedRect(r, 9, 9)
-            painter.setPen(QColor(UI.ink))
+            painter.setPen(QColor(UI.ink if self.in_show else UI.ink_soft))
         painter.setFont(self._font)
         painter.drawText(r, Qt.AlignmentFlag.AlignCenter, self.floor)
         if self.count:
@@ -118,9 +122,16 @@ class LevelSwitcher(QFrame):
         self.group.setExclusive(True)
         self.buttons: dict[str, LevelButton] = {}
         self.building_labels: dict[str, QLabel] = {}
+        self.in_show = set(nav.levels_in_use()) or set(levels)
         buildings: dict[str, list[Level]] = {}
         for level in levels.values():
             buildings.setdefault(level.building or level.id, []).append(level)
+        # the show's own buildings first, the others after them
+        order = sorted(buildings, key=lambda b: not any(lv.id in self.in_show
+                                                          for lv in buildings[b]))
+        buildings = {b: buildings[b] for b in order}
+        self.outside: set[str] = {b for b, members in buildings.items()
+                                  if not any(lv.id in self.in_show for lv in members)}
         first = True
         for building, members in buildings.items():
             if not first:
@@ -137,7 +148,7 @@ class LevelSwitcher(QFrame):
             layout.addSpacing(4)
             self.building_labels[building] = label
             for level in sorted(members, key=lambda lv: lv.ordinal):
-                button = LevelButton(level, self)
+                button = LevelButton(level, self, in_show=level.id in self.in_show)
                 self.group.addButton(button)
                 button.clicked.connect(lambda _=False, lv=level.id: self.level_chosen.emit(lv))
                 layout.addWidget(button)
@@ -146,14 +157,22 @@ class LevelSwitcher(QFrame):
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
+        outside = self.tr("not part of this show")
         for button in self.buttons.values():
             building, floor = level_parts(button.level,
                                           self.nav.level_name(button.level.id, lang))
-            button.set_floor(floor, f"{building} {floor}")
+            full = f"{building} {floor}"
+            button.set_floor(floor, full if button.in_show else f"{full}: {outside}")
             for key, label in self.building_labels.items():
                 if key == (button.level.building or button.level.id):
-                    label.setText(building)
+                    label.setText(building if key not in self.outside
+                                  else f"{building} · {outside}")
         self.adjustSize()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == event.Type.LanguageChange:
+            self.set_language(self.lang)
+        super().changeEvent(event)
 
     def set_current(self, level_id: str) -> None:
         if level_id in self.buttons:

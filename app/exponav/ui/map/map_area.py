@@ -34,7 +34,7 @@ class MapArea(QWidget):
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.LayoutRequest and not self._placing:
-            QTimer.singleShot(0, self._place)
+            QTimer.singleShot(0, self, self._place)  # dropped if the area goes first
         return False
 
     def resizeEvent(self, event) -> None:  # noqa: N802

@@ -87,6 +87,7 @@ class FloorPlanScene(QGraphicsScene):
         self._hover_stand: int | None = None
         self.markers: list[MarkerItem] = []
         self._add_markers()
+        self.labels.set_icon_boxes(self.icon_boxes)
         self.pins: list[PinItem] = []
         self.highlighted_codes: tuple[str, ...] = ()
         self.highlighted_places: tuple[str, ...] = ()
@@ -136,6 +137,10 @@ class FloorPlanScene(QGraphicsScene):
                               connector.kind if connector is not None else "stairs",
                               to_scene(p.x, p.y))
             self._add_marker(item)
+
+    def icon_boxes(self, transform) -> list[QRectF]:
+        """Where the visible markers are drawn, in device pixels, under ``transform``."""
+        return [m.device_box(transform) for m in self.markers if m.isVisible()]
 
     def _add_marker(self, item: MarkerItem) -> None:
         item.setZValue(Z_MARKERS)

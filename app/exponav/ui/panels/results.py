@@ -167,22 +167,27 @@ class ResultDelegate(QStyledItemDelegate):
     def __init__(self, parent=None, scale: Callable[[], float] | None = None) -> None:
         super().__init__(parent)
         self.trailing: Callable[[ResultEntry], str | None] | None = None
+        self.set_text_scale(1.0)
+
+    def set_text_scale(self, k: float) -> None:
+        """Text and rows ``k`` times their size (a kiosk's directory, large text)."""
+        self.k = k
         base = QFont()
         self.title_font = QFont(base)
-        self.title_font.setPixelSize(15)
+        self.title_font.setPixelSize(round(15 * k))
         self.title_font.setWeight(QFont.Weight.DemiBold)
         self.sub_font = QFont(base)
-        self.sub_font.setPixelSize(13)
+        self.sub_font.setPixelSize(round(13 * k))
         self.head_font = QFont(base)
-        self.head_font.setPixelSize(12)
+        self.head_font.setPixelSize(round(12 * k))
         self.head_font.setWeight(QFont.Weight.Bold)
         self.head_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         entry: ResultEntry = index.data(ENTRY_ROLE)
         if entry is not None and entry.kind == "header":
-            return QSize(option.rect.width(), 34)
-        return QSize(option.rect.width(), 60)
+            return QSize(option.rect.width(), round(34 * self.k))
+        return QSize(option.rect.width(), round(60 * self.k))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         entry: ResultEntry = index.data(ENTRY_ROLE)
@@ -204,7 +209,8 @@ class ResultDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(UI.accent_soft) if selected else QColor(UI.canvas))
             painter.drawRoundedRect(r.adjusted(6, 2, -6, -2), 10, 10)
-        icon_rect = QRectF(r.left() + 16, r.center().y() - 14, 28, 28)
+        k = self.k
+        icon_rect = QRectF(r.left() + 16, r.center().y() - 14 * k, 28 * k, 28 * k)
         if entry.kind == "amenity":
             name, colour = amenity_style(entry.category)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -235,13 +241,13 @@ class ResultDelegate(QStyledItemDelegate):
         painter.setFont(self.title_font)
         painter.setPen(QColor(UI.ink))
         title = fm.elidedText(entry.title, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QRectF(text_left, r.top() + 9, width, 22),
+        painter.drawText(QRectF(text_left, r.top() + 9 * k, width, 22 * k),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         sub_fm = QFontMetricsF(self.sub_font)
         painter.setFont(self.sub_font)
         painter.setPen(QColor(UI.ink_soft))
         sub = sub_fm.elidedText(entry.subtitle, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QRectF(text_left, r.top() + 31, width, 20),
+        painter.drawText(QRectF(text_left, r.top() + 31 * k, width, 20 * k),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, sub)
         painter.restore()
 

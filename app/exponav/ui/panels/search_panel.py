@@ -4,6 +4,10 @@ Results update as the visitor types: a short debounce, then the query runs on th
 search thread (see ``search_worker.py``) and only the newest answer is shown. With
 an empty field and a chip on, the list shows every exhibitor of that theme.
 
+While a query is searched for on a short panel (under :data:`ROOMY_PX` high, such as a
+1366 x 768 window) or on a kiosk, the services and theme chips fold away so that the
+results have the room; they come back when the field is empty.
+
 A line starting ``EXPONAV1|`` (a visit's QR machine line, typed or read by a
 keyboard-wedge scanner) is not searched: Enter hands it on as :attr:`payload_entered`.
 Rows may carry a trailing button (see :meth:`set_trailing`), such as "Add to visit".
@@ -51,6 +55,7 @@ __all__ = ["QUICK_SERVICES", "SearchPanel"]
 QUICK_SERVICES = ("toilet", "toilet.accessible", "information", "food", "firstaid", "exit")
 
 DEBOUNCE_MS = 90
+ROOMY_PX = 720  # a panel this tall keeps its services and chips in view while typing
 MACHINE_PREFIX = "EXPONAV1|"  # core.qr.MACHINE_PREFIX and its separator
 
 
@@ -90,7 +95,8 @@ class SearchPanel(QWidget):
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
         self.field.setClearButtonEnabled(True)
-        self.field.addAction(icon("search", UI.ink_soft), QLineEdit.ActionPosition.LeadingPosition)
+        self._search_action = self.field.addAction(icon("search", UI.ink_soft),
+                                                   QLineEdit.ActionPosition.LeadingPosition)
         self.field.setMinimumHeight(48)
         self.field.textChanged.connect(self._text_changed)
         self.field.returnPressed.connect(self._choose_first)
@@ -122,6 +128,8 @@ class SearchPanel(QWidget):
             self.chips_layout.addWidget(chip)
             self.chips[theme.id] = chip
         layout.addWidget(chips_box)
+        self.chips_box = chips_box
+        self._fold_when_typing = False
 
         self.status = QLabel(self)
         self.status.setObjectName("statusText")
@@ -158,6 +166,13 @@ class SearchPanel(QWidget):
     def retranslate_ui(self) -> None:
         self.field.setPlaceholderText(self.tr("Search exhibitors, booths or services"))
         self.field.setAccessibleName(self.tr("Search"))
+        for button in self.field.findChildren(QToolButton):  # the field's own icons
+            action = button.defaultAction()
+            name = self.tr("Search") if action is self._search_action else \
+                self.tr("Clear the search")
+            button.setAccessibleName(name)
+            if action is not None:
+                action.setText(name)
         self.services_title.setText(self.tr("Find nearby"))
         self.chips_title.setText(self.tr("Browse by theme"))
         names = {
@@ -184,7 +199,28 @@ class SearchPanel(QWidget):
 
     # -- searching -------------------------------------------------------------------
 
+    def fold_when_typing(self, on: bool) -> None:
+        """Fold the services and chips away while a query is typed, whatever the height."""
+        self._fold_when_typing = on
+        self._fit_sections()
+
+    def sections_folded(self) -> bool:
+        return not self.chips_box.isVisibleTo(self)
+
+    def _fit_sections(self) -> None:
+        typing = bool(self.field.text().strip())
+        fold = typing and (self._fold_when_typing or self.height() < ROOMY_PX)
+        for widget in (self.services_title, *self.service_buttons.values(),
+                       self.chips_title, self.chips_box):
+            widget.setVisible(not fold)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_sections()
+
     def _text_changed(self, text: str) -> None:
+        if not text.strip():
+            self._fit_sections()  # the services come back at once; they fold at the search
         if is_visit_line(text):
             self._debounce.stop()
             self._hits, self._hits_text = [], ""
@@ -204,6 +240,8 @@ class SearchPanel(QWidget):
 
     def _submit(self) -> None:
         text = self.field.text().strip()
+        # folded once the typing pauses, never between two keys of a wedge scanner
+        self._fit_sections()
         if text:
             self._pending_generation = self.thread.submit(text)
 
@@ -353,6 +391,7 @@ class SearchPanel(QWidget):
         self.clear_focus()
         self.list.clearSelection()
         self._rebuild()
+        self._fit_sections()
 
     def shutdown(self) -> None:
         self.thread.stop()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
-    QTimeEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from exponav.ui.common.assets import icon
 from exponav.ui.common.palette import UI
 from exponav.ui.panels.controls import back_button
+from exponav.ui.panels.time_picker import TimeField
 
 __all__ = ["StopRow", "StopView", "VisitBar", "VisitPanel"]
 
@@ -61,8 +61,14 @@ QToolButton#stopTool { border: none; border-radius: 8px; padding: 4px; font-size
     color: #0b6e79; font-weight: 600; }
 QToolButton#stopTool:hover { background: #e3f1f2; }
 QToolButton#stopTool:checked { background: #fde7ef; color: #880e4f; }
-QTimeEdit { font-size: 14px; padding: 3px 6px; border: 1px solid #d5dae1; border-radius: 8px;
-    min-height: 28px; }
+QToolButton#timeButton { font-size: 15px; font-weight: 700; color: #1f2933; background: #ffffff;
+    border: 1px solid #d5dae1; border-radius: 8px; padding: 4px 12px; }
+QToolButton#timeButton:checked { border-color: #0b6e79; background: #e3f1f2; }
+QFrame#timePicker { background: #ffffff; border: 1px solid #d5dae1; border-radius: 10px; }
+QLabel#pickerTitle { font-size: 12px; font-weight: 700; color: #5f6b7a; }
+QToolButton#pickerButton { font-size: 15px; font-weight: 600; color: #1f2933;
+    background: #f4f6f8; border: 1px solid #e3e6eb; border-radius: 8px; }
+QToolButton#pickerButton:checked { background: #0b6e79; border-color: #0b6e79; color: #ffffff; }
 QListWidget#visitStops { background: transparent; border: none; outline: none; }
 QListWidget#visitStops::item { border: none; padding: 0; margin: 0; }
 QListWidget#visitStops::item:selected { background: transparent; }
@@ -102,13 +108,15 @@ class StopRow(QFrame):
     A row is filled by :meth:`show_stop` and filled again when the plan changes: the
     panel keeps its rows rather than building new ones for every plan (a kiosk replans
     thousands of times a day, and each widget made and destroyed leaves a little native
-    memory behind in Qt's style-sheet caches). The appointment's time field is made only
-    when the stop becomes an appointment, for the same reason: a hidden QTimeEdit is
-    never polished, so its line edit's style-sheet cache entries outlive it.
+    memory behind in Qt's style-sheet caches). The appointment's time field (a
+    :class:`~exponav.ui.panels.time_picker.TimeField`: big hour and quarter-hour buttons,
+    applied at once) is made only when the stop becomes an appointment, for the same
+    reason. :attr:`size_changed` when its picker opens or closes.
     """
 
     remove_requested = Signal(str)
     appointment_changed = Signal(str, object)  # place id, HH:MM or None
+    size_changed = Signal()
 
     def __init__(self, number: int, stop: StopView, default_time: str,
                  parent: QWidget | None = None) -> None:
@@ -155,7 +163,8 @@ class StopRow(QFrame):
         self.clock.setText(self.tr("Appointment"))
         self.clock.setToolTip(self.tr("Be here at a fixed time (a meeting or a session)"))
         tools.addWidget(self.clock)
-        self.time: QTimeEdit | None = None  # made by _time_field when first needed
+        self.time: TimeField | None = None  # made by _time_field when first needed
+        self._grid = grid
         tools.addStretch(1)
         self.remove = QToolButton(card)
         self.remove.setObjectName("stopTool")
@@ -195,31 +204,34 @@ class StopRow(QFrame):
         self.clock.blockSignals(False)
         if on or self.time is not None:
             field = self._time_field()
-            field.setTime(QTime.fromString(stop.appointment or default_time, "HH:mm"))
-            field.setVisible(on)
+            field.set_time(stop.appointment or default_time)
+            if field.isVisibleTo(self) != on:
+                field.setVisible(on)
+                if not on:
+                    field.set_open(False)
 
-    def _time_field(self) -> QTimeEdit:
+    def _time_field(self) -> TimeField:
         """The appointment's time field, made (and polished) the first time it is needed."""
         if self.time is None:
-            self.time = QTimeEdit(self.card)
-            self.time.setDisplayFormat("HH:mm")
+            self.time = TimeField(self._default_time, self.card)
             self.time.setAccessibleName(self.tr("Appointment time"))
-            self.time.setTime(QTime.fromString(self._default_time, "HH:mm"))
             self.time.setVisible(False)
             self.time.ensurePolished()
-            self._tools.insertWidget(1, self.time)
-            self.time.editingFinished.connect(self._time_edited)
+            self._grid.addWidget(self.time, 3, 1, 1, 2)
+            self.time.time_chosen.connect(self._time_edited)
+            self.time.opened.connect(lambda _: self.size_changed.emit())
         return self.time
 
     def _clock_toggled(self, on: bool) -> None:
         field = self._time_field()
         field.setVisible(on)
-        self.appointment_changed.emit(self.place_id, field.time().toString("HH:mm")
-                                      if on else None)
+        field.set_open(on)  # a new appointment: its time is the next thing to choose
+        self.appointment_changed.emit(self.place_id, field.time() if on else None)
+        self.size_changed.emit()
 
-    def _time_edited(self) -> None:
-        if self.clock.isChecked() and self.time is not None:
-            self.appointment_changed.emit(self.place_id, self.time.time().toString("HH:mm"))
+    def _time_edited(self, hhmm: str) -> None:
+        if self.clock.isChecked():
+            self.appointment_changed.emit(self.place_id, hhmm)
 
 
 class _StopList(QListWidget):
@@ -290,19 +302,17 @@ class VisitPanel(QWidget):
         settings.setSpacing(8)
         self.start_label = QLabel(self)
         self.start_label.setObjectName("factName")
-        settings.addWidget(self.start_label)
-        self.start_time = QTimeEdit(self)
-        self.start_time.setDisplayFormat("HH:mm")
-        self.start_time.editingFinished.connect(
-            lambda: self.start_time_changed.emit(self.start_time.time().toString("HH:mm")))
-        settings.addWidget(self.start_time)
-        settings.addSpacing(12)
+        self.start_label.setMinimumHeight(40)
+        self.start_time = TimeField("10:00", self)
+        self.start_time.setAccessibleName(self.tr("Start at"))
+        self.start_time.time_chosen.connect(self.start_time_changed.emit)
+        settings.addWidget(self.start_label, 0, Qt.AlignmentFlag.AlignTop)
+        settings.addWidget(self.start_time, 1)  # its picker opens under it, full width
+        layout.addLayout(settings)
         self.step_free = QCheckBox(self)
         self.step_free.setObjectName("stepFree")
         self.step_free.toggled.connect(self.step_free_toggled.emit)
-        settings.addWidget(self.step_free)
-        settings.addStretch(1)
-        layout.addLayout(settings)
+        layout.addWidget(self.step_free)
         self.empty = QLabel(self)
         self.empty.setObjectName("visitEmpty")
         self.empty.setWordWrap(True)
@@ -391,14 +401,17 @@ class VisitPanel(QWidget):
         for widget in (self.start_time, self.step_free):
             widget.blockSignals(True)
         if start_time:
-            self.start_time.setTime(QTime.fromString(start_time, "HH:mm"))
+            self.start_time.set_time(start_time)
         self.step_free.setChecked(step_free)
         for widget in (self.start_time, self.step_free):
             widget.blockSignals(False)
 
     def set_stops(self, stops: list[StopView], default_time: str) -> None:
         """One row per stop, in order. The rows already in the list are filled again
-        and only the missing ones made (a plan changes often; its rows seldom)."""
+        and only the missing ones made (a plan changes often; its rows seldom). The list
+        stays scrolled where it was: the row being edited stays in view."""
+        bar = self.list.verticalScrollBar()
+        kept = bar.value()
         rows: list[StopRow] = []
         for n, stop in enumerate(stops, start=1):
             item = self.list.item(n - 1)
@@ -409,6 +422,7 @@ class VisitPanel(QWidget):
                 row = StopRow(n, stop, default_time)
                 row.remove_requested.connect(self.removed)
                 row.appointment_changed.connect(self.appointment_changed)
+                row.size_changed.connect(self._fit_rows)
                 if item is None:
                     item = QListWidgetItem()
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -421,6 +435,8 @@ class VisitPanel(QWidget):
         while self.list.count() > len(stops):  # the view deletes the row widget it held
             self.list.takeItem(self.list.count() - 1)
         self.rows = rows
+        self.list.doItemsLayout()
+        bar.setValue(min(kept, bar.maximum()))
         has = bool(stops)
         self.empty.setVisible(not has)
         self.list.setVisible(has)
@@ -449,10 +465,15 @@ class VisitPanel(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Each row as wide as the list and as tall as it needs (a time picker opened)."""
         for i, row in enumerate(self.rows):
             item = self.list.item(i)
             if item is not None:
                 row.setFixedWidth(max(10, self.list.viewport().width()))
+                row.layout().activate()
                 item.setSizeHint(row.sizeHint())
 
 

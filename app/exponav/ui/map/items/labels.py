@@ -4,8 +4,11 @@ Labels are set in screen pixels (a map's text keeps its size while the plan zoom
 so this item paints in device coordinates. Level of detail is a fit test, not a zoom
 table: a stand shows its code once the code fits inside it, and its exhibitor's short
 name once at least a word of it does. Stands never overlap, so labels drawn inside
-them never collide. Zone names sit centred over their zone while the plan is small,
-and move to a tag at the zone's corner once booth names appear.
+them never collide. Zone names are tags at a corner of their zone, cut to the zone's
+width, and placed where they overlap no other zone's tag and no amenity icon (the scene
+says where its icons are, :meth:`LabelLayer.set_icon_boxes`): above the top-left corner
+in the aisle, else inside it, else below the zone, else at its top-right; a tag with no
+free place is left out rather than drawn over something.
 """
 
 from __future__ import annotations
@@ -167,6 +170,8 @@ class LabelLayer(QGraphicsItem):
         self._static: dict[tuple[str, int], QStaticText] = {}
         self._wrapped: dict[tuple[int, int, int, bool], list[str]] = {}
         self._zone_pixmaps: dict[tuple[int, int, bool, float], QPixmap] = {}
+        self._icon_boxes = None  # the scene's icons in device pixels, for a transform
+        self.placed_tags: list[QRectF] = []  # where the last paint put the zone tags
         bounds = QRectF()
         if len(boxes):
             bounds = QRectF(float(self._x0.min()), float(self._y0.min()),
@@ -184,6 +189,12 @@ class LabelLayer(QGraphicsItem):
         self._zone_names = list(zone_names)
         self._wrapped.clear()
         self._zone_pixmaps.clear()
+        self.update()
+
+    def set_icon_boxes(self, boxes) -> None:
+        """``boxes(transform)``: the device-pixel rectangles of the icons drawn over the
+        plan, which zone tags keep clear of."""
+        self._icon_boxes = boxes
         self.update()
 
     def set_highlighted(self, indices: set[int]) -> None:
@@ -300,17 +311,30 @@ class LabelLayer(QGraphicsItem):
         return pixmap
 
     def _paint_zones(self, painter: QPainter, t, s: float, names_shown: bool) -> None:
-        """Zone names as tags just above the zone's top-left corner, in the aisle, where
-        they never cover a stand's label; larger while the plan is small."""
+        """Zone names as tags at a free corner of their zone (see the module docstring);
+        larger while the plan is small. Bigger zones choose first."""
         big = not names_shown
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        for i, rect in enumerate(self._zones):
+        taken: list[QRectF] = list(self._icon_boxes(t)) if self._icon_boxes else []
+        self.placed_tags = []
+        order = sorted(range(len(self._zones)),
+                       key=lambda i: -self._zones[i].width() * self._zones[i].height())
+        for i in order:
             if not self._zone_names[i]:
                 continue
-            on_screen = t.mapRect(rect)
+            on_screen = t.mapRect(self._zones[i])
             w = on_screen.width()
             if w < 40:
                 continue
-            pixmap = self._zone_tag(i, max(60.0, w + 40), big, max(1.0, dpr))
+            pixmap = self._zone_tag(i, max(40.0, w - 2), big, max(1.0, dpr))
+            pw = pixmap.width() / pixmap.devicePixelRatio()
             h = pixmap.height() / pixmap.devicePixelRatio()
-            painter.drawPixmap(QPointF(on_screen.left() - 2, on_screen.top() - h + 1), pixmap)
+            left, top = on_screen.left(), on_screen.top()
+            for x, y in ((left - 2, top - h + 1), (left + 2, top + 2),
+                         (left - 2, on_screen.bottom() - 1), (on_screen.right() - pw + 2, top - h + 1)):
+                box = QRectF(x, y, pw, h).adjusted(2, 2, -2, -2)  # the halo may touch
+                if not any(box.intersects(other) for other in taken):
+                    painter.drawPixmap(QPointF(x, y), pixmap)
+                    taken.append(box)
+                    self.placed_tags.append(box)
+                    break

@@ -69,6 +69,11 @@ class MarkerItem(QGraphicsItem):
             return QRectF(c.x() + self._size / 2 + 2 - width, c.y() - height / 2, width, height)
         return QRectF(c.x() - self._size / 2 - 2, c.y() - height / 2, width, height)
 
+    def device_box(self, transform) -> QRectF:
+        """The badge (and pill) on screen, for a view's ``transform`` of the scene."""
+        at = transform.map(self.pos())
+        return self.boundingRect().translated(at)
+
     def boundingRect(self) -> QRectF:  # noqa: N802
         c = self._centre()
         r = self._size / 2 + 2
