@@ -4,7 +4,7 @@
 <context>
     <name>AccessMode</name>
     <message>
-        <location filename="../../app/exponav/ui/kiosk/access.py" line="+111"/>
+        <location filename="../../app/exponav/ui/kiosk/access.py" line="+115"/>
         <source>Accessibility</source>
         <translation>Aksesibilitas</translation>
     </message>
@@ -79,6 +79,10 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Exit</source>
+        <translation>Pintu keluar</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Emergency exit</source>
         <translation>Pintu darurat</translation>
@@ -97,6 +101,46 @@
         <location line="+1"/>
         <source>Stairs</source>
         <translation>Tangga</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ramp</source>
+        <translation>Ramp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walkway</source>
+        <translation>Jalan penghubung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ATM</source>
+        <translation>ATM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloakroom</source>
+        <translation>Penitipan mantel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration</source>
+        <translation>Registrasi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MRT</source>
+        <translation>MRT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taxi</source>
+        <translation>Taksi</translation>
     </message>
 </context>
 <context>
@@ -782,17 +826,22 @@ Menampilkan %2.</translation>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+109"/>
         <source>%1 away</source>
         <translation>%1 lagi</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>%1 on foot</source>
+        <translation>%1 berjalan kaki</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Nearest: %1</source>
         <translation>Terdekat: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+28"/>
         <source>No %1 on any level.</source>
         <translation>Tidak ada %1 di lantai mana pun.</translation>
     </message>
@@ -1222,7 +1271,7 @@ Menampilkan %2.</translation>
     <message>
         <location filename="../../app/exponav/ui/panels/search_panel.py" line="+167"/>
         <source>Search exhibitors, booths or services</source>
-        <extracomment>the one-tap buttons: amenity category (``exit`` means emergency exits)</extracomment>
+        <extracomment>the one-tap buttons: amenity category (``exit``: the doors visitors leave by)</extracomment>
         <translation>Cari peserta pameran, stan, atau layanan</translation>
     </message>
     <message>
@@ -1305,7 +1354,7 @@ Menampilkan %2.</translation>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/results.py" line="+104"/>
+        <location filename="../../app/exponav/ui/panels/results.py" line="+114"/>
         <source>Not yet assigned</source>
         <translation>Belum terisi</translation>
     </message>
@@ -1680,7 +1729,7 @@ Menampilkan %2.</translation>
 <context>
     <name>VisitorApi</name>
     <message>
-        <location filename="../../app/exponav/ui/visitor/main_window.py" line="-200"/>
+        <location filename="../../app/exponav/ui/visitor/main_window.py" line="-235"/>
         <source>Route here</source>
         <translation>Rute ke sini</translation>
     </message>

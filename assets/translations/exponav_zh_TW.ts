@@ -4,7 +4,7 @@
 <context>
     <name>AccessMode</name>
     <message>
-        <location filename="../../app/exponav/ui/kiosk/access.py" line="+111"/>
+        <location filename="../../app/exponav/ui/kiosk/access.py" line="+115"/>
         <source>Accessibility</source>
         <translation>無障礙</translation>
     </message>
@@ -79,6 +79,10 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Exit</source>
+        <translation>出口</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Emergency exit</source>
         <translation>緊急出口</translation>
@@ -97,6 +101,46 @@
         <location line="+1"/>
         <source>Stairs</source>
         <translation>樓梯</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ramp</source>
+        <translation>坡道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walkway</source>
+        <translation>連通道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ATM</source>
+        <translation>自動櫃員機</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloakroom</source>
+        <translation>衣帽間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration</source>
+        <translation>報到處</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MRT</source>
+        <translation>捷運</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taxi</source>
+        <translation>計程車</translation>
     </message>
 </context>
 <context>
@@ -782,17 +826,22 @@ Showing %2.</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+109"/>
         <source>%1 away</source>
         <translation>距離 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>%1 on foot</source>
+        <translation>步行 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Nearest: %1</source>
         <translation>最近的%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+28"/>
         <source>No %1 on any level.</source>
         <translation>各樓層都沒有%1。</translation>
     </message>
@@ -1222,7 +1271,7 @@ Showing %2.</source>
     <message>
         <location filename="../../app/exponav/ui/panels/search_panel.py" line="+167"/>
         <source>Search exhibitors, booths or services</source>
-        <extracomment>the one-tap buttons: amenity category (``exit`` means emergency exits)</extracomment>
+        <extracomment>the one-tap buttons: amenity category (``exit``: the doors visitors leave by)</extracomment>
         <translation>搜尋展商、攤位或服務設施</translation>
     </message>
     <message>
@@ -1305,7 +1354,7 @@ Showing %2.</source>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/results.py" line="+104"/>
+        <location filename="../../app/exponav/ui/panels/results.py" line="+114"/>
         <source>Not yet assigned</source>
         <translation>尚未分配</translation>
     </message>
@@ -1680,7 +1729,7 @@ Showing %2.</source>
 <context>
     <name>VisitorApi</name>
     <message>
-        <location filename="../../app/exponav/ui/visitor/main_window.py" line="-200"/>
+        <location filename="../../app/exponav/ui/visitor/main_window.py" line="-235"/>
         <source>Route here</source>
         <translation>規劃路線</translation>
     </message>

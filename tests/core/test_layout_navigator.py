@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point, box, mapping
 
+from exponav.core.errors import NotFound
 from exponav.core.io.datafile import build_data_file
 from exponav.core.layout import (
     AddBooth,
@@ -185,8 +186,8 @@ def answers(nav: Navigator) -> dict[str, Any]:
     for target in ("A0101", "A0230", "B0115", "WC-A-2F", codes[len(codes) // 2], codes[-1]):
         try:
             routes[target] = nav.route("K-A-1F", target).to_dict()
-        except Unreachable as e:
-            routes[target] = str(e)
+        except (Unreachable, NotFound) as e:  # a removed booth is an answer too
+            routes[target] = f"{type(e).__name__}: {e}"
     out["routes"] = routes
     try:
         out["itinerary"] = nav.itinerary("K-A-1F", ["A0115", "B0230"], "10:00").to_dict()

@@ -13,7 +13,7 @@ import difflib
 import logging
 import math
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -366,6 +366,17 @@ class Navigator:
             p.level in levels) and (
             not category or self._kind_category(p) == category
             or self._kind_category(p).startswith(category + "."))]
+        found = self.router.nearest_by_walking(start, candidates, step_free=step_free,
+                                               limit=limit)
+        return [Nearby(p.kind, p.id, p.level, metres, self._kind_category(p))
+                for p, metres in found]
+
+    def by_walking(self, origin: PlaceSpec, place_ids: Sequence[str], *, limit: int = 3,
+                   step_free: bool = False) -> list[Nearby]:
+        """These places in the order they are reached on foot from ``origin`` (the first
+        ``limit`` of them; any level), each with its walking distance."""
+        start = self._as_place(origin)
+        candidates = [self.place(pid) for pid in dict.fromkeys(place_ids)]
         found = self.router.nearest_by_walking(start, candidates, step_free=step_free,
                                                limit=limit)
         return [Nearby(p.kind, p.id, p.level, metres, self._kind_category(p))

@@ -60,7 +60,7 @@ def bench_stages(scale: str = "scse") -> tuple[str, ...]:
     """What :func:`run_bench` tells its ``progress`` as it goes, in order."""
     if scale == "scse":
         return ("opening the data", "search", "hit_test", "nearest", "routes", "itinerary",
-                "render", "start_to_first_frame", "itinerary_pdf")
+                "render", "start_to_first_frame", "itinerary_pdf", "kiosk start and taps")
     return ("the generated show", "opening the data", "search", "hit_test", "nearest",
             "routes, itinerary and PDF (capped)", "render", "start_to_first_frame")
 
@@ -114,6 +114,7 @@ def run_bench(data: str | Path | None = None, *, scale: str = "scse",
         rows.extend(routed(step))
         rows.extend(_stamped(layout_bench_rows(data)))
         rows.extend(_stamped(_window_rows(nav, data, step=step)))
+        rows.extend(_stamped(_window_rows(nav, data, "kiosk", step=step)))
         return _held_to(rows, scale)
     # a generated scale: routes (and the PDF, which plans a visit) within the memory cap;
     # the child says nothing of its stages (its output would race the parent's)
@@ -202,9 +203,10 @@ def _quiet(stage: str) -> None:
 def _window_rows(nav: Navigator, data: str | Path | None, *parts: str,
                  step: Callable[[str], None] = _quiet) -> list[dict[str, Any]]:
     """Render a whole level, start to first frame and the itinerary PDF (or only the
-    ``parts`` named: render, start, pdf), when Qt is installed (offscreen when there is
+    ``parts`` named: render, start, pdf, kiosk), when Qt is installed (offscreen when there is
     no display)."""
     try:
+        from exponav.diagnostics.kiosk_bench import kiosk_rows
         from exponav.diagnostics.render_bench import (
             itinerary_pdf_bench_rows,
             render_level_rows,
@@ -218,9 +220,11 @@ def _window_rows(nav: Navigator, data: str | Path | None, *parts: str,
     steps: dict[str, Callable[[], list[dict[str, Any]]]] = {
         "render": lambda: render_level_rows(nav),
         "start": lambda: [start_to_first_frame_row(data)],
-        "pdf": lambda: (make_app(), itinerary_pdf_bench_rows(nav))[1]}  # the window's fonts
-    names = {"render": "render", "start": "start_to_first_frame", "pdf": "itinerary_pdf"}
-    for part in ("render", "start", "pdf"):
+        "pdf": lambda: (make_app(), itinerary_pdf_bench_rows(nav))[1],  # the window's fonts
+        "kiosk": lambda: kiosk_rows(nav, data)}
+    names = {"render": "render", "start": "start_to_first_frame", "pdf": "itinerary_pdf",
+             "kiosk": "kiosk start and taps"}
+    for part in ("render", "start", "pdf", "kiosk"):
         if part in parts:
             step(names[part])
             rows.extend(steps[part]())

@@ -159,9 +159,17 @@ class Checker(LevelRules):
             if not touched and not whole:
                 continue
             codes = changed.get(lv, set())
-            self._drop(lambda k, lv=lv, codes=codes: k[1] == lv and (
+            # a pair's aisle is open only while no third booth fills its gap: the pairs
+            # of every booth within an aisle's width of a changed booth (where it was
+            # and where it is) are looked at again
+            paired = set(codes)
+            if lv in boxes and L.tree is not None:
+                near = L.tree.query(np.asarray(boxes[lv], dtype=object), predicate="dwithin",
+                                    distance=self._widest(L))[1]
+                paired.update(L.booths[int(i)].code for i in np.unique(near))
+            self._drop(lambda k, lv=lv, codes=codes, paired=paired: k[1] == lv and (
                 (k[0] == "booth" and k[2] in codes)
-                or (k[0] == "pair" and (k[2] in codes or k[3] in codes))))
+                or (k[0] == "pair" and (k[2] in paired or k[3] in paired))))
             dirty: set[int] = {i for c in codes for i in L.index.get(c, ())}
             areas: list[BaseGeometry] = []
             if lv in boxes:  # where the walkable area changed, and gaps across the booths
@@ -185,7 +193,7 @@ class Checker(LevelRules):
                 self.subjects.pop(("booth", lv, L.booths[i].code), None)
             self.subjects.update(self._booth_rules(L, idx))
             self.subjects.update(self._pair_rules(L, np.asarray(
-                sorted(i for c in codes for i in L.index.get(c, ())), dtype=int)))
+                sorted({i for c in paired for i in L.index.get(c, ())}), dtype=int)))
             if whole:
                 near = np.arange(len(L.points))
             else:

@@ -26,11 +26,19 @@ def _names() -> dict[str, str]:
         "stage": QCoreApplication.translate("AmenityNames", "Stage"),
         "entrance": QCoreApplication.translate("AmenityNames", "Entrance"),
         "pedestrian": QCoreApplication.translate("AmenityNames", "Entrance"),
-        "exit": QCoreApplication.translate("AmenityNames", "Emergency exit"),
+        "exit": QCoreApplication.translate("AmenityNames", "Exit"),
         "emergencyexit": QCoreApplication.translate("AmenityNames", "Emergency exit"),
         "escalator": QCoreApplication.translate("AmenityNames", "Escalator"),
         "elevator": QCoreApplication.translate("AmenityNames", "Elevator"),
         "stairs": QCoreApplication.translate("AmenityNames", "Stairs"),
+        "ramp": QCoreApplication.translate("AmenityNames", "Ramp"),
+        "walkway": QCoreApplication.translate("AmenityNames", "Walkway"),
+        "atm": QCoreApplication.translate("AmenityNames", "ATM"),
+        "wifi": QCoreApplication.translate("AmenityNames", "Wi-Fi"),
+        "cloakroom": QCoreApplication.translate("AmenityNames", "Cloakroom"),
+        "registration": QCoreApplication.translate("AmenityNames", "Registration"),
+        "mrt": QCoreApplication.translate("AmenityNames", "MRT"),
+        "taxi": QCoreApplication.translate("AmenityNames", "Taxi"),
     }
 
 

@@ -87,6 +87,12 @@ AMENITY_STYLE: dict[str, tuple[str, str]] = {
     "stairs": ("stairs", "#4b5563"),
     "ramp": ("stairs", "#4b5563"),
     "walkway": ("entrance", "#4b5563"),
+    "atm": ("atm", "#2f6b3a"),
+    "wifi": ("wifi", "#0b6e79"),
+    "cloakroom": ("cloakroom", "#6b5b45"),
+    "registration": ("registration", "#1f4e8c"),
+    "mrt": ("mrt", "#1f4e8c"),
+    "taxi": ("taxi", "#a66d12"),
 }
 
 

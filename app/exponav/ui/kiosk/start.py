@@ -15,7 +15,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from exponav.core.io.kiosk_config import (
@@ -101,5 +101,34 @@ def run_kiosk(data: str | Path | None = None, kiosk_id: str | None = None) -> in
                        settings_file=path)
     kiosk.left_kiosk.connect(app.quit)
     _install_excepthook(kiosk)
+    if os.environ.get("EXPONAV_FIRST_FRAME_EXIT"):
+        _report_first_frame(kiosk, app)
     kiosk.show_kiosk(full_screen=not os.environ.get("EXPONAV_KIOSK_WINDOWED"))
     return app.exec()
+
+
+class _FirstPaint(QObject):
+    """Used by `exponav bench`: print when the kiosk's first screen has painted (and
+    which page it is), then quit."""
+
+    def __init__(self, app: QApplication, kiosk: KioskWindow) -> None:
+        super().__init__(app)
+        self.app, self.kiosk = app, kiosk
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            # after this paint, as the window's first frame is timed
+            QTimer.singleShot(0, self._done)
+        return False
+
+    def _done(self) -> None:
+        import time
+
+        print(f"first-frame {time.time():.6f} {self.kiosk.page()}", flush=True)
+        self.app.exit(0)  # not quit(): the locked kiosk refuses to close
+
+
+def _report_first_frame(kiosk: KioskWindow, app: QApplication) -> None:
+    page = kiosk.home if kiosk.home is not None else kiosk.stack
+    page.installEventFilter(_FirstPaint(app, kiosk))

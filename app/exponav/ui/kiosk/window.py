@@ -122,6 +122,7 @@ class KioskBar(QFrame):
         self.here = QLabel(self)
         self.here.setObjectName("kioskHere")
         self.here.setMinimumWidth(0)  # it gives way to the buttons on a narrow screen
+        self.here.setWordWrap(True)  # and takes two lines there rather than cut the kiosk id
         self.here.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.print = QPushButton(self)
         self.print.setObjectName("kioskPrint")
@@ -449,7 +450,7 @@ class KioskWindow(AccessMode, ScreenFit, VisitorReset, KioskVisit, QWidget):
 
     def show_service(self, category: str) -> None:
         """The nearest of a service on foot from this kiosk, and the way there."""
-        kind = "opening" if category == "exit" else f"amenity:{category}"
+        kind = "exit" if category == "exit" else f"amenity:{category}"
         try:
             found = self.nav.nearest_by_walking(self.kiosk_id, kind, limit=1,
                                                 step_free=self.accessible)

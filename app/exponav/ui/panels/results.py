@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from exponav.core.errors import ExpoNavError
 from exponav.ui.common.amenity_names import amenity_name
 from exponav.ui.common.assets import icon_pixmap
 from exponav.ui.common.i18n import pick
@@ -64,12 +65,19 @@ def _category_name(nav: Navigator, category_id: str, lang: str) -> str:
 
 def service_category(nav: Navigator, place_id: str) -> str:
     """What a place serves, as the service buttons name it: an amenity's category,
-    an opening's ``entrance`` or ``exit``, else ``information``."""
+    an opening's ``entrance`` or ``exit``, a connector end's kind (``elevator``), else
+    ``information``."""
     a = nav.amenity(place_id)
     if a is not None:
         return a.category
     o = nav.opening(place_id)
-    return o.service if o is not None else "information"
+    if o is not None:
+        return o.service
+    try:
+        place = nav.place(place_id)
+    except ExpoNavError:
+        return "information"
+    return nav.place_category(place) or "information"
 
 
 def build_entries(hits: Sequence[SearchHit], nav: Navigator, lang: str, themes: ThemeColours,
@@ -86,16 +94,19 @@ def build_entries(hits: Sequence[SearchHit], nav: Navigator, lang: str, themes: 
             theme = themes.theme_of(cats)
             if focus is not None and (theme is None or theme.id not in focus):
                 continue
-            levels = tuple(nav.levels_of(hit.booths))
-            parts = [booth_summary(hit.booths)] if hit.booths else []
+            # the booth the hit stands for (the one whose code was typed) comes first
+            booth = getattr(hit, "booth", None)
+            codes = tuple(dict.fromkeys([booth, *hit.booths] if booth else hit.booths))
+            levels = tuple(nav.levels_of(codes))
+            parts = [booth_summary(codes)] if codes else []
             parts += [_level_name(nav, lv, lang) for lv in levels]
             if cats:
                 parts.append(_category_name(nav, cats[0], lang))
             exhibitors.append(ResultEntry(
                 "exhibitor", hit.id, pick(hit.name, hit.name_zh, lang), " · ".join(p for p in parts if p),
-                level=levels[0] if levels else hit.level, levels=levels, booths=tuple(hit.booths),
+                level=levels[0] if levels else hit.level, levels=levels, booths=codes,
                 colour=theme.colour if theme else None, theme=theme.id if theme else None))
-            seen_exhibitor_booths.update(hit.booths)
+            seen_exhibitor_booths.update(codes)
         elif hit.kind == "booth":
             ex = nav.exhibitor_at(hit.id)
             theme = themes.theme_of(ex.categories) if ex else None
@@ -107,7 +118,7 @@ def build_entries(hits: Sequence[SearchHit], nav: Navigator, lang: str, themes: 
                 "booth", hit.id, hit.id, " · ".join(p for p in parts if p), level=hit.level,
                 levels=(hit.level,) if hit.level else (), booths=(hit.id,),
                 colour=theme.colour if theme else None, theme=theme.id if theme else None))
-        elif hit.kind == "amenity":
+        elif hit.kind in ("amenity", "opening", "connector"):  # services, lifts and stairs
             category = service_category(nav, hit.id)
             services.setdefault((category, hit.level), []).append(hit)
     # a booth already listed under its exhibitor adds only noise

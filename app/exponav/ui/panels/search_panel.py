@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = ["QUICK_SERVICES", "SearchPanel"]
 
-#: the one-tap buttons: amenity category (``exit`` means emergency exits)
+#: the one-tap buttons: amenity category (``exit``: the doors visitors leave by)
 QUICK_SERVICES = ("toilet", "toilet.accessible", "information", "food", "firstaid", "exit")
 
 DEBOUNCE_MS = 90

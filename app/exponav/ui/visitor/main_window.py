@@ -380,36 +380,57 @@ class MainWindow(VisitorApi, QMainWindow):
         c = self.nav.level_plan(level_id).footprint.centroid
         return c.x, c.y
 
+    def _walking_start(self):
+        """Where "nearest" is walked from: here (a kiosk) or the start the visitor chose;
+        None when neither is set, and it is measured from the map's centre instead."""
+        return self.routes.start()
+
     def show_places(self, level_id: str | None, place_ids: tuple[str, ...],
                     category: str | None = None) -> None:
         """Pins on the nearest of these places; one place opens its card, several are
-        listed nearest first with their distance, numbered like their pins."""
+        listed nearest first with their distance, numbered like their pins. From a start
+        (here, or the one chosen) they rank by walking; else by a straight line from the
+        map's centre, on one level."""
         if not place_ids:
             return
-        level_id = level_id or self.nav.place(place_ids[0]).level
-        ref = self._reference_point(level_id)
-        places = [self.nav.place(pid) for pid in place_ids]
-        places = [p for p in places if p.level == level_id] or places
-        places.sort(key=lambda p: math.hypot(p.x - ref[0], p.y - ref[1]))
-        nearest = places[:NEAREST_SERVICES]
+        start = self._walking_start()
+        if start is not None:
+            found = self.nav.by_walking(start, place_ids, limit=NEAREST_SERVICES,
+                                        step_free=self.routes.step_free)
+            ranked = [(self.nav.place(f.id), f.distance_m, True) for f in found]
+        else:
+            level_id = level_id or self.nav.place(place_ids[0]).level
+            ref = self._reference_point(level_id)
+            places = [self.nav.place(pid) for pid in place_ids]
+            places = [p for p in places if p.level == level_id] or places
+            places.sort(key=lambda p: math.hypot(p.x - ref[0], p.y - ref[1]))
+            ranked = [(p, math.hypot(p.x - ref[0], p.y - ref[1]), False)
+                      for p in places[:NEAREST_SERVICES]]
+        if not ranked:
+            return
+        self._show_ranked(ranked, category)
+
+    def _show_ranked(self, ranked: list, category: str | None) -> None:
+        nearest = [p for p, _, _ in ranked]
         self.show_level(nearest[0].level)
         for lv, scene in self.scenes.items():
             if lv != self.level:
                 scene.clear_highlight()
-        rect = self.current_scene().highlight_points([(p.id, p.x, p.y) for p in nearest])
-        self.view.fly_to(rect.adjusted(-15, -15, 15, 15), scale=None if len(nearest) > 1 else 14.0,
-                         animated=True)
+        on_level = [p for p in nearest if p.level == self.level]
+        rect = self.current_scene().highlight_points([(p.id, p.x, p.y) for p in on_level])
+        self.view.fly_to(rect.adjusted(-15, -15, 15, 15),
+                         scale=None if len(on_level) > 1 else 14.0, animated=True)
         if len(nearest) == 1:
             self.card.show_amenity(nearest[0].id)
             self.stack.setCurrentWidget(self.card)
             return
         category = category or service_category(self.nav, nearest[0].id)
         entries = []
-        for n, p in enumerate(nearest, start=1):
+        for n, (p, metres, walked) in enumerate(ranked, start=1):
             e = service_entry(self.nav, service_category(self.nav, p.id), p.level, (p.id,),
                               self.lang, names=[f"{n}  {pick(p.name, p.name_zh, self.lang)}"])
-            distance = math.hypot(p.x - ref[0], p.y - ref[1])
-            away = self.tr("%1 away").replace("%1", metres_text(distance))
+            away = (self.tr("%1 on foot") if walked else self.tr("%1 away")).replace(
+                "%1", metres_text(metres))
             e.subtitle = f"{e.subtitle} · {away}"
             entries.append(e)
         self.search.show_entries(self.tr("Nearest: %1").replace("%1", amenity_name(category)),
@@ -417,15 +438,29 @@ class MainWindow(VisitorApi, QMainWindow):
         self.stack.setCurrentWidget(self.search)
 
     def show_nearest_service(self, category: str) -> None:
-        """A one-tap service: the nearest few on this level (or the next level that has one)."""
-        kind = "opening" if category == "exit" else f"amenity:{category}"
-        order = [self.level] + [lv for lv in self.nav.levels if lv != self.level]
-        for level_id in order:
-            x, y = self._reference_point(level_id)
-            found = self.nav.nearest(level_id, x, y, kind=kind, limit=NEAREST_SERVICES)
+        """A one-tap service: the nearest few on foot from the start (here, or the one
+        chosen), on the levels the show uses; with no start, the nearest in a straight
+        line from the map's centre on this level (or the next level that has one). Exits
+        are the doors visitors use (emergency exits are for evacuation)."""
+        kind = "exit" if category == "exit" else f"amenity:{category}"
+        start = self._walking_start()
+        if start is not None:
+            found = self.nav.nearest(origin=start, kind=kind, by="walking",
+                                     limit=NEAREST_SERVICES, step_free=self.routes.step_free)
             if found:
-                self.show_places(level_id, tuple(f.id for f in found), category)
+                self._show_ranked([(self.nav.place(f.id), f.distance_m, True) for f in found],
+                                  category)
                 return
+        else:
+            used = self.nav.show_levels
+            order = [self.level, *[lv for lv in used if lv != self.level],
+                     *[lv for lv in self.nav.levels if lv != self.level and lv not in used]]
+            for level_id in order:
+                x, y = self._reference_point(level_id)
+                found = self.nav.nearest(level_id, x, y, kind=kind, limit=NEAREST_SERVICES)
+                if found:
+                    self.show_places(level_id, tuple(f.id for f in found), category)
+                    return
         self.search.show_entries(self.tr("No %1 on any level.").replace(
             "%1", amenity_name(category)), [])
 
