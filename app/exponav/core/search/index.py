@@ -231,6 +231,7 @@ class TextMemo:
         self._categories: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._amenities: dict[str, tuple[_Phrases, ...]] = {}
         self._readings: dict[str, tuple[str, ...]] = {}
+        self._prefixes: dict[frozenset[str], frozenset[str]] = {}
 
     def text(self, text: str) -> tuple[tuple[str], tuple[str, ...], list[tuple[str, bool]]]:
         """((folded words,), index terms, tokens) of a text."""
@@ -263,6 +264,14 @@ class TextMemo:
                 first.append(toks[0][0] + toks[1][0])
             got = self._names[text] = (tuple(first), tuple(
                 folded[i + 1:] for i, ch in enumerate(folded) if ch == " "))
+        return got
+
+    def prefixes(self, terms: frozenset[str]) -> frozenset[str]:
+        """The first one to SHORT letters of the Latin words among ``terms``."""
+        got = self._prefixes.get(terms)
+        if got is None:
+            got = self._prefixes[terms] = frozenset(
+                w[:i] for w in terms if is_latin(w) for i in range(1, SHORT + 1))
         return got
 
     def keywords(self, d: SearchDoc) -> tuple[str, ...]:
@@ -316,10 +325,9 @@ def document_terms(texts: TextMemo, d: SearchDoc, booth_level: dict[str, str]
     _add_document(got, texts, d, 0, booth_level)
     fields = {f: frozenset(t - {""}) for f, t in got.fields.items() if t - {""}}
     for name in ("name", "first", "kw", "reading"):
-        short = {w[:i] for w in fields.get(name, ()) if is_latin(w)
-                 for i in range(1, SHORT + 1)}
+        short = texts.prefixes(fields.get(name, frozenset()))
         if short:
-            fields[f"{name}_p"] = frozenset(short)
+            fields[f"{name}_p"] = short
     return fields
 
 
