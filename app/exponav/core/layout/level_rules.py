@@ -101,12 +101,11 @@ def _fronts(pieces: list[Polygon], polys: np.ndarray) -> dict[int, list[int]]:
             near = shapely.dwithin(piece, polys, FRONT_REACH_M)
         else:
             near = np.zeros(len(polys), dtype=bool)
-            sides = []
-            for ring in (piece.exterior, *piece.interiors):
-                c = np.asarray(ring.coords)
-                sides.append(np.stack([c[:-1], c[1:]], axis=1))
-            hit, _ = STRtree(shapely.linestrings(np.concatenate(sides))).query(
-                polys, predicate="dwithin", distance=FRONT_REACH_M)
+            xy, ring = shapely.get_coordinates(
+                [piece.exterior, *piece.interiors], return_index=True)
+            same = ring[1:] == ring[:-1]  # a side joins two points of one ring
+            sides = shapely.linestrings(np.stack([xy[:-1][same], xy[1:][same]], axis=1))
+            hit, _ = STRtree(sides).query(polys, predicate="dwithin", distance=FRONT_REACH_M)
             near[hit] = True
             rest = np.flatnonzero(~near)
             if len(rest):
