@@ -114,7 +114,7 @@ def _same(live: Searcher, fresh: Searcher) -> None:
 def test_updated_index_equals_one_built_afresh(data):
     exhibitors, booths = _start()
     live = LiveSearch(_documents(exhibitors, booths))
-    for _ in range(data.draw(st.integers(1, 6), label="edits")):
+    for _ in range(data.draw(st.integers(1, 8), label="edits")):
         op = data.draw(st.sampled_from(["split", "merge", "rename", "remove", "add",
                                         "assign", "zone", "level", "nothing"]))
         codes = sorted(booths)

@@ -606,6 +606,8 @@ class Navigator:
             self.searcher = self._fresh_searcher()
             self._router = None
             self._refresh_lookups(set(self.venue.plans))
+        elif self._live_search is None:  # the first edit then changes only what it touched
+            self.searcher = self._fresh_searcher()
         self._unfollow = layout.changed.connect(self._layout_changed)
 
     def unfollow(self) -> None:

@@ -108,8 +108,11 @@ class Renumbering:
         """Old ranks (of documents that stay) as new ranks, in the same order."""
         if self.identity or not len(ranks):
             return ranks
+        # the slices of terms that moved out of the array keep ranks nobody reads, which
+        # may lie beyond the old documents: clipped, never out of range
         out = array("I")
-        out.frombytes(self._map[np.frombuffer(ranks, dtype=np.uint32)].tobytes())
+        out.frombytes(np.take(self._map, np.frombuffer(ranks, dtype=np.uint32),
+                              mode="clip").tobytes())
         return out
 
 
