@@ -3,6 +3,9 @@ name, and a fixed set of SCSE routes pinned word for word."""
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 from shapely.geometry import Point, box
 
@@ -406,3 +409,33 @@ def test_the_navigator_keeps_what_the_steps_name(nav):
     d = route.to_dict()
     assert [m["id"] for m in d["landmarks"]] == [lm.id for lm in route.landmarks]
     assert nav.directions(route, "en") == PINNED[("K-H2-1F-1", "Q0210", False)]["en"]
+
+
+def test_a_connector_end_reached_is_named_as_the_venue_names_it(nav):
+    route = nav.route("K-H1-1F-1", "ES-H2-B@H2-4F")
+    assert [nav.directions(route, lang)[-1] for lang in LANGUAGES] == [
+        "You have arrived at Escalator B.", "您已抵達電扶梯B。", "Anda telah tiba di Escalator B."]
+    lift = nav.route("J0815", "EL-H1-B@H1-4F", step_free=True)
+    assert nav.directions(lift, "zh-Hant")[-1] == "您已抵達1館電梯B。"
+
+
+CONNECTOR_ID = re.compile(r"\b(?:ES|EL|ST|WW)-H\d")
+
+
+def test_no_step_names_a_connector_by_its_id(nav):
+    """A sample of routes across and within levels and halls, step-free or not, to and from
+    booths, amenities, doors, kiosks and connector ends: every step in every language
+    names a connector as venue.json does."""
+    rng = random.Random(7)
+    places = [f"{c.id}@{e.level}" for c in nav.venue.connectors for e in c.ends]
+    for plan in nav.venue.plans.values():
+        places += [b.code for b in rng.sample(plan.booths, 3)]
+        places += [plan.amenities[0].id, plan.kiosks[0].id, plan.openings[0].id]
+    pairs = [rng.sample(places, 2) for _ in range(30)]
+    pairs += [(p, q) for p in places[:2] for q in places[-3:]]
+    for origin, destination in pairs:
+        for step_free in (False, True):
+            route = nav.route(origin, destination, step_free=step_free)
+            for lang in LANGUAGES:
+                steps = nav.directions(route, lang)
+                assert not [s for s in steps if CONNECTOR_ID.search(s)], (origin, destination)

@@ -426,15 +426,19 @@ def directions(route: Route, venue: Venue, lang: str = "en",
             text = T[key].format(name=_connector_name(conns.get(leg.via), leg.via, T, lang),
                                  level=level)
             steps.append(_tidy(text) if zh else text)
-    steps.append(_arrival(route, T, lang, last_stretch))
+    steps.append(_arrival(route, T, lang, last_stretch, conns))
     return steps
 
 
-def _arrival(route: Route, T: dict, lang: str, last) -> str:
-    """The last step: which side the destination stand is on, or that this is the place."""
+def _arrival(route: Route, T: dict, lang: str, last, conns: Mapping) -> str:
+    """The last step: which side the destination stand is on, or that this is the place
+    (a connector end by its connector's name)."""
     dest = route.destination
     zh = lang == "zh-Hant"
     name = (dest.name_zh if zh and dest.name_zh else dest.name) or dest.id
+    if dest.kind == "connector" and not dest.name:
+        cid = dest.id.split("@", 1)[0]  # the end ES-H2-B@H2-1F of connector ES-H2-B
+        name = _connector_name(conns.get(cid), cid, T, lang).strip()
     if dest.polygon is not None and route.legs:
         label = (dest.name_zh or dest.name) if zh else dest.name
         code = T["named_booth"].format(name=label, code=dest.id) \

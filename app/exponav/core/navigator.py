@@ -142,7 +142,7 @@ class Navigator:
         self._walk_lock = threading.Lock()
 
         self._unfollow: Callable[[], None] | None = None  # set while following a Layout
-        self._text_memo: Any = None  # the search analysis of each text, kept across edits
+        self._live_search: Any = None  # the search index of a followed layout, kept current
 
     # -- opening ---------------------------------------------------------------------
 
@@ -617,6 +617,8 @@ class Navigator:
             self.searcher = self._fresh_searcher()
             self._router = None
             self._refresh_lookups(set(self.venue.plans))
+        elif self._live_search is None:  # the first edit then changes only what it touched
+            self.searcher = self._fresh_searcher()
         self._unfollow = layout.changed.connect(self._layout_changed)
 
     def unfollow(self) -> None:
@@ -631,7 +633,7 @@ class Navigator:
         for level in levels:
             self.spatial.rebuild_level(self.venue, level)
         if event.text:
-            self.searcher = self._fresh_searcher()
+            self.searcher = self._updated_searcher()
         if event.connectors:
             # A level whose own plan did not change keeps the ends it built, and the
             # router links ends across levels by the connector objects they hold: a
@@ -658,13 +660,22 @@ class Navigator:
                 self._index_places(plan)
 
     def _fresh_searcher(self) -> Searcher:
-        """A search index over the venue and show as they are now (in memory)."""
+        """A search index over the venue and show as they are now (in memory), kept up to
+        date by :meth:`_updated_searcher`."""
         from exponav.core.search.documents import search_documents
-        from exponav.core.search.index import TextMemo
+        from exponav.core.search.live import LiveSearch
 
-        if self._text_memo is None:
-            self._text_memo = TextMemo()
-        return Searcher.from_documents(search_documents(self.venue, self.show), self._text_memo)
+        self._live_search = LiveSearch(search_documents(self.venue, self.show))
+        return self._live_search.searcher
+
+    def _updated_searcher(self) -> Searcher:
+        """The search index with the documents that changed since the last taken out and
+        put in again."""
+        from exponav.core.search.documents import search_documents
+
+        if self._live_search is None:
+            return self._fresh_searcher()
+        return self._live_search.update(search_documents(self.venue, self.show))
 
     # -- the show clock --------------------------------------------------------------
 

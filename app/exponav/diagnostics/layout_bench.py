@@ -10,8 +10,8 @@ and one edit applied with every index and the routes of its level brought up to 
     the rules, the Navigator's lookups, the level's spatial index and the router's level
     (built before, rebuilt incrementally) all up to date when it returns; budget 200 ms.
 ``edit_applied_split``
-    the same for a split, which also changes what search finds, so the search index is
-    built again from its documents; budget 200 ms.
+    the same for a split, which also changes what search finds, so the documents of the
+    booths it touched are taken out of the search index and put in again; budget 200 ms.
 
 Each timed edit is undone, untimed, before the next, so every one starts from the
 shipped plan. The rows run on a Navigator of their own: the one the other rows use is

@@ -85,6 +85,36 @@ class LevelState:
         return self.plan.level.id
 
 
+#: From this many booths on, the frontage is found side by side (see _fronts).
+_MANY = 64
+
+
+def _fronts(pieces: list[Polygon], polys: np.ndarray) -> dict[int, list[int]]:
+    """Booth index -> the walkable pieces within FRONT_REACH_M of it, in piece order.
+
+    A booth is that near a piece when it overlaps it or a side of the piece's outline is
+    that near; for many booths the sides go into an STRtree, which finds exactly what
+    ``dwithin`` of the whole piece finds, in a fraction of the time."""
+    fronts: dict[int, list[int]] = defaultdict(list)
+    for p, piece in enumerate(pieces):
+        if len(polys) < _MANY:
+            near = shapely.dwithin(piece, polys, FRONT_REACH_M)
+        else:
+            near = np.zeros(len(polys), dtype=bool)
+            xy, ring = shapely.get_coordinates(
+                [piece.exterior, *piece.interiors], return_index=True)
+            same = ring[1:] == ring[:-1]  # a side joins two points of one ring
+            sides = shapely.linestrings(np.stack([xy[:-1][same], xy[1:][same]], axis=1))
+            hit, _ = STRtree(sides).query(polys, predicate="dwithin", distance=FRONT_REACH_M)
+            near[hit] = True
+            rest = np.flatnonzero(~near)
+            if len(rest):
+                near[rest] = shapely.intersects(piece, polys[rest])
+        for k in np.flatnonzero(near):
+            fronts[int(k)].append(p)
+    return fronts
+
+
 def _xy(g: BaseGeometry) -> tuple[float, float]:
     p = g.representative_point() if not isinstance(g, Point) else g
     return float(p.x), float(p.y)
@@ -288,10 +318,7 @@ class LevelRules:
                                               _centre(g), subject=zone.source, what=zone.what,
                                               what_zh=zone.what_zh, depth=rules.clearance_m))
         # frontage and reach
-        fronts: dict[int, list[int]] = defaultdict(list)
-        for p, piece in enumerate(L.walk.pieces):
-            for k in np.flatnonzero(shapely.dwithin(piece, polys, FRONT_REACH_M)):
-                fronts[int(k)].append(p)
+        fronts = _fronts(L.walk.pieces, polys)
         for k in range(len(idx)):
             code = booths[k].code
             if not fronts.get(k):
@@ -346,10 +373,12 @@ class LevelRules:
         grid = shapely.points(np.c_[gx.ravel(), gy.ravel()])
         inner = np.concatenate([grid[shapely.covers(poly, grid)],
                                 shapely.points(np.asarray(ring.coords))])
-        d = shapely.distance(inner, shapely.multipoints(front))
+        ix, iy = shapely.get_coordinates(inner).T
+        fx, fy = shapely.get_coordinates(front).T
+        dx, dy = ix[:, None] - fx[None, :], iy[:, None] - fy[None, :]
+        d = np.sqrt(dx * dx + dy * dy).min(axis=1)  # as GEOS measures point to point
         k = int(np.argmax(d))
-        p = inner[k]
-        return float(d[k]), (float(p.x), float(p.y))
+        return float(d[k]), (float(ix[k]), float(iy[k]))
 
     # -- pairs of booths
 

@@ -30,8 +30,9 @@ from exponav.core.search.postings import LAST, SHORT, Field
 from exponav.core.search.readings import reading_terms
 from exponav.core.search.text import canon, deletes, doc_terms, fold, is_latin, tokens
 
-__all__ = ["FIELDS", "INDEX_FORMAT", "TABLE", "SearchDoc", "analyse", "create_index",
-           "TextMemo", "index_documents", "read_index"]
+__all__ = ["FIELDS", "INDEX_FORMAT", "TABLE", "TYPO_SOURCES", "SearchDoc", "TextMemo",
+           "analyse", "create_index", "document_levels", "document_terms", "index_documents",
+           "is_typo_word", "read_index", "typo_deletes"]
 
 TABLE = "search_docs"
 TERMS_TABLE = "search_terms"
@@ -44,6 +45,8 @@ _DOC_FIELDS = ("name", "first", "names", "phrases", "ids", "kw", "code", "code_e
                "reading")
 #: Every field of the index: those of the documents, then those worked out from them.
 FIELDS = (*_DOC_FIELDS, "name_p", "first_p", "kw_p", "reading_p", "typo_words", "typo")
+#: The fields whose words a typo may stand for.
+TYPO_SOURCES = ("name", "alias", "alias_rel")
 _KIND_ORDER = {"exhibitor": 0, "amenity": 1, "connector": 1, "booth": 2}
 
 #: A stored document as the searcher shows it: kind, id, name, name_zh, booths (JSON), level.
@@ -228,6 +231,7 @@ class TextMemo:
         self._categories: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._amenities: dict[str, tuple[_Phrases, ...]] = {}
         self._readings: dict[str, tuple[str, ...]] = {}
+        self._prefixes: dict[frozenset[str], frozenset[str]] = {}
 
     def text(self, text: str) -> tuple[tuple[str], tuple[str, ...], list[tuple[str, bool]]]:
         """((folded words,), index terms, tokens) of a text."""
@@ -262,6 +266,14 @@ class TextMemo:
                 folded[i + 1:] for i, ch in enumerate(folded) if ch == " "))
         return got
 
+    def prefixes(self, terms: frozenset[str]) -> frozenset[str]:
+        """The first one to SHORT letters of the Latin words among ``terms``."""
+        got = self._prefixes.get(terms)
+        if got is None:
+            got = self._prefixes[terms] = frozenset(
+                w[:i] for w in terms if is_latin(w) for i in range(1, SHORT + 1))
+        return got
+
     def keywords(self, d: SearchDoc) -> tuple[str, ...]:
         """Index terms of a document's keywords and category ids."""
         key = (d.keywords, d.categories)
@@ -286,6 +298,47 @@ class TextMemo:
         if got is None:
             got = self._amenities[category] = amenity_phrases(category)
         return got
+
+
+class _Terms:
+    """The terms of one document in each field, gathered the way :class:`_Groups` adds them."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, set[str]] = {}
+
+    def add(self, field: str, terms: tuple[str, ...], rank: int) -> None:
+        if terms:
+            self.fields.setdefault(field, set()).update(terms)
+
+
+def document_terms(texts: TextMemo, d: SearchDoc, booth_level: dict[str, str]
+                   ) -> dict[str, frozenset[str]]:
+    """The terms a document puts in each field that :func:`analyse` works out per
+    document (not the typo fields): its part of the postings.
+
+    >>> terms = document_terms(TextMemo(), SearchDoc("booth", "S1", "", "", ("S1",), "L",
+    ...                                              (), "Zone A"), {})
+    >>> sorted(terms["kw"]), sorted(terms["kw_p"])
+    (['a', 'zone'], ['a', 'z', 'zo', 'zon'])
+    """
+    got = _Terms()
+    _add_document(got, texts, d, 0, booth_level)
+    fields = {f: frozenset(t - {""}) for f, t in got.fields.items() if t - {""}}
+    for name in ("name", "first", "kw", "reading"):
+        short = texts.prefixes(fields.get(name, frozenset()))
+        if short:
+            fields[f"{name}_p"] = short
+    return fields
+
+
+def typo_deletes(word: str) -> set[str]:
+    """The deletions under which the ``typo`` field lists a word."""
+    return deletes(word, 2 if len(word) >= 6 else 1)
+
+
+def is_typo_word(w: str) -> bool:
+    """Whether a word of a name or an amenity phrase is one a typo may stand for."""
+    return 3 <= len(w) <= 24 and is_latin(w)
 
 
 class _Groups:
@@ -331,7 +384,7 @@ def _add_document(groups: _Groups, texts: TextMemo, d: SearchDoc, rank: int,
         groups.add("code", (d.id,), rank)
     elif d.kind == "exhibitor":
         groups.add("code_ex", d.booths, rank)
-    groups.add("level", _levels(d, booth_level), rank)
+    groups.add("level", document_levels(d, booth_level), rank)
     groups.add("category", texts.categories(d.categories), rank)
     if d.kind in ("amenity", "connector"):
         _add_amenity_words(groups, texts, d, rank)
@@ -350,7 +403,7 @@ def _add_names(groups: _Groups, texts: TextMemo, d: SearchDoc, rank: int) -> Non
             groups.add("reading", texts.reading(text), rank)
 
 
-def _levels(d: SearchDoc, booth_level: dict[str, str]) -> tuple[str, ...]:
+def document_levels(d: SearchDoc, booth_level: dict[str, str]) -> tuple[str, ...]:
     """The folded levels of a document; an exhibitor is on the levels of its booths too."""
     levels = {d.level} if d.level else set()
     if d.kind == "exhibitor":
@@ -384,10 +437,9 @@ def _short_prefixes(fields: dict[str, Postings]) -> dict[str, Postings]:
 
 def _typo_fields(fields: dict[str, Postings]) -> dict[str, Postings]:
     """``typo_words`` (the words a typo may stand for) and ``typo`` (their deletions)."""
-    vocab = sorted({w for f in ("name", "alias", "alias_rel") for w in fields[f]
-                    if 3 <= len(w) <= 24 and is_latin(w)})
+    vocab = sorted({w for f in TYPO_SOURCES for w in fields[f] if is_typo_word(w)})
     typo: Postings = {}
     for i, w in enumerate(vocab):
-        for deleted in deletes(w, 2 if len(w) >= 6 else 1):
+        for deleted in typo_deletes(w):
             typo.setdefault(deleted, []).append(i)
     return {"typo_words": {w: [i] for i, w in enumerate(vocab)}, "typo": typo}

@@ -17,9 +17,11 @@ from collections.abc import Iterable, Sequence
 from itertools import chain
 from typing import Any
 
+import numpy as np
+
 from exponav.core.search.text import CJK_RANGES, is_latin
 
-__all__ = ["LAST", "SHORT", "Field", "bitset", "lowest"]
+__all__ = ["LAST", "SHORT", "Field", "Renumbering", "bitset", "lowest"]
 
 #: A character after every other one: ``term + LAST`` ends the terms starting with it.
 LAST = "\U0010ffff"
@@ -62,6 +64,56 @@ def _unpack(blob: bytes) -> array[int]:
     if sys.byteorder == "big":
         arr.byteswap()
     return arr
+
+
+class Renumbering:
+    """Where the ranks that stay go when documents are taken out and put in: the
+    documents that stay keep their order, the new ones take the ranks ``added``.
+
+    >>> r = Renumbering(4, [1], [0, 3])  # out: rank 1; in: new ranks 0 and 3
+    >>> bin(r.bits(0b1101)), list(r.ranks(array("I", [0, 2, 3])))
+    ('0b10110', [1, 2, 4])
+    """
+
+    def __init__(self, old: int, removed: Sequence[int], added: Sequence[int]) -> None:
+        new = old - len(removed) + len(added)
+        stay_old = np.setdiff1d(np.arange(old, dtype=np.int64), removed)
+        stay_new = np.setdiff1d(np.arange(new, dtype=np.int64), added)
+        moved = np.flatnonzero(stay_old != stay_new)
+        self.identity = not len(moved)
+        self._map = np.zeros(old, dtype=np.uint32)
+        self._map[stay_old] = stay_new
+        self._runs: list[tuple[int, int, int]] = []
+        self._first = old
+        if self.identity:
+            return
+        i0 = int(moved[0])
+        so, sn = stay_old[i0:], stay_new[i0:]
+        self._first = int(so[0])
+        cuts = np.flatnonzero((np.diff(so) != 1) | (np.diff(sn) != 1)) + 1
+        for a, b in zip(np.r_[0, cuts], np.r_[cuts, len(so)], strict=True):
+            self._runs.append((int(so[a]), (1 << int(b - a)) - 1, int(sn[a])))
+        self._low = (1 << self._first) - 1
+
+    def bits(self, bits: int) -> int:
+        """A set of old ranks (of documents that stay) in the new ranks."""
+        if self.identity or not bits >> self._first:
+            return bits
+        out = bits & self._low
+        for start, mask, to in self._runs:
+            out |= ((bits >> start) & mask) << to
+        return out
+
+    def ranks(self, ranks: array[int]) -> array[int]:
+        """Old ranks (of documents that stay) as new ranks, in the same order."""
+        if self.identity or not len(ranks):
+            return ranks
+        # the slices of terms that moved out of the array keep ranks nobody reads, which
+        # may lie beyond the old documents: clipped, never out of range
+        out = array("I")
+        out.frombytes(np.take(self._map, np.frombuffer(ranks, dtype=np.uint32),
+                              mode="clip").tobytes())
+        return out
 
 
 class Field:
@@ -113,6 +165,54 @@ class Field:
                 "sparse_terms": json.dumps(sorted(self._sparse, key=self._sparse.__getitem__),
                                            ensure_ascii=False),
                 "offsets": _pack(self._offsets), "ranks": _pack(self._ranks)}
+
+    def renumbered(self, renumbering: Renumbering, nbits: int,
+                   changes: dict[str, tuple[list[int], list[int]]]) -> Field:
+        """These postings after documents went out and in: every rank renumbered, and for
+        each term of ``changes``, (old ranks taken out, new ranks put in). Returns this
+        Field itself when nothing changes."""
+        if renumbering.identity and not changes:
+            return self
+        sparse = self._sparse
+        dense = {t: renumbering.bits(b) for t, b in self._dense.items()}
+        if changes:
+            sparse = dict(sparse)
+        vocab = self._vocab
+        gone, new = [], []
+        for term, (out, into) in changes.items():
+            bits = self.word(term)
+            for r in out:
+                bits &= ~(1 << r)
+            bits = renumbering.bits(bits)
+            for r in into:
+                bits |= 1 << r
+            known = term in self._dense or sparse.pop(term, None) is not None
+            if bits:
+                dense[term] = bits
+                if not known:
+                    new.append(term)
+            else:
+                dense.pop(term, None)
+                if known:
+                    gone.append(term)
+        if gone or new:
+            drop = set(gone)
+            vocab = sorted(chain((t for t in vocab if t not in drop), new))
+        field = Field.__new__(Field)
+        field._nbits = nbits
+        field._dense = dense
+        field._sparse = sparse
+        field._offsets = self._offsets
+        field._ranks = renumbering.ranks(self._ranks)
+        field._vocab = vocab
+        field._latin = None
+        field._starts, field._joined = [], ""
+        if vocab is self._vocab:
+            field._latin, field._starts, field._joined = (self._latin, self._starts,
+                                                          self._joined)
+        field._cache = {}
+        field.short = None
+        return field
 
     @property
     def vocab(self) -> list[str]:

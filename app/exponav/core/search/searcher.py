@@ -194,8 +194,14 @@ class Searcher:
         """A Searcher over ``documents`` analysed in memory, with no data file (an edited
         layout's search, until it is saved and built again); ``memo`` keeps the analysis of
         each text for the next call."""
+        return cls.from_index(*index_documents(documents, memo))
+
+    @classmethod
+    def from_index(cls, rows: list[Any], fields: dict[str, Any]) -> Searcher:
+        """A Searcher over rows and fields as :func:`~exponav.core.search.index.read_index`
+        gives them (:mod:`~exponav.core.search.live` keeps them up to date)."""
         searcher = cls.__new__(cls)
-        searcher._setup(*index_documents(documents, memo))
+        searcher._setup(rows, fields)
         return searcher
 
     def _setup(self, rows: list, f: dict) -> None:

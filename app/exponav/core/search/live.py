@@ -1,0 +1,234 @@
+"""A search index kept up to date as documents change: only the documents that differ
+are taken out of the postings and put back in.
+
+:class:`LiveSearch` holds what each document put in each field. :meth:`LiveSearch.update`
+compares the documents with the last ones by kind and id, takes the postings of those
+gone or changed out, renumbers the ranks of those that stay (their order is kept) and
+puts the new ones in at their ranks, so its :class:`~exponav.core.search.searcher.Searcher`
+answers exactly as one built afresh from the same documents. Each update returns a new
+Searcher and leaves the last one as it was.
+
+>>> live = LiveSearch([SearchDoc("booth", "S1", "", "", ("S1",), "H2-1F", (), "")])
+>>> s = live.update([SearchDoc("booth", "S1a", "", "", ("S1a",), "H2-1F", (), ""),
+...                  SearchDoc("booth", "S1b", "", "", ("S1b",), "H2-1F", (), "")])
+>>> [h.id for h in s.search("S1")], [h.id for h in s.search("S1b")]
+(['S1a', 'S1b'], ['S1b'])
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from exponav.core.search.index import (
+    FIELDS,
+    TYPO_SOURCES,
+    SearchDoc,
+    TextMemo,
+    document_levels,
+    document_terms,
+    index_documents,
+    is_typo_word,
+    typo_deletes,
+)
+from exponav.core.search.postings import Renumbering
+from exponav.core.search.searcher import Searcher
+
+__all__ = ["LiveSearch"]
+
+#: The fields whose postings hold document ranks (the typo fields hold word numbers).
+_RANKED = tuple(f for f in FIELDS if not f.startswith("typo"))
+#: Above this share of the documents changed, the index is built again instead.
+_REBUILD_SHARE = 0.2
+
+Key = tuple[str, str]
+Terms = dict[str, frozenset[str]]
+
+
+class _Typos:
+    """The typo postings: deletion -> numbers of the words it comes from, and the words;
+    a word that goes keeps its number unused, a new one takes the next."""
+
+    def __init__(self, words: list[str | None], numbers: dict[str, int],
+                 postings: dict[str, list[int]]) -> None:
+        self.vocab = words
+        self.numbers = numbers
+        self.postings = postings
+
+    def ranks(self, deleted: str) -> list[int]:
+        return self.postings.get(deleted, [])
+
+    def changed(self, gone: Iterable[str], new: Iterable[str]) -> _Typos:
+        words, numbers, postings = list(self.vocab), dict(self.numbers), dict(self.postings)
+        for w in gone:
+            i = numbers.pop(w)
+            words[i] = None
+            for d in typo_deletes(w):
+                left = [j for j in postings[d] if j != i]
+                if left:
+                    postings[d] = left
+                else:
+                    del postings[d]
+        for w in new:
+            i = numbers[w] = len(words)
+            words.append(w)
+            for d in typo_deletes(w):
+                postings[d] = [*postings.get(d, ()), i]
+        return _Typos(words, numbers, postings)
+
+
+def _tuples(documents: Iterable[SearchDoc]) -> list[SearchDoc]:
+    return [d if type(d.booths) is tuple and type(d.categories) is tuple
+            else replace(d, booths=tuple(d.booths), categories=tuple(d.categories))
+            for d in documents]
+
+
+def _row(d: SearchDoc) -> tuple[str, str, str, str, str, str | None]:
+    return (d.kind, d.id, d.name, d.name_zh, json.dumps(list(d.booths)), d.level)
+
+
+def _booth_levels(docs: Iterable[SearchDoc]) -> dict[str, str]:
+    return {d.id: d.level for d in docs if d.kind == "booth" and d.level}
+
+
+def _typo_words(terms: Terms) -> set[str]:
+    return {w for f in TYPO_SOURCES for w in terms.get(f, ()) if is_typo_word(w)}
+
+
+class LiveSearch:
+    """The search index of documents that change a few at a time."""
+
+    def __init__(self, documents: Iterable[SearchDoc], memo: TextMemo | None = None) -> None:
+        self._memo = memo if memo is not None else TextMemo()
+        self._build(_tuples(documents))
+
+    def _build(self, docs: list[SearchDoc]) -> Searcher:
+        rows, fields = index_documents(docs, self._memo)
+        self.searcher = Searcher.from_index(rows, fields)
+        self._rows, self._fields = rows, fields
+        self._typos: _Typos | None = None
+        keys = {(d.kind, d.id) for d in docs}
+        self._exact = len(keys) == len(docs)  # two alike: every update builds afresh
+        if not self._exact:
+            return self.searcher
+        ordered = sorted(docs, key=self._memo.rank_key)
+        booth_level = _booth_levels(docs)
+        self._docs: dict[Key, SearchDoc] = {(d.kind, d.id): d for d in ordered}
+        self._order: list[Key] = list(self._docs)
+        self._sort: list[Any] = [self._memo.rank_key(d) for d in ordered]
+        self._terms: dict[Key, Terms] = {k: document_terms(self._memo, d, booth_level)
+                                         for k, d in self._docs.items()}
+        self._users: dict[str, int] = {}
+        for terms in self._terms.values():
+            for w in _typo_words(terms):
+                self._users[w] = self._users.get(w, 0) + 1
+        return self.searcher
+
+    def update(self, documents: Iterable[SearchDoc]) -> Searcher:
+        """The Searcher over ``documents``, reusing what has not changed since the last."""
+        docs = _tuples(documents)
+        new = {(d.kind, d.id): d for d in docs}
+        if not self._exact or len(new) != len(docs):
+            return self._build(docs)
+        booth_level = _booth_levels(docs)
+        out = [k for k, d in self._docs.items() if new.get(k) != d or (
+            k[0] == "exhibitor" and self._terms[k].get("level", frozenset())
+            != frozenset(document_levels(d, booth_level)))]
+        gone = set(out)
+        into = sorted((d for k, d in new.items() if k in gone or k not in self._docs),
+                      key=self._memo.rank_key)
+        if not out and not into:
+            return self.searcher
+        if len(out) + len(into) > _REBUILD_SHARE * max(len(docs), 1):
+            return self._build(docs)
+        return self._apply(out, into, booth_level)
+
+    def _apply(self, out: list[Key], into: list[SearchDoc],
+               booth_level: dict[str, str]) -> Searcher:
+        memo, gone = self._memo, set(out)
+        old_rank = {k: r for r, k in enumerate(self._order)}
+        stay = [(k, s) for k, s in zip(self._order, self._sort, strict=True) if k not in gone]
+        stay_sort = [s for _, s in stay]
+        new_keys = [memo.rank_key(d) for d in into]
+        added = [bisect_left(stay_sort, s) + j for j, s in enumerate(new_keys)]
+        removed = sorted(old_rank[k] for k in out)
+
+        order: list[Key] = []
+        sort: list[Any] = []
+        rows: list[Any] = []
+        start = 0
+        old_rows = [row for k, row in zip(self._order, self._rows, strict=True)
+                    if k not in gone]
+        for d, s, r in zip(into, new_keys, added, strict=True):
+            cut = r - len(order) + start
+            order.extend(k for k, _ in stay[start:cut])
+            sort.extend(stay_sort[start:cut])
+            rows.extend(old_rows[start:cut])
+            start = cut
+            order.append((d.kind, d.id))
+            sort.append(s)
+            rows.append(_row(d))
+        order.extend(k for k, _ in stay[start:])
+        sort.extend(stay_sort[start:])
+        rows.extend(old_rows[start:])
+
+        changes: dict[str, dict[str, tuple[list[int], list[int]]]] = {}
+        terms = dict(self._terms)
+        users = self._users
+        word_changes: dict[str, int] = {}
+        for k in out:
+            r = old_rank[k]
+            for f, ts in terms.pop(k).items():
+                field = changes.setdefault(f, {})
+                for t in ts:
+                    field.setdefault(t, ([], []))[0].append(r)
+            for w in _typo_words(self._terms[k]):
+                word_changes[w] = word_changes.get(w, 0) - 1
+        for d, r in zip(into, added, strict=True):
+            k = (d.kind, d.id)
+            got = terms[k] = document_terms(memo, d, booth_level)
+            for f, ts in got.items():
+                field = changes.setdefault(f, {})
+                for t in ts:
+                    field.setdefault(t, ([], []))[1].append(r)
+            for w in _typo_words(got):
+                word_changes[w] = word_changes.get(w, 0) + 1
+
+        renumbering = Renumbering(len(self._order), removed, added)
+        n = len(order)
+        fields = {f: self._fields[f].renumbered(renumbering, n, changes.get(f, {}))
+                  for f in _RANKED}
+        fields["typo"], fields["typo_words"] = self._fields["typo"], self._fields["typo_words"]
+        typos = self._typos
+        word_changes = {w: c for w, c in word_changes.items() if c}
+        if word_changes:
+            users = dict(users)
+            lost, gained = [], []
+            for w, c in word_changes.items():
+                before = users.get(w, 0)
+                users[w] = before + c
+                if not users[w]:
+                    del users[w]
+                    lost.append(w)
+                elif not before:
+                    gained.append(w)
+            if lost or gained:
+                typos = (typos or self._typos_of(self._fields)).changed(lost, gained)
+                fields["typo"] = fields["typo_words"] = typos
+
+        searcher = Searcher.from_index(rows, fields)
+        self.searcher, self._rows, self._fields, self._typos = searcher, rows, fields, typos
+        self._docs = {k: self._docs[k] for k in self._order if k not in gone}
+        self._docs.update(((d.kind, d.id), d) for d in into)
+        self._order, self._sort, self._terms, self._users = order, sort, terms, users
+        return searcher
+
+    @staticmethod
+    def _typos_of(fields: dict[str, Any]) -> _Typos:
+        """The typo postings of an index built afresh, in the form that takes changes."""
+        typo, words = fields["typo"], list(fields["typo_words"].vocab)
+        return _Typos(words, {w: i for i, w in enumerate(words)},
+                      {d: list(typo.ranks(d)) for d in typo.vocab})
