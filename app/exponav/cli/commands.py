@@ -270,7 +270,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_selftest(args: argparse.Namespace) -> int:
     from exponav.diagnostics.selftest import run_selftest
 
-    report = run_selftest(args.data, screenshot=args.screenshot, kiosk=args.kiosk)
+    report = run_selftest(args.data, screenshot=args.screenshot, kiosk=args.kiosk,
+                          staff=args.staff)
     _emit(args, report, lambda: "\n".join(
         f"{'ok  ' if c['ok'] else ('warn' if c.get('warning') else 'FAIL')} {c['name']}: "
         f"{c['detail']}" for c in report["checks"]) + f"\n{'PASS' if report['ok'] else 'FAIL'}")
@@ -515,6 +516,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kiosk", metavar="ID", help="also check the kiosk with this id, as "
                                                  "`gui --kiosk ID` opens it (default: the "
                                                  "visitor's window only)")
+    p.add_argument("--staff", action="store_true",
+                   help="also check the staff layout editor, offscreen; its screenshot "
+                        "replaces the window's (default: the visitor's window only)")
     p.set_defaults(func=cmd_selftest)
 
     p = sub.add_parser("completion", help="print a shell's completion script for exponav "

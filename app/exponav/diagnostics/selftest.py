@@ -17,7 +17,7 @@ __all__ = ["CheckWarning", "run_selftest"]
 
 
 def run_selftest(data: str | Path | None = None, *, screenshot: str | None = None,
-                 kiosk: str | None = None) -> dict[str, Any]:
+                 kiosk: str | None = None, staff: bool = False) -> dict[str, Any]:
     from exponav.core.navigator import Navigator
 
     checks = Checks()
@@ -64,4 +64,8 @@ def run_selftest(data: str | Path | None = None, *, screenshot: str | None = Non
         from exponav.diagnostics.kiosk_checks import kiosk_checks
 
         kiosk_checks(checks, nav, kiosk, screenshot=screenshot)
+    if staff:  # the layout editor's checks; its screenshot replaces the window's
+        from exponav.diagnostics.staff_checks import staff_checks
+
+        staff_checks(checks, screenshot=screenshot)
     return {"ok": all(c["status"] != "fail" for c in checks.items), "checks": checks.items}
