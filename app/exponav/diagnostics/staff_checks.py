@@ -48,7 +48,7 @@ class StaffChecks:
         from exponav.ui.editor.start import open_editor
 
         self.app = make_app()
-        w = open_editor(lang=self.lang)
+        w = open_editor(lang=self.lang, autosave=False)
         self.w = w
         w.ask = lambda _q: True
         w.ask_unsaved = lambda: "discard"

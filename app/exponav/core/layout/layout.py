@@ -386,6 +386,12 @@ class Layout:
         self.history.clear()
         return written
 
+    def rebase(self, venue_dir: Path, show_dir: Path) -> None:
+        """Make these the layout's own folders, with nothing known of what they hold:
+        the next save compares every file (a layout restored from a copy elsewhere)."""
+        self.venue_dir, self.show_dir = Path(venue_dir), Path(show_dir)
+        self._saved = {"plans": {}, "connectors": None, "exhibitors": {}}
+
     def _mark_saved(self) -> None:
         """What the files in the layout's own folders hold: plans are replaced, never
         changed in place, so an object that is still the same needs no writing."""

@@ -11,10 +11,11 @@ window, which redraws the levels the edit touched and refreshes its panels.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shapely
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 from shapely import affinity
 
-from exponav.core.errors import ExpoNavError
 from exponav.core.events import LayoutChanged
 from exponav.core.layout import (
     AddBooth,
@@ -44,6 +44,7 @@ from exponav.core.layout import (
 from exponav.core.layout.tools import ROTATE_STEP_DEG, anchor_for, free_code, rect_polygon
 from exponav.ui.common.convert import to_scene
 from exponav.ui.editor.commands import EditCommand
+from exponav.ui.editor.files import EditorFiles
 from exponav.ui.editor.panels import (
     BoothPanel,
     ExhibitorList,
@@ -58,17 +59,25 @@ if TYPE_CHECKING:
     from exponav.core.layout import Layout, Violation
     from exponav.core.navigator import Navigator
 
-__all__ = ["EditorWindow"]
+__all__ = ["AUTOSAVE_MS", "EditorWindow"]
+
+#: how often the recovery copy of unsaved edits is written
+AUTOSAVE_MS = 60_000
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Editor", text)
 
 
-class EditorWindow(QMainWindow):
-    """Edits ``layout``; ``nav`` follows it (routes and search answer for the edits)."""
+class EditorWindow(EditorFiles, QMainWindow):
+    """Edits ``layout``; ``nav`` follows it (routes and search answer for the edits).
 
-    def __init__(self, nav: Navigator, layout: Layout, lang: str = "en", parent=None) -> None:
+    With ``recovery_file``, unsaved edits are copied there every minute (and the copy
+    removed once they are saved or discarded); ``restored`` says the layout came from
+    such a copy, so it is unsaved from the start."""
+
+    def __init__(self, nav: Navigator, layout: Layout, lang: str = "en", parent=None, *,
+                 recovery_file: Path | None = None, restored: bool = False) -> None:
         super().__init__(parent)
         from exponav.ui.visitor.main_window import theme_colours
 
@@ -82,6 +91,15 @@ class EditorWindow(QMainWindow):
         self._owners_changed = True
         #: asks a yes/no question; replaced in tests
         self.ask: Callable[[str], bool] = self._ask
+        #: asks for a folder (title) -> path or None; replaced in tests
+        self.choose_folder: Callable[[str], Path | None] = self._choose_folder
+        self.recovery_file = recovery_file
+        self.restored = restored
+        self._edits = 0  # edits made, undone or redone since opening
+        self._autosaved = 0  # ... when the recovery copy was last written
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
         self.undo_stack = QUndoStack(self)
         self.scenes: dict[str, EditScene] = {}
         self.level = next(iter(layout.venue.plans))
@@ -93,6 +111,8 @@ class EditorWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.set_level(self.level)
         self.retranslate()
+        if recovery_file is not None:
+            self.autosave_timer.start()
 
     # -- building ----------------------------------------------------------------------
 
@@ -133,6 +153,9 @@ class EditorWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, tr("Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.save_action = self._action(self.save, QKeySequence.StandardKey.Save)
+        self.save_copy_action = self._action(self.save_copy)
+        self.export_plans_action = self._action(self.export_floor_plans)
+        self.export_gis_action = self._action(self.export_gis)
         self.close_action = self._action(self.close, QKeySequence.StandardKey.Close)
         self.split_action = self._action(self.split_selected, "Ctrl+K")
         self.merge_action = self._action(self.merge_selected, "Ctrl+M")
@@ -155,7 +178,11 @@ class EditorWindow(QMainWindow):
             lambda i: self.set_level(self.levels.itemData(i)))
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addActions([self.save_action, self.close_action])
+        self.file_menu.addActions([self.save_action, self.save_copy_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.export_plans_action, self.export_gis_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.close_action)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.edit_menu.addSeparator()
@@ -180,6 +207,9 @@ class EditorWindow(QMainWindow):
         self.tools_menu.setTitle(tr("&Tools"))
         self.toolbar.setWindowTitle(tr("Tools"))
         for action, text in ((self.save_action, tr("Save")), (self.close_action, tr("Close")),
+                             (self.save_copy_action, tr("Save a copy…")),
+                             (self.export_plans_action, tr("Export floor-plan GeoJSON…")),
+                             (self.export_gis_action, tr("Export GeoJSON for GIS (WGS84)…")),
                              (self.split_action, tr("Split into a and b")),
                              (self.merge_action, tr("Merge")),
                              (self.duplicate_action, tr("Duplicate")),
@@ -193,7 +223,8 @@ class EditorWindow(QMainWindow):
                           ("exhibitors", tr("Exhibitors")), ("violations", tr("Venue rules")),
                           ("history", tr("History"))):
             self.docks[key].setWindowTitle(text)
-        self.history.setEmptyLabel(tr("As opened"))
+        self.history.setEmptyLabel(tr("As restored from the recovery copy") if self.restored
+                                   else tr("As opened"))
         for i in range(self.levels.count()):
             self.levels.setItemText(i, self.nav.level_name(self.levels.itemData(i), self.lang))
         self._refresh_panels()
@@ -202,8 +233,12 @@ class EditorWindow(QMainWindow):
     def _clean_changed(self, _clean: bool) -> None:
         self._retitle()
 
+    def unsaved(self) -> bool:
+        """Whether the layout holds edits its folders do not."""
+        return self.restored or not self.undo_stack.isClean()
+
     def _retitle(self) -> None:
-        star = "" if self.undo_stack.isClean() else " *"
+        star = " *" if self.unsaved() else ""
         where = self.layout.venue_dir.name if self.layout.venue_dir else ""
         self.setWindowTitle(f"{tr('ExpoNav layout editor')} — {where}{star}")
 
@@ -235,6 +270,7 @@ class EditorWindow(QMainWindow):
         self._refresh_panels()
 
     def _layout_changed(self, event: LayoutChanged) -> None:
+        self._edits += 1
         for level in event.levels | {b.level for c in event.codes
                                      if self.layout.has_booth(c)
                                      for b in [self.layout.booth(c)]}:
@@ -447,37 +483,3 @@ class EditorWindow(QMainWindow):
             rect = rect.united(QRectF(p.x() - 2, p.y() - 2, 4, 4))
         if not rect.isNull():
             self.view.fly_to(rect.adjusted(-6, -6, 6, 6), animated=False)
-
-    # -- files -------------------------------------------------------------------------
-
-    def save(self) -> bool:
-        try:
-            self.layout.save()
-        except (ExpoNavError, OSError) as e:
-            QMessageBox.warning(self, tr("ExpoNav layout editor"),
-                                tr("Nothing was saved: %1").replace("%1", str(e)))
-            return False
-        self.undo_stack.setClean()
-        self.statusBar().showMessage(tr("Saved."), 4000)
-        return True
-
-    def closeEvent(self, event) -> None:  # noqa: N802
-        if not self.undo_stack.isClean():
-            answer = self.ask_unsaved()
-            if answer == "cancel" or (answer == "save" and not self.save()):
-                event.ignore()
-                return
-        self._unsubscribe()
-        self.nav.unfollow()
-        event.accept()
-
-    def ask_unsaved(self) -> str:
-        """save, discard or cancel (replaced in tests)."""
-        box = QMessageBox(QMessageBox.Icon.Question, tr("ExpoNav layout editor"),
-                          tr("The layout has unsaved changes. Save them?"),
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
-        answer = box.exec()
-        return {QMessageBox.StandardButton.Save: "save",
-                QMessageBox.StandardButton.Discard: "discard"}.get(
-            QMessageBox.StandardButton(answer), "cancel")
