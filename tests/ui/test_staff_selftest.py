@@ -15,8 +15,8 @@ def test_the_staff_checks_pass_and_write_the_screenshot(qtbot, tmp_path):
     checks = Checks()
     staff_checks(checks, screenshot=str(shot))
     names = [c["name"] for c in checks.items]
-    assert names[:4] == ["editor opens", "editor drag moves a booth", "editor undo",
-                         "editor column violation"]
+    assert names[:5] == ["editor opens", "editor drag moves a booth", "editor undo",
+                         "editor route preview", "editor column violation"]
     assert all(c["status"] == "ok" for c in checks.items), checks.items
     column = next(c for c in checks.items if c["name"] == "editor column violation")
     assert "column" in column["detail"]

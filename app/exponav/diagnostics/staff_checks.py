@@ -1,10 +1,10 @@
 """``exponav selftest --staff``: the staff layout editor's checks, offscreen.
 
 The editor opens on the embedded venue and show at 1500 x 950; a booth is dragged with
-the mouse and moves by the snapped amount in one undo step; undo puts it back; a booth
-dropped on a column shows the ``booth.obstacle`` violation in the list and hatched on the
-map; and, with ``--screenshot PNG``, the
-window with that violation selected is saved there. Nothing is saved to the folders and
+the mouse and moves by the snapped amount in one undo step; undo puts it back; the route preview
+reaches the selected booth and follows its move and undo; a booth dropped on a column
+shows the ``booth.obstacle`` violation in the list and hatched on the map; and, with
+``--screenshot PNG``, the window with that violation selected is saved there. Nothing is saved to the folders and
 no recovery copy is written: every edit is undone before the window closes.
 """
 
@@ -26,6 +26,7 @@ def staff_checks(checks, screenshot: str | None = None, lang: str = "en") -> Non
     try:
         if checks.run("editor drag moves a booth", c.drag):
             checks.run("editor undo", c.undo)
+        checks.run("editor route preview", c.route_preview)
         checks.run("editor column violation", c.column)
         checks.run("editor screenshot", c.screenshot)
     finally:
@@ -125,6 +126,26 @@ class StaffChecks:
         if w.scene().polygon(code).bounds != before:
             raise AssertionError(f"after undo the scene draws {code} elsewhere")
         return f"{code} back where it was, the layout as opened"
+
+    def route_preview(self) -> str:
+        """The preview routes to the selected booth, draws it, and follows a move and
+        its undo."""
+        w = self.w
+        b = self._free_booth()
+        w.select([b.code])
+        p = w.route_preview
+        if p.route is None:
+            raise AssertionError(f"no route from {p.origin} to {b.code}: {p.problem}")
+        if not w.scene().route_items:
+            raise AssertionError("the route is not drawn on the map")
+        end = p.route.legs[-1].coords[-1]
+        w.move_selection(3.0, 0.0)
+        moved = p.route.legs[-1].coords[-1] if p.route else None
+        w.undo_stack.undo()
+        back = p.route.legs[-1].coords[-1] if p.route else None
+        if moved == end or back != end:
+            raise AssertionError("the route did not follow the booth's move and its undo")
+        return f"{p.origin} -> {b.code}: {p.route.length_m:.0f} m, follows a move and undo"
 
     def column(self) -> str:
         """Drop a free booth on a column: the list shows booth.obstacle for it, the map

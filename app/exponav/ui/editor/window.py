@@ -52,6 +52,7 @@ from exponav.ui.editor.panels import (
     ViolationsPanel,
     status_name,
 )
+from exponav.ui.editor.routes import RoutePreview
 from exponav.ui.editor.scene import EditScene
 from exponav.ui.editor.view import EditView
 
@@ -125,12 +126,15 @@ class EditorWindow(EditorFiles, QMainWindow):
         self.booth_panel = BoothPanel(self)
         self.booth_panel.status_chosen.connect(self.set_status)
         self.booth_panel.unassign.connect(self._unassign_selected)
+        self.route_preview = RoutePreview(self.nav, self)
+        self.route_preview.origin_changed.connect(self.refresh_route)
         self.history = QUndoView(self.undo_stack, self)
         self.docks: dict[str, QDockWidget] = {}
         for key, widget, area in (
                 ("booth", self.booth_panel, Qt.DockWidgetArea.RightDockWidgetArea),
                 ("sales", self.sales, Qt.DockWidgetArea.RightDockWidgetArea),
                 ("exhibitors", self.exhibitors, Qt.DockWidgetArea.RightDockWidgetArea),
+                ("routes", self.route_preview, Qt.DockWidgetArea.LeftDockWidgetArea),
                 ("violations", self.violations, Qt.DockWidgetArea.BottomDockWidgetArea),
                 ("history", self.history, Qt.DockWidgetArea.LeftDockWidgetArea)):
             dock = QDockWidget(self)
@@ -221,8 +225,9 @@ class EditorWindow(EditorFiles, QMainWindow):
             action.setText(text)
         for key, text in (("booth", tr("Booth")), ("sales", tr("Sales")),
                           ("exhibitors", tr("Exhibitors")), ("violations", tr("Venue rules")),
-                          ("history", tr("History"))):
+                          ("history", tr("History")), ("routes", tr("Route preview"))):
             self.docks[key].setWindowTitle(text)
+        self.route_preview.retranslate(self.lang)
         self.history.setEmptyLabel(tr("As restored from the recovery copy") if self.restored
                                    else tr("As opened"))
         for i in range(self.levels.count()):
@@ -268,6 +273,7 @@ class EditorWindow(EditorFiles, QMainWindow):
         if index >= 0 and self.levels.currentIndex() != index:
             self.levels.setCurrentIndex(index)
         self._refresh_panels()
+        self.refresh_route()
 
     def _layout_changed(self, event: LayoutChanged) -> None:
         self._edits += 1
@@ -284,6 +290,7 @@ class EditorWindow(EditorFiles, QMainWindow):
         else:
             self.scene().set_selection(self.selection)
             self._refresh_panels()
+            self.refresh_route()
         self._owners_changed = True
 
     def _refresh_panels(self) -> None:
@@ -304,6 +311,18 @@ class EditorWindow(EditorFiles, QMainWindow):
         self.scene().set_selection(self.selection)
         self.booth_panel.refresh(self.layout, self.selection, self.lang)
         self._refresh_enabled()
+        self.refresh_route()
+
+    def refresh_route(self) -> None:
+        """Ask the Navigator again for the way to the selected booth and draw it."""
+        target = self.selection[0] if self.selection else None
+        if target is not None and self.route_preview.route is None:
+            self.route_preview.prefer_level(self.layout.booth(target).level)
+        self.route_preview.refresh(target)
+        for scene in self.scenes.values():
+            if scene is not self.scene():
+                scene.clear_route()
+        self.route_preview.draw_on(self.scene())
 
     def toggle_selected(self, code: str) -> None:
         if code in self.selection:
