@@ -5,6 +5,7 @@ violation, and the preview says there is no way."""
 from __future__ import annotations
 
 import shapely
+from PySide6.QtWidgets import QApplication
 from shapely.geometry import box
 
 from exponav.core.layout import AddBooth, Layout
@@ -46,23 +47,29 @@ def test_the_preview_routes_to_the_selection_and_follows_edits_and_undo(qtbot, d
     assert p.route is None and "Select a booth" in p.summary.text()
     b = free(w.layout)[0]
     w.select([b.code])
+    QApplication.processEvents()
     assert p.route is not None and p.target == b.code
     assert p.origin.startswith("K-") and b.code in p.summary.text()
     assert any(isinstance(i, RouteLineItem) for i in w.scene().route_items)
     end = p.route.legs[-1].coords[-1]
     w.move_selection(-6.0, 0.0)
+    QApplication.processEvents()
     moved = p.route.legs[-1].coords[-1]
     assert moved != end  # the route was asked again for the moved booth
     w.undo_stack.undo()
+    QApplication.processEvents()
     assert p.route.legs[-1].coords[-1] == end
     w.undo_stack.redo()
+    QApplication.processEvents()
     assert p.route.legs[-1].coords[-1] == moved
     entrance = next(p.origins.itemData(i)[1] for i in range(p.origins.count())
                     if p.origins.itemData(i)[0] == "entrance"
                     and p.origins.itemData(i)[2] == LEVEL)
     assert p.choose_origin(entrance)
+    QApplication.processEvents()
     assert p.route.origin.id == entrance
     w.select([])
+    QApplication.processEvents()
     assert p.route is None and not w.scene().route_items
     w.close()
     nav.close()
@@ -89,6 +96,7 @@ def test_a_booth_walled_in_is_unreachable_in_the_rules_and_the_preview(qtbot, da
     cut = [v for v in lay.violations if v.rule == "booth.unreachable" and inner in v.codes]
     assert cut and inner in {c for row in w.violations.violations for c in row.codes}
     w.select([inner])
+    QApplication.processEvents()
     assert w.route_preview.route is None
     assert "No walking route" in w.route_preview.summary.text()
     w.undo_stack.undo()

@@ -133,6 +133,7 @@ class StaffChecks:
         w = self.w
         b = self._free_booth()
         w.select([b.code])
+        self.app.processEvents()  # the route follows once events are handled
         p = w.route_preview
         if p.route is None:
             raise AssertionError(f"no route from {p.origin} to {b.code}: {p.problem}")
@@ -140,8 +141,10 @@ class StaffChecks:
             raise AssertionError("the route is not drawn on the map")
         end = p.route.legs[-1].coords[-1]
         w.move_selection(3.0, 0.0)
+        self.app.processEvents()
         moved = p.route.legs[-1].coords[-1] if p.route else None
         w.undo_stack.undo()
+        self.app.processEvents()
         back = p.route.legs[-1].coords[-1] if p.route else None
         if moved == end or back != end:
             raise AssertionError("the route did not follow the booth's move and its undo")

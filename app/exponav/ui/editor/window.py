@@ -128,6 +128,10 @@ class EditorWindow(EditorFiles, QMainWindow):
         self.booth_panel.unassign.connect(self._unassign_selected)
         self.route_preview = RoutePreview(self.nav, self)
         self.route_preview.origin_changed.connect(self.refresh_route)
+        self._route_timer = QTimer(self)  # the route follows once events are handled
+        self._route_timer.setSingleShot(True)
+        self._route_timer.setInterval(0)
+        self._route_timer.timeout.connect(self.refresh_route)
         self.history = QUndoView(self.undo_stack, self)
         self.docks: dict[str, QDockWidget] = {}
         for key, widget, area in (
@@ -273,7 +277,7 @@ class EditorWindow(EditorFiles, QMainWindow):
         if index >= 0 and self.levels.currentIndex() != index:
             self.levels.setCurrentIndex(index)
         self._refresh_panels()
-        self.refresh_route()
+        self._route_timer.start()
 
     def _layout_changed(self, event: LayoutChanged) -> None:
         self._edits += 1
@@ -290,7 +294,7 @@ class EditorWindow(EditorFiles, QMainWindow):
         else:
             self.scene().set_selection(self.selection)
             self._refresh_panels()
-            self.refresh_route()
+            self._route_timer.start()
         self._owners_changed = True
 
     def _refresh_panels(self) -> None:
@@ -311,10 +315,13 @@ class EditorWindow(EditorFiles, QMainWindow):
         self.scene().set_selection(self.selection)
         self.booth_panel.refresh(self.layout, self.selection, self.lang)
         self._refresh_enabled()
-        self.refresh_route()
+        self._route_timer.start()
 
     def refresh_route(self) -> None:
-        """Ask the Navigator again for the way to the selected booth and draw it."""
+        """Ask the Navigator again for the way to the selected booth and draw it (after
+        an edit or a new selection, once the events waiting are handled: several
+        changes in a row ask once)."""
+        self._route_timer.stop()
         target = self.selection[0] if self.selection else None
         if target is not None and self.route_preview.route is None:
             self.route_preview.prefer_level(self.layout.booth(target).level)
