@@ -45,7 +45,8 @@ STATUS_COLOURS: dict[str, QColor] = {
 }
 VIOLATION_COLOUR = QColor("#cc3311")
 SELECT_COLOUR = QColor("#ee7733")
-GUIDE_COLOUR = QColor("#aa3377")
+GUIDE_COLOUR = QColor("#aa3377")  # a snap to a booth's edge
+AISLE_GUIDE_COLOUR = QColor("#009988")  # a snap to an aisle line
 
 Z_STATUS_EDGE, Z_VIOLATIONS, Z_SELECTION, Z_GHOST, Z_BAND = 6, 7, 40, 42, 44
 
@@ -185,15 +186,44 @@ class EditScene(FloorPlanScene):
         self.ghost.setVisible(True)
 
     def move_ghost(self, dx: float, dy: float, line_x: float | None = None,
-                   line_y: float | None = None) -> None:
+                   line_y: float | None = None, kinds: tuple[str, str] = ("edge", "edge")
+                   ) -> None:
         self.ghost.setPos(dx, -dy)
+        self.show_guides(line_x, line_y, kinds)
+
+    def show_guides(self, line_x: float | None, line_y: float | None,
+                    kinds: tuple[str, str] = ("edge", "edge")) -> None:
+        """The snap lines across the level: a booth edge magenta, an aisle line teal."""
         r = self.level_rect
-        for item, line in zip(self.guides, (line_x, line_y), strict=True):
+        for item, line, kind in zip(self.guides, (line_x, line_y), kinds, strict=True):
             item.setVisible(line is not None)
+            colour = AISLE_GUIDE_COLOUR if kind == "aisle" else GUIDE_COLOUR
+            if item.pen().color() != colour:
+                item.setPen(_pen(colour, 1.0, Qt.PenStyle.DashDotLine))
         if line_x is not None:
             self.guides[0].setLine(QLineF(line_x, r.top(), line_x, r.bottom()))
         if line_y is not None:
             self.guides[1].setLine(QLineF(r.left(), -line_y, r.right(), -line_y))
+
+    def ghost_outline(self, points: Sequence[tuple[float, float]],
+                      pointer: tuple[float, float] | None = None) -> None:
+        """A polygon being drawn: its vertices so far, joined, and the edge to the
+        pointer, closed back to the first vertex."""
+        path = QPainterPath()
+        pts = [to_scene(x, y) for x, y in points]
+        if pointer is not None:
+            pts.append(to_scene(*pointer))
+        if pts:
+            path.moveTo(pts[0])
+            for p in pts[1:]:
+                path.lineTo(p)
+            if len(pts) >= 3:
+                path.closeSubpath()
+            for p in pts[:len(points)]:
+                path.addEllipse(p, 0.25, 0.25)
+        self.ghost.setPath(path)
+        self.ghost.setPos(0, 0)
+        self.ghost.setVisible(True)
 
     def show_band(self, a: tuple[float, float], b: tuple[float, float]) -> None:
         self.band.setRect(QRectF(to_scene(*a), to_scene(*b)).normalized())

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QUndoView,
 )
 from shapely import affinity
+from shapely.geometry import Polygon
 
 from exponav.core.events import LayoutChanged
 from exponav.core.layout import (
@@ -175,7 +176,8 @@ class EditorWindow(EditorFiles, QMainWindow):
         tools = QActionGroup(self)
         self.select_tool = self._action(lambda: self._set_tool("select"), "V")
         self.draw_tool = self._action(lambda: self._set_tool("draw"), "R")
-        for a in (self.select_tool, self.draw_tool):
+        self.polygon_tool = self._action(lambda: self._set_tool("polygon"), "P")
+        for a in (self.select_tool, self.draw_tool, self.polygon_tool):
             a.setCheckable(True)
             tools.addAction(a)
         self.select_tool.setChecked(True)
@@ -198,14 +200,15 @@ class EditorWindow(EditorFiles, QMainWindow):
                                    self.duplicate_action, self.rotate_action,
                                    self.rotate_back_action, self.delete_action])
         self.tools_menu = bar.addMenu("")
-        self.tools_menu.addActions([self.select_tool, self.draw_tool])
+        self.tools_menu.addActions([self.select_tool, self.draw_tool, self.polygon_tool])
         self.toolbar = self.addToolBar("")
         self.toolbar.setObjectName("tools")
         self.toolbar.addWidget(self.levels)
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.save_action, self.undo_action, self.redo_action])
         self.toolbar.addSeparator()
-        self.toolbar.addActions([self.select_tool, self.draw_tool, self.split_action,
+        self.toolbar.addActions([self.select_tool, self.draw_tool, self.polygon_tool,
+                                 self.split_action,
                                  self.merge_action, self.duplicate_action, self.rotate_action,
                                  self.delete_action])
 
@@ -225,7 +228,8 @@ class EditorWindow(EditorFiles, QMainWindow):
                              (self.rotate_action, tr("Rotate 15° left")),
                              (self.rotate_back_action, tr("Rotate 15° right")),
                              (self.select_tool, tr("Select and move")),
-                             (self.draw_tool, tr("Draw a booth"))):
+                             (self.draw_tool, tr("Draw a booth")),
+                             (self.polygon_tool, tr("Draw a polygon booth"))):
             action.setText(text)
         for key, text in (("booth", tr("Booth")), ("sales", tr("Sales")),
                           ("exhibitors", tr("Exhibitors")), ("violations", tr("Venue rules")),
@@ -348,7 +352,8 @@ class EditorWindow(EditorFiles, QMainWindow):
     def _set_tool(self, tool: str) -> None:
         self.view.cancel_gesture()
         self.view.tool = tool
-        (self.draw_tool if tool == "draw" else self.select_tool).setChecked(True)
+        {"draw": self.draw_tool, "polygon": self.polygon_tool}.get(
+            tool, self.select_tool).setChecked(True)
 
     # -- making edits ------------------------------------------------------------------
 
@@ -456,6 +461,25 @@ class EditorWindow(EditorFiles, QMainWindow):
         x0, y0, x1, y1 = poly.bounds
         if x1 - x0 < 1.0 or y1 - y0 < 1.0:
             return False
+        return self._add_drawn(poly)
+
+    def draw_polygon(self, points: Sequence[tuple[float, float]]) -> bool:
+        """A new booth with these corners (in order); refused, with the reason in the
+        status bar, when the outline crosses itself or is under 1 m²."""
+        pts = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+        if len(pts) > 1 and pts[0] == pts[-1]:
+            pts.pop()
+        poly = Polygon(pts) if len(pts) >= 3 else None
+        if poly is None or not poly.is_valid:
+            self.last_error = tr("The outline crosses itself; draw the corners in order.")
+        elif poly.area < 1.0:
+            self.last_error = tr("A booth needs at least 1 m².")
+        else:
+            return self._add_drawn(shapely.normalize(shapely.set_precision(poly, 0.01)))
+        self.statusBar().showMessage(self.last_error, 8000)
+        return False
+
+    def _add_drawn(self, poly: Polygon) -> bool:
         level_booths = self.layout.venue.plans[self.level].booths
         letters = sorted(self.layout.rules.areas.get(self.level, ()))
         like = next((bo.code for bo in reversed(level_booths)
