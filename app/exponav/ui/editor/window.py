@@ -137,7 +137,7 @@ class EditorWindow(EditorFiles, QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         for key, widget, area in (
                 ("booth", self.booth_panel, Qt.DockWidgetArea.RightDockWidgetArea),
-                ("sales", self.sales, Qt.DockWidgetArea.RightDockWidgetArea),
+                ("sales", self.sales, Qt.DockWidgetArea.LeftDockWidgetArea),
                 ("exhibitors", self.exhibitors, Qt.DockWidgetArea.RightDockWidgetArea),
                 ("routes", self.route_preview, Qt.DockWidgetArea.LeftDockWidgetArea),
                 ("violations", self.violations, Qt.DockWidgetArea.BottomDockWidgetArea),
@@ -147,6 +147,11 @@ class EditorWindow(EditorFiles, QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[key] = dock
+        self.splitDockWidget(self.docks["routes"], self.docks["sales"], Qt.Orientation.Vertical)
+        self.splitDockWidget(self.docks["sales"], self.docks["history"], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["routes"], self.docks["booth"]], [420, 360],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["violations"]], [170], Qt.Orientation.Vertical)
 
     def _action(self, slot: Callable[[], Any], keys: Any = None) -> QAction:
         action = QAction(self)
