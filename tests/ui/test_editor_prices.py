@@ -3,6 +3,8 @@ panel, and the value of the booths by status in the sales summary, following edi
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
+
 from exponav.core.layout import SetStatus
 from tests.ui.test_editor import LEVEL, editor, free_booths  # noqa: F401 - the fixture
 
@@ -19,7 +21,7 @@ def test_the_booth_panel_shows_its_price_from_the_table(editor):  # noqa: F811
     assert f"TWD {price:,.0f}" in text and "corner, 2 open sides" in text
     assert "demo prices" in text  # the SCSE table is invented
     assert w.do([SetStatus(b.code, "reserved", 50000.0)], "price")
-    w.select([b.code])
+    QApplication.processEvents()
     assert w.booth_panel.price.text() == "TWD 50,000, set for this booth"
     w.select([])
     assert w.booth_panel.price.text() == ""
@@ -48,6 +50,7 @@ def test_the_sales_summary_adds_up_the_prices_by_status(editor):  # noqa: F811
     w.select([b.code])
     price = w.layout.quote(b.code).price
     assert w.set_status("blocked")
+    QApplication.processEvents()  # the summary follows once events are handled
     after = sales_values(w.layout, LEVEL)
     assert abs(after["blocked"] - (before["blocked"] + price)) < 0.5
     assert shown("blocked") == f"{after['blocked']:,.0f}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+import numpy as np
 import shapely
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
@@ -61,11 +62,16 @@ def _pen(colour: QColor, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
 def booth_stands(layout: Layout, level: str) -> list[Stand]:
     """One stand per booth of ``level``, with its owner (the editor shows booths, not
     the visitor's merged stands)."""
+    booths = layout.venue.plans[level].booths
+    polys = np.array([b.polygon for b in booths], dtype=object)
+    bounds = shapely.bounds(polys) if len(polys) else np.zeros((0, 4))
+    boxy = shapely.area(polys) >= 0.97 * (bounds[:, 2] - bounds[:, 0]) * (
+        bounds[:, 3] - bounds[:, 1]) if len(polys) else np.zeros(0, bool)
     out = []
-    for b in layout.venue.plans[level].booths:
+    for b, box, is_box in zip(booths, bounds, boxy, strict=True):
         owner = layout.owner(b.code)
-        out.append(Stand((b.code,), owner.id if owner else None, b.polygon,
-                         label_box(b.polygon)))
+        label = tuple(float(v) for v in box) if is_box else label_box(b.polygon)
+        out.append(Stand((b.code,), owner.id if owner else None, b.polygon, label))
     return out
 
 

@@ -90,7 +90,7 @@ class EditorWindow(EditorFiles, QMainWindow):
         self.themes = theme_colours(nav)
         self.selection: tuple[str, ...] = ()
         self.last_error = ""
-        self._owners_changed = True
+        self._owners_dirty = True
         #: asks a yes/no question; replaced in tests
         self.ask: Callable[[str], bool] = self._ask
         #: asks for a folder (title) -> path or None; replaced in tests
@@ -133,6 +133,10 @@ class EditorWindow(EditorFiles, QMainWindow):
         self._route_timer.setSingleShot(True)
         self._route_timer.setInterval(0)
         self._route_timer.timeout.connect(self.refresh_route)
+        self._later = QTimer(self)  # so do the panels that follow the layout
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._refresh_followers)
         self.history = QUndoView(self.undo_stack, self)
         self.docks: dict[str, QDockWidget] = {}
         for key, widget, area in (
@@ -274,6 +278,10 @@ class EditorWindow(EditorFiles, QMainWindow):
         return scene
 
     def set_level(self, level: str, fit: bool = True) -> None:
+        self._show_level(level, fit)
+        self._refresh_panels()
+
+    def _show_level(self, level: str, fit: bool) -> None:
         first = self.view.scene() is None
         if level != self.level:
             self.selection = ()
@@ -285,10 +293,11 @@ class EditorWindow(EditorFiles, QMainWindow):
         index = self.levels.findData(level)
         if index >= 0 and self.levels.currentIndex() != index:
             self.levels.setCurrentIndex(index)
-        self._refresh_panels()
-        self._route_timer.start()
 
     def _layout_changed(self, event: LayoutChanged) -> None:
+        """After an edit, undo or redo: the plan and the violations at once, the other
+        panels and the route preview once the events waiting are handled (several
+        changes in a row refresh them once)."""
         self._edits += 1
         for level in event.levels | {b.level for c in event.codes
                                      if self.layout.has_booth(c)
@@ -297,22 +306,30 @@ class EditorWindow(EditorFiles, QMainWindow):
         for scene in self.scenes.values():
             scene.set_violations(self.layout.violations)
         self.selection = tuple(c for c in self.selection if self.layout.has_booth(c))
-        self._owners_changed = event.text
+        self._owners_dirty = self._owners_dirty or bool(event.text)
         if self.level not in self.scenes:
-            self.set_level(self.level, fit=False)
+            self._show_level(self.level, fit=False)
         else:
             self.scene().set_selection(self.selection)
-            self._refresh_panels()
-            self._route_timer.start()
-        self._owners_changed = True
+        self.violations.refresh(self.layout.violations, self.lang)
+        self._refresh_enabled()
+        self._later.start()
 
     def _refresh_panels(self) -> None:
         self.violations.refresh(self.layout.violations, self.lang)
+        self._refresh_followers()
+
+    def _refresh_followers(self) -> None:
+        """The panels that follow the layout but not the pointer: sales, exhibitors (when
+        who holds which booth may have changed), the booth, the route preview."""
+        self._later.stop()
         self.sales.refresh(self.layout, self.level, self.nav.level_name(self.level, self.lang))
-        if self._owners_changed:  # the list shows each exhibitor's booths
+        if self._owners_dirty:  # the list shows each exhibitor's booths
             self.exhibitors.refresh(self.layout, self.lang)
+            self._owners_dirty = False
         self.booth_panel.refresh(self.layout, self.selection, self.lang)
         self._refresh_enabled()
+        self.refresh_route()
 
     # -- selection ---------------------------------------------------------------------
 
