@@ -174,6 +174,7 @@ class EditorWindow(EditorFiles, QMainWindow):
         self.save_copy_action = self._action(self.save_copy)
         self.export_plans_action = self._action(self.export_floor_plans)
         self.export_gis_action = self._action(self.export_gis)
+        self.approval_action = self._action(self.print_for_approval, QKeySequence.StandardKey.Print)
         self.close_action = self._action(self.close, QKeySequence.StandardKey.Close)
         self.split_action = self._action(self.split_selected, "Ctrl+K")
         self.merge_action = self._action(self.merge_selected, "Ctrl+M")
@@ -200,6 +201,8 @@ class EditorWindow(EditorFiles, QMainWindow):
         self.file_menu.addActions([self.save_action, self.save_copy_action])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.export_plans_action, self.export_gis_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.approval_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.close_action)
         self.edit_menu = bar.addMenu("")
@@ -230,6 +233,7 @@ class EditorWindow(EditorFiles, QMainWindow):
                              (self.save_copy_action, tr("Save a copy…")),
                              (self.export_plans_action, tr("Export floor-plan GeoJSON…")),
                              (self.export_gis_action, tr("Export GeoJSON for GIS (WGS84)…")),
+                             (self.approval_action, tr("Print for the venue's approval…")),
                              (self.split_action, tr("Split into a and b")),
                              (self.merge_action, tr("Merge")),
                              (self.duplicate_action, tr("Duplicate")),
@@ -393,6 +397,15 @@ class EditorWindow(EditorFiles, QMainWindow):
         if edit.slots:
             self.undo_stack.push(EditCommand(self.layout, edit, text, merge_key))
         return True
+
+    def print_for_approval(self, show: bool = True):
+        """The dialog choosing level, scale and paper for the approval print."""
+        from exponav.ui.editor.approval_print import ApprovalDialog
+
+        self.approval = ApprovalDialog(self)
+        if show:
+            self.approval.dialog.open()
+        return self.approval
 
     def _ask(self, question: str) -> bool:
         answer = QMessageBox.question(self, tr("ExpoNav layout editor"), question)
