@@ -1268,5 +1268,233 @@ Menampilkan %2.</translation>
         <source>Rotate %1</source>
         <translation>Putar %1</translation>
     </message>
+    <message>
+        <source>%1 errors, %2 warnings</source>
+        <translation>%1 kesalahan, %2 peringatan</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>%1, %2 open sides</source>
+        <translation>%1, %2 sisi terbuka</translation>
+    </message>
+    <message>
+        <source>%1, set for this booth</source>
+        <translation>%1, ditetapkan untuk stan ini</translation>
+    </message>
+    <message>
+        <source>A booth needs at least 1 m².</source>
+        <translation>Stan harus setidaknya 1 m².</translation>
+    </message>
+    <message>
+        <source>Aisle width (red: under %1 m)</source>
+        <translation>Lebar lorong (merah: kurang dari %1 m)</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Disetujui oleh</translation>
+    </message>
+    <message>
+        <source>As restored from the recovery copy</source>
+        <translation>Seperti dipulihkan dari salinan pemulihan</translation>
+    </message>
+    <message>
+        <source>Booth layout for the venue's approval</source>
+        <translation>Tata letak stan untuk persetujuan tempat</translation>
+    </message>
+    <message>
+        <source>Column, wall or core</source>
+        <translation>Kolom, dinding atau inti bangunan</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <source>Draw a polygon booth</source>
+        <translation>Gambar stan poligon</translation>
+    </message>
+    <message>
+        <source>Drawing</source>
+        <translation>Gambar</translation>
+    </message>
+    <message>
+        <source>Emergency exit</source>
+        <translation>Pintu darurat</translation>
+    </message>
+    <message>
+        <source>Entrance</source>
+        <translation>Pintu masuk</translation>
+    </message>
+    <message>
+        <source>Export GeoJSON for GIS (WGS84)…</source>
+        <translation>Ekspor GeoJSON untuk GIS (WGS84)…</translation>
+    </message>
+    <message>
+        <source>Export GeoJSON for GIS to a folder</source>
+        <translation>Ekspor GeoJSON untuk GIS ke folder</translation>
+    </message>
+    <message>
+        <source>Export floor-plan GeoJSON…</source>
+        <translation>Ekspor GeoJSON denah…</translation>
+    </message>
+    <message>
+        <source>Export the floor plans to a folder</source>
+        <translation>Ekspor denah ke folder</translation>
+    </message>
+    <message>
+        <source>Exported %1 GeoJSON layers to %2.</source>
+        <translation>%1 lapisan GeoJSON diekspor ke %2.</translation>
+    </message>
+    <message>
+        <source>Exported %1 floor plans to %2.</source>
+        <translation>%1 denah diekspor ke %2.</translation>
+    </message>
+    <message>
+        <source>From a kiosk or entrance to the selected booth:</source>
+        <translation>Dari kios atau pintu masuk ke stan terpilih:</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Kios</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Lantai</translation>
+    </message>
+    <message>
+        <source>No walking route to %1: %2</source>
+        <translation>Tidak ada rute jalan kaki ke %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation>Tidak ada yang diekspor: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1</source>
+        <translation>Tidak ada yang ditulis: %1</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Kertas</translation>
+    </message>
+    <message>
+        <source>Preview and print…</source>
+        <translation>Pratinjau dan cetak…</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Harga</translation>
+    </message>
+    <message>
+        <source>Print for the venue's approval</source>
+        <translation>Cetak untuk persetujuan tempat</translation>
+    </message>
+    <message>
+        <source>Print for the venue's approval…</source>
+        <translation>Cetak untuk persetujuan tempat…</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Dicetak</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Pulihkan</translation>
+    </message>
+    <message>
+        <source>Route preview</source>
+        <translation>Pratinjau rute</translation>
+    </message>
+    <message>
+        <source>Save a copy in an empty folder</source>
+        <translation>Simpan salinan di folder kosong</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Simpan salinan…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Simpan sebagai PDF…</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 disimpan.</translation>
+    </message>
+    <message>
+        <source>Saved a copy in %1.</source>
+        <translation>Salinan disimpan di %1.</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Skala</translation>
+    </message>
+    <message>
+        <source>Scale 1:%1 on %2</source>
+        <translation>Skala 1:%1 pada %2</translation>
+    </message>
+    <message>
+        <source>Select a booth to see the way to it.</source>
+        <translation>Pilih stan untuk melihat jalan ke sana.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Pameran</translation>
+    </message>
+    <message>
+        <source>The editor did not close normally last time. A recovery copy of its unsaved edits to this layout was kept at %1. Restore it?</source>
+        <translation>Editor tidak ditutup dengan benar terakhir kali. Salinan pemulihan dari suntingan yang belum disimpan pada tata letak ini disimpan pada %1. Pulihkan?</translation>
+    </message>
+    <message>
+        <source>The outline crosses itself; draw the corners in order.</source>
+        <translation>Garis tepi memotong dirinya sendiri; gambar sudut-sudutnya berurutan.</translation>
+    </message>
+    <message>
+        <source>The recovery copy could not be written: %1</source>
+        <translation>Salinan pemulihan tidak dapat ditulis: %1</translation>
+    </message>
+    <message>
+        <source>Value (%1)</source>
+        <translation>Nilai (%1)</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>corner</source>
+        <translation>sudut</translation>
+    </message>
+    <message>
+        <source>demo prices</source>
+        <translation>harga contoh</translation>
+    </message>
+    <message>
+        <source>inline</source>
+        <translation>sebaris</translation>
+    </message>
+    <message>
+        <source>island</source>
+        <translation>pulau</translation>
+    </message>
+    <message>
+        <source>no violations</source>
+        <translation>tidak ada pelanggaran</translation>
+    </message>
+    <message>
+        <source>peninsula</source>
+        <translation>semenanjung</translation>
+    </message>
 </context>
 </TS>

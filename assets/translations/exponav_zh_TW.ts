@@ -1268,5 +1268,233 @@ Showing %2.</source>
         <source>Rotate %1</source>
         <translation>旋轉%1</translation>
     </message>
+    <message>
+        <source>%1 errors, %2 warnings</source>
+        <translation>%1個錯誤、%2個警告</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 公尺</translation>
+    </message>
+    <message>
+        <source>%1, %2 open sides</source>
+        <translation>%1，%2面開放</translation>
+    </message>
+    <message>
+        <source>%1, set for this booth</source>
+        <translation>%1（此攤位的指定價格）</translation>
+    </message>
+    <message>
+        <source>A booth needs at least 1 m².</source>
+        <translation>攤位面積至少需1平方公尺。</translation>
+    </message>
+    <message>
+        <source>Aisle width (red: under %1 m)</source>
+        <translation>走道寬度（紅色：不足%1公尺）</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>核准人</translation>
+    </message>
+    <message>
+        <source>As restored from the recovery copy</source>
+        <translation>自復原副本還原</translation>
+    </message>
+    <message>
+        <source>Booth layout for the venue's approval</source>
+        <translation>攤位配置圖（送場館審核）</translation>
+    </message>
+    <message>
+        <source>Column, wall or core</source>
+        <translation>柱、牆或核心筒</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>捨棄</translation>
+    </message>
+    <message>
+        <source>Draw a polygon booth</source>
+        <translation>繪製多邊形攤位</translation>
+    </message>
+    <message>
+        <source>Drawing</source>
+        <translation>圖名</translation>
+    </message>
+    <message>
+        <source>Emergency exit</source>
+        <translation>緊急出口</translation>
+    </message>
+    <message>
+        <source>Entrance</source>
+        <translation>入口</translation>
+    </message>
+    <message>
+        <source>Export GeoJSON for GIS (WGS84)…</source>
+        <translation>匯出GIS用GeoJSON（WGS84）…</translation>
+    </message>
+    <message>
+        <source>Export GeoJSON for GIS to a folder</source>
+        <translation>將GIS用GeoJSON匯出至資料夾</translation>
+    </message>
+    <message>
+        <source>Export floor-plan GeoJSON…</source>
+        <translation>匯出平面圖GeoJSON…</translation>
+    </message>
+    <message>
+        <source>Export the floor plans to a folder</source>
+        <translation>將平面圖匯出至資料夾</translation>
+    </message>
+    <message>
+        <source>Exported %1 GeoJSON layers to %2.</source>
+        <translation>已匯出%1個GeoJSON圖層至%2。</translation>
+    </message>
+    <message>
+        <source>Exported %1 floor plans to %2.</source>
+        <translation>已匯出%1張平面圖至%2。</translation>
+    </message>
+    <message>
+        <source>From a kiosk or entrance to the selected booth:</source>
+        <translation>從導覽機或入口到所選攤位：</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>導覽機</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>圖例</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>樓層</translation>
+    </message>
+    <message>
+        <source>No walking route to %1: %2</source>
+        <translation>無法步行抵達%1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation>未匯出任何檔案：%1</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1</source>
+        <translation>未寫入任何檔案：%1</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>紙張</translation>
+    </message>
+    <message>
+        <source>Preview and print…</source>
+        <translation>預覽並列印…</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>價格</translation>
+    </message>
+    <message>
+        <source>Print for the venue's approval</source>
+        <translation>列印送場館審核</translation>
+    </message>
+    <message>
+        <source>Print for the venue's approval…</source>
+        <translation>列印送場館審核…</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>列印時間</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>還原</translation>
+    </message>
+    <message>
+        <source>Route preview</source>
+        <translation>路線預覽</translation>
+    </message>
+    <message>
+        <source>Save a copy in an empty folder</source>
+        <translation>將副本儲存至空資料夾</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>儲存為PDF…</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已儲存%1。</translation>
+    </message>
+    <message>
+        <source>Saved a copy in %1.</source>
+        <translation>已將副本儲存至%1。</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Scale 1:%1 on %2</source>
+        <translation>比例1:%1，%2紙張</translation>
+    </message>
+    <message>
+        <source>Select a booth to see the way to it.</source>
+        <translation>選取攤位以查看前往路線。</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>展覽</translation>
+    </message>
+    <message>
+        <source>The editor did not close normally last time. A recovery copy of its unsaved edits to this layout was kept at %1. Restore it?</source>
+        <translation>編輯器上次未正常關閉。已於%1保留此配置未儲存變更的復原副本。要還原嗎？</translation>
+    </message>
+    <message>
+        <source>The outline crosses itself; draw the corners in order.</source>
+        <translation>外框自我交叉；請依序點選各角。</translation>
+    </message>
+    <message>
+        <source>The recovery copy could not be written: %1</source>
+        <translation>無法寫入復原副本：%1</translation>
+    </message>
+    <message>
+        <source>Value (%1)</source>
+        <translation>金額（%1）</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>場館</translation>
+    </message>
+    <message>
+        <source>corner</source>
+        <translation>角攤</translation>
+    </message>
+    <message>
+        <source>demo prices</source>
+        <translation>示範價格</translation>
+    </message>
+    <message>
+        <source>inline</source>
+        <translation>一般攤位</translation>
+    </message>
+    <message>
+        <source>island</source>
+        <translation>島型</translation>
+    </message>
+    <message>
+        <source>no violations</source>
+        <translation>無違規</translation>
+    </message>
+    <message>
+        <source>peninsula</source>
+        <translation>半島型</translation>
+    </message>
 </context>
 </TS>
