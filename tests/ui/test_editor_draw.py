@@ -24,20 +24,22 @@ def open_floor(w, margin=6.5):
     return float(round(c.x)), float(round(c.y))
 
 
-def click(w, x, y):
-    mouse(w, QEvent.Type.MouseButtonPress, x, y)
-    mouse(w, QEvent.Type.MouseButtonRelease, x, y)
+NONE = Qt.KeyboardModifier.NoModifier
+FREE = Qt.KeyboardModifier.AltModifier  # no snapping
 
 
-def double_click(w, x, y):
-    mouse(w, QEvent.Type.MouseButtonPress, x, y)
-    mouse(w, QEvent.Type.MouseButtonRelease, x, y)
+def click(w, x, y, mods=NONE):
+    mouse(w, QEvent.Type.MouseButtonPress, x, y, mods=mods)
+    mouse(w, QEvent.Type.MouseButtonRelease, x, y, mods=mods)
+
+
+def double_click(w, x, y, mods=NONE):
+    click(w, x, y, mods)
     pos = QPointF(w.view.mapFromScene(to_scene(x, y)))
     event = QMouseEvent(QEvent.Type.MouseButtonDblClick, pos, w.view.viewport().mapToGlobal(pos),
-                        Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton,
-                        Qt.KeyboardModifier.NoModifier)
+                        Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton, mods)
     QApplication.sendEvent(w.view.viewport(), event)
-    mouse(w, QEvent.Type.MouseButtonRelease, x, y)
+    mouse(w, QEvent.Type.MouseButtonRelease, x, y, mods=mods)
 
 
 def key(w, k):
@@ -52,19 +54,19 @@ def test_a_polygon_booth_from_clicked_corners_finished_by_double_click(editor): 
     w.polygon_tool.trigger()
     assert w.view.tool == "polygon" and w.polygon_tool.isChecked()
     before = {b.code for b in w.layout.booths()}
-    click(w, x - 3.1, y - 2.9)
-    click(w, x + 3.1, y - 3.1)
+    click(w, x - 3.0, y - 3.0, FREE)
+    click(w, x + 3.0, y - 3.0, FREE)
     mouse(w, QEvent.Type.MouseMove, x + 1, y + 1, buttons=Qt.MouseButton.NoButton)
     assert w.scene().ghost.isVisible()  # the outline follows the pointer
-    double_click(w, x - 0.1, y + 3.2)
+    double_click(w, x, y + 3.0, FREE)
     new = {b.code for b in w.layout.booths()} - before
     assert len(new) == 1 and w.undo_stack.count() == 1
     code = new.pop()
     poly = w.layout.booth(code).polygon
-    assert len(poly.exterior.coords) == 4  # a triangle, its corners on the grid
-    assert {(round(px * 2) / 2, round(py * 2) / 2) for px, py in poly.exterior.coords} == \
-        {(px, py) for px, py in poly.exterior.coords}
-    assert abs(poly.area - 18.0) < 0.01
+    assert len(poly.exterior.coords) == 4  # a triangle, corners where clicked
+    assert {(round(px, 1), round(py, 1)) for px, py in poly.exterior.coords} == {
+        (x - 3.0, y - 3.0), (x + 3.0, y - 3.0), (x, y + 3.0)}
+    assert abs(poly.area - 18.0) < 0.05
     assert w.selection == (code,) and w.view.gesture is None
     assert not w.scene().ghost.isVisible()
     w.undo_stack.undo()
@@ -78,16 +80,16 @@ def test_enter_finishes_escape_cancels_backspace_takes_back(editor):  # noqa: F8
     w.polygon_tool.trigger()
     n = len(w.layout.booths())
     for px, py in ((x - 3, y - 3), (x + 3, y - 3), (x + 3, y + 3)):
-        click(w, px, py)
+        click(w, px, py, FREE)
     key(w, Qt.Key.Key_Escape)
     assert w.view.gesture is None and len(w.layout.booths()) == n
     for px, py in ((x - 3, y - 3), (x + 3, y - 3), (x + 3, y + 3), (x + 5, y + 5),
                    (x + 6, y + 6)):
-        click(w, px, py)
+        click(w, px, py, FREE)
     key(w, Qt.Key.Key_Backspace)
     key(w, Qt.Key.Key_Backspace)
     assert len(w.view.vertices) == 3
-    click(w, x - 3, y + 3)
+    click(w, x - 3, y + 3, FREE)
     key(w, Qt.Key.Key_Return)
     assert len(w.layout.booths()) == n + 1
     added = w.layout.booth(w.selection[0]).polygon

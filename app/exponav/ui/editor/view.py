@@ -150,8 +150,7 @@ class EditView(MapView):
         """A click of the polygon tool: the first corner starts the outline."""
         if self.gesture != "polygon":
             self.gesture, self.vertices = "polygon", []
-        if not self.vertices or len(self.vertices) % 4 == 0:
-            self._snap_lines_near((x, y, x, y))
+        self._snap_lines_near((x, y, x, y))  # the lines near this corner
         p = self._vertex(x, y, free)
         if not self.vertices or self.vertices[-1] != p:
             self.vertices.append(p)
