@@ -1,5 +1,6 @@
 """EditorWindow: the staff layout editor: the plan of every level in edit mode, tools,
-undo history, live venue rules, booth sales, saving.
+undo history, live venue rules, booth sales and prices, the route preview, files
+(:mod:`~exponav.ui.editor.files`) and the approval print.
 
 Every edit goes the same way: the window builds core changes, the layout applies them
 (or says in one sentence why not, shown in the status bar), and the applied edit is
