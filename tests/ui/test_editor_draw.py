@@ -156,3 +156,27 @@ def test_a_drag_snaps_a_booth_side_to_an_aisle_line(editor):  # noqa: F811
     s = snap_move((0.0, 0.0, 3.0, 3.0), 9.85, 0.0, ([12.9], []), aisles=aisles)
     assert s.kind_x == "edge"  # a neighbour's edge comes first
     assert w.view.tool == "select"
+
+
+def test_a_too_narrow_aisle_shows_its_width_on_the_map(editor):  # noqa: F811
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    w = editor
+    plan = w.layout.venue.plans[LEVEL]
+    column = next(o for o in plan.obstacles if o.category == "column")
+    b = next(b for b in plan.booths if w.layout.status(b.code).status == "available"
+             and b.code[-1] not in "ab" and not w.layout.sessions_at(b.code))
+    c, d = column.polygon.centroid, b.polygon.centroid
+    w.select([b.code])
+    assert w.move_selection(round(c.x - d.x, 2), round(c.y - d.y, 2))
+    narrow = [v for v in w.layout.violations if v.rule == "aisle.narrow"
+              and b.code in v.codes and v.level == LEVEL]
+    assert narrow
+    texts = [m.text() for m in w.scene().violation_marks
+             if isinstance(m, QGraphicsSimpleTextItem)]
+    a, other = (w.layout.booth(code).polygon for code in narrow[0].codes)
+    assert f"{a.distance(other):.2f} m" in texts
+    w.undo_stack.undo()
+    assert not [v for v in w.layout.violations if b.code in v.codes]
+    after = [m for m in w.scene().violation_marks if isinstance(m, QGraphicsSimpleTextItem)]
+    assert len(after) == len(texts) - len(narrow)

@@ -114,7 +114,7 @@ class EditScene(FloorPlanScene):
         self.violation_area.setPen(_pen(VIOLATION_COLOUR, 2.0))
         self.violation_area.setZValue(Z_VIOLATIONS)
         self.addItem(self.violation_area)
-        self.violation_marks: list[QGraphicsEllipseItem] = []
+        self.violation_marks: list[QGraphicsItem] = []
         self.selected: tuple[str, ...] = ()
         self._ghost_path = QPainterPath()
 
@@ -244,7 +244,8 @@ class EditScene(FloorPlanScene):
     # -- violations --------------------------------------------------------------------
 
     def set_violations(self, violations: Sequence[Violation]) -> None:
-        """Hatch the booths of the violations on this level and mark their points."""
+        """Hatch the booths of the violations on this level, mark their points, and
+        write the width of an aisle that is too narrow beside its mark."""
         for m in self.violation_marks:
             self.removeItem(m)
         self.violation_marks = []
@@ -267,4 +268,29 @@ class EditScene(FloorPlanScene):
                 mark.setZValue(Z_VIOLATIONS + 1)
                 self.addItem(mark)
                 self.violation_marks.append(mark)
+                width = self._aisle_width(v)
+                if width is not None:
+                    self._width_label(f"{width:.2f} m", v.at)
         self.violation_area.setPath(path)
+
+    def _aisle_width(self, v: Violation) -> float | None:
+        """How wide a too-narrow aisle between two booths of this level is."""
+        if v.rule != "aisle.narrow" or len(v.codes) != 2:
+            return None
+        a, b = (self._booth_polygons.get(c) for c in v.codes)
+        return None if a is None or b is None else float(a.distance(b))
+
+    def _width_label(self, text: str, at: tuple[float, float]) -> None:
+        """The width of a narrow aisle beside its mark, in pixels that keep their size."""
+        item = QGraphicsSimpleTextItem(text)
+        font = QFont()
+        font.setPixelSize(11)
+        font.setBold(True)
+        item.setFont(font)
+        item.setBrush(VIOLATION_COLOUR)
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        item.setPos(to_scene(*at))
+        item.setTransform(item.transform().translate(8, -6))
+        item.setZValue(Z_SELECTION + 3)  # readable over a selected booth too
+        self.addItem(item)
+        self.violation_marks.append(item)
