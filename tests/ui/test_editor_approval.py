@@ -113,6 +113,10 @@ def test_the_dialog_picks_a_fitting_scale_and_saves_or_previews(editor, tmp_path
     assert "Print for the venue's approval…" in [a.text() for a in w.file_menu.actions()]
     d = w.print_for_approval(show=False)
     assert d.job().level == LEVEL and (d.job().scale, d.job().paper) == (500, "a3")
+    d.level.setCurrentIndex(d.level.findData("H1-1F"))  # 180 m long: A1 keeps 1:250
+    assert (d.job().scale, d.job().paper) == (250, "a1")
+    d.level.setCurrentIndex(d.level.findData(LEVEL))
+    assert (d.job().scale, d.job().paper) == (500, "a3")
     d.scale.setCurrentIndex(d.scale.findData(200))
     assert not d.pdf_button.isEnabled() and "1:200" in d.problem.text()
     d.scale.setCurrentIndex(d.scale.findData(1000))

@@ -407,8 +407,9 @@ class ApprovalDialog:
         self.preview_button.clicked.connect(self.preview)
         self.pdf_button.clicked.connect(self.save_pdf)
         form.addRow(buttons)
-        for combo in (self.level, self.scale, self.paper):
+        for combo in (self.scale, self.paper):
             combo.currentIndexChanged.connect(lambda _i: self.check())
+        self.level.currentIndexChanged.connect(lambda _i: self.choose_fitting())
         self.choose_fitting()
 
     def job(self) -> ApprovalJob:
@@ -430,13 +431,15 @@ class ApprovalDialog:
         return True
 
     def choose_fitting(self) -> None:
-        """The largest scale that fits on A3, else on A1."""
-        for paper in PAPERS:
+        """The largest scale down to 1:500 that fits on A3, else the largest on A1
+        (booth codes stay legible), else whatever fits."""
+        order = [(s, "a3") for s in SCALES if s <= 500] + [(s, "a1") for s in SCALES] + \
+            [(s, "a3") for s in SCALES if s > 500]
+        for scale, paper in order:
             self.paper.setCurrentIndex(self.paper.findData(paper))
-            for i in range(self.scale.count()):
-                self.scale.setCurrentIndex(i)
-                if self.check():
-                    return
+            self.scale.setCurrentIndex(self.scale.findData(scale))
+            if self.check():
+                return
 
     def preview(self) -> bool:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
