@@ -217,7 +217,7 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../../app/exponav/ui/editor/panels.py" line="+46"/>
+        <location filename="../../app/exponav/ui/editor/panels.py" line="+47"/>
         <source>Available</source>
         <translation>Tersedia</translation>
     </message>
@@ -237,7 +237,12 @@
         <translation>Diblokir</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
+        <source>demo prices</source>
+        <translation>harga contoh</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Severity</source>
         <translation>Tingkat</translation>
     </message>
@@ -248,12 +253,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Booths</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-34"/>
         <source>What is wrong</source>
         <translation>Masalahnya</translation>
     </message>
@@ -268,28 +273,28 @@
         <translation>Peringatan</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+118"/>
+        <location line="+29"/>
+        <location line="+127"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-127"/>
         <source>Area (m²)</source>
         <translation>Luas (m²)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>% of net area</source>
         <translation>% luas bersih</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Whole venue</source>
         <translation>Seluruh tempat</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Find an exhibitor</source>
         <translation>Cari peserta pameran</translation>
     </message>
@@ -304,8 +309,8 @@
         <translation>tanpa stan</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <location filename="../../app/exponav/ui/editor/window.py" line="+193"/>
+        <location line="+57"/>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+249"/>
         <source>Booth</source>
         <translation>Stan</translation>
     </message>
@@ -320,7 +325,7 @@
         <translation>Peserta pameran</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Unassign</source>
         <translation>Batalkan pemberian</translation>
     </message>
@@ -335,9 +340,9 @@
         <translation>Tidak ada yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../app/exponav/ui/editor/window.py" line="-61"/>
+        <location filename="../../app/exponav/ui/editor/window.py" line="-78"/>
         <source>Undo</source>
-        <extracomment>asks a yes/no question; replaced in tests</extracomment>
+        <extracomment>how often the recovery copy of unsaved edits is written asks a yes/no question; replaced in tests asks for a folder (title) -&gt; path or None; replaced in tests</extracomment>
         <translation>Urungkan</translation>
     </message>
     <message>
@@ -346,7 +351,7 @@
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+57"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
@@ -376,7 +381,7 @@
         <translation>Tutup</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Split into a and b</source>
         <translation>Bagi menjadi a dan b</translation>
     </message>
@@ -416,7 +421,7 @@
         <translation>Gambar stan</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Sales</source>
         <translation>Penjualan</translation>
     </message>
@@ -426,29 +431,34 @@
         <translation>Peserta pameran</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="+341"/>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+0"/>
         <source>Venue rules</source>
         <translation>Aturan tempat</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+1"/>
         <source>History</source>
         <translation>Riwayat</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/exponav/ui/editor/files.py" line="+61"/>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+4"/>
         <source>As opened</source>
         <translation>Seperti saat dibuka</translation>
     </message>
     <message>
-        <location line="+113"/>
-        <location line="+148"/>
-        <location line="+19"/>
+        <location line="-10"/>
+        <location line="+100"/>
+        <location filename="../../app/exponav/ui/editor/start.py" line="+33"/>
+        <location line="+14"/>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+16"/>
+        <location line="+143"/>
         <source>ExpoNav layout editor</source>
         <translation>Penyunting tata letak ExpoNav</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+7"/>
         <source>These booths are sold: %1. Change them all the same?</source>
         <translation>Stan ini sudah terjual: %1. Tetap ubah?</translation>
     </message>
@@ -488,7 +498,7 @@
         <translation>Gandakan %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+36"/>
         <source>Draw %1</source>
         <translation>Gambar %1</translation>
     </message>
@@ -513,19 +523,308 @@
         <translation>Batalkan pemberian %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../../app/exponav/ui/editor/files.py" line="-94"/>
+        <location line="+19"/>
         <source>Nothing was saved: %1</source>
         <translation>Tidak ada yang disimpan: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-12"/>
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+88"/>
         <source>The layout has unsaved changes. Save them?</source>
         <translation>Tata letak memiliki perubahan yang belum disimpan. Simpan?</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="+21"/>
+        <source>%1 errors, %2 warnings</source>
+        <translation>%1 kesalahan, %2 peringatan</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/panels.py" line="-207"/>
+        <source>%1, %2 open sides</source>
+        <translation>%1, %2 sisi terbuka</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>%1, set for this booth</source>
+        <translation>%1, ditetapkan untuk stan ini</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="-42"/>
+        <source>A booth needs at least 1 m².</source>
+        <translation>Stan harus setidaknya 1 m².</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="+26"/>
+        <source>Aisle width (red: under %1 m)</source>
+        <translation>Lebar lorong (merah: kurang dari %1 m)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Approved by</source>
+        <translation>Disetujui oleh</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="-260"/>
+        <source>As restored from the recovery copy</source>
+        <translation>Seperti dipulihkan dari salinan pemulihan</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="-13"/>
+        <source>Booth layout for the venue&apos;s approval</source>
+        <translation>Tata letak stan untuk persetujuan tempat</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Column, wall or core</source>
+        <translation>Kolom, dinding atau inti bangunan</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/start.py" line="-9"/>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="-7"/>
+        <source>Draw a polygon booth</source>
+        <translation>Gambar stan poligon</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="-13"/>
+        <source>Drawing</source>
+        <translation>Gambar</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Emergency exit</source>
+        <translation>Pintu darurat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../app/exponav/ui/editor/routes.py" line="+100"/>
+        <source>Entrance</source>
+        <translation>Pintu masuk</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="-10"/>
+        <source>Export GeoJSON for GIS (WGS84)…</source>
+        <translation>Ekspor GeoJSON untuk GIS (WGS84)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/files.py" line="-52"/>
+        <source>Export GeoJSON for GIS to a folder</source>
+        <translation>Ekspor GeoJSON untuk GIS ke folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="-1"/>
+        <source>Export floor-plan GeoJSON…</source>
+        <translation>Ekspor GeoJSON denah…</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/files.py" line="-17"/>
+        <source>Export the floor plans to a folder</source>
+        <translation>Ekspor denah ke folder</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Exported %1 GeoJSON layers to %2.</source>
+        <translation>%1 lapisan GeoJSON diekspor ke %2.</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Exported %1 floor plans to %2.</source>
+        <translation>%1 denah diekspor ke %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/routes.py" line="-3"/>
+        <source>From a kiosk or entrance to the selected booth:</source>
+        <translation>Dari kios atau pintu masuk ke stan terpilih:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kiosk</source>
+        <translation>Kios</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="-13"/>
+        <source>Legend</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+60"/>
+        <source>Level</source>
+        <translation>Lantai</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/routes.py" line="+20"/>
+        <source>No walking route to %1: %2</source>
+        <translation>Tidak ada rute jalan kaki ke %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/files.py" line="-2"/>
+        <location line="+19"/>
+        <source>Nothing was exported: %1</source>
+        <translation>Tidak ada yang diekspor: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="+80"/>
+        <source>Nothing was written: %1</source>
+        <translation>Tidak ada yang ditulis: %1</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>Paper</source>
+        <translation>Kertas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview and print…</source>
+        <translation>Pratinjau dan cetak…</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/panels.py" line="+198"/>
+        <source>Price</source>
+        <translation>Harga</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="-21"/>
+        <location line="+73"/>
+        <source>Print for the venue&apos;s approval</source>
+        <translation>Cetak untuk persetujuan tempat</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+2"/>
+        <source>Print for the venue&apos;s approval…</source>
+        <translation>Cetak untuk persetujuan tempat…</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="-114"/>
+        <source>Printed</source>
+        <translation>Dicetak</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/start.py" line="-1"/>
+        <source>Restore</source>
+        <translation>Pulihkan</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+13"/>
+        <source>Route preview</source>
+        <translation>Pratinjau rute</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/files.py" line="-38"/>
+        <source>Save a copy in an empty folder</source>
+        <translation>Simpan salinan di folder kosong</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="-16"/>
+        <source>Save a copy…</source>
+        <translation>Simpan salinan…</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="+64"/>
+        <location line="+65"/>
+        <source>Save as PDF…</source>
+        <translation>Simpan sebagai PDF…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved %1.</source>
+        <translation>%1 disimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/files.py" line="+8"/>
+        <source>Saved a copy in %1.</source>
+        <translation>Salinan disimpan di %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="-140"/>
+        <location line="+59"/>
+        <source>Scale</source>
+        <translation>Skala</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <source>Scale 1:%1 on %2</source>
+        <extracomment>paper -&gt; (name, long side, short side in mm), drawn landscape</extracomment>
+        <translation>Skala 1:%1 pada %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/routes.py" line="-3"/>
+        <source>Select a booth to see the way to it.</source>
+        <translation>Pilih stan untuk melihat jalan ke sana.</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="+44"/>
+        <location line="+11"/>
+        <source>Show</source>
+        <translation>Pameran</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/start.py" line="-3"/>
+        <source>The editor did not close normally last time. A recovery copy of its unsaved edits to this layout was kept at %1. Restore it?</source>
+        <translation>Editor tidak ditutup dengan benar terakhir kali. Salinan pemulihan dari suntingan yang belum disimpan pada tata letak ini disimpan pada %1. Pulihkan?</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+277"/>
+        <source>The outline crosses itself; draw the corners in order.</source>
+        <translation>Garis tepi memotong dirinya sendiri; gambar sudut-sudutnya berurutan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/files.py" line="+49"/>
+        <source>The recovery copy could not be written: %1</source>
+        <translation>Salinan pemulihan tidak dapat ditulis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/panels.py" line="-126"/>
+        <source>Value (%1)</source>
+        <translation>Nilai (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="-10"/>
+        <source>Venue</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/panels.py" line="-84"/>
+        <source>corner</source>
+        <translation>sudut</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>inline</source>
+        <translation>sebaris</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>island</source>
+        <translation>pulau</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="+25"/>
+        <source>no violations</source>
+        <translation>tidak ada pelanggaran</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/panels.py" line="-1"/>
+        <source>peninsula</source>
+        <translation>semenanjung</translation>
     </message>
 </context>
 <context>
@@ -716,7 +1015,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../app/exponav/ui/kiosk/window.py" line="+490"/>
+        <location filename="../../app/exponav/ui/kiosk/window.py" line="+491"/>
         <source>Home</source>
         <translation>Beranda</translation>
     </message>
@@ -1354,7 +1653,7 @@ Menampilkan %2.</translation>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/results.py" line="+114"/>
+        <location filename="../../app/exponav/ui/panels/results.py" line="+115"/>
         <source>Not yet assigned</source>
         <translation>Belum terisi</translation>
     </message>

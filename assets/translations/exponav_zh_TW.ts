@@ -217,7 +217,7 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../../app/exponav/ui/editor/panels.py" line="+46"/>
+        <location filename="../../app/exponav/ui/editor/panels.py" line="+47"/>
         <source>Available</source>
         <translation>可租</translation>
     </message>
@@ -237,7 +237,12 @@
         <translation>保留不租</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
+        <source>demo prices</source>
+        <translation>示範價格</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Severity</source>
         <translation>嚴重程度</translation>
     </message>
@@ -248,12 +253,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Booths</source>
         <translation>攤位</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-34"/>
         <source>What is wrong</source>
         <translation>問題說明</translation>
     </message>
@@ -268,28 +273,28 @@
         <translation>警告</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+118"/>
+        <location line="+29"/>
+        <location line="+127"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-127"/>
         <source>Area (m²)</source>
         <translation>面積（平方公尺）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>% of net area</source>
         <translation>佔淨面積%</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Whole venue</source>
         <translation>整個場館</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Find an exhibitor</source>
         <translation>搜尋參展商</translation>
     </message>
@@ -304,8 +309,8 @@
         <translation>無攤位</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <location filename="../../app/exponav/ui/editor/window.py" line="+193"/>
+        <location line="+57"/>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+249"/>
         <source>Booth</source>
         <translation>攤位</translation>
     </message>
@@ -320,7 +325,7 @@
         <translation>參展商</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Unassign</source>
         <translation>取消分配</translation>
     </message>
@@ -335,9 +340,9 @@
         <translation>未選取任何攤位</translation>
     </message>
     <message>
-        <location filename="../../app/exponav/ui/editor/window.py" line="-61"/>
+        <location filename="../../app/exponav/ui/editor/window.py" line="-78"/>
         <source>Undo</source>
-        <extracomment>asks a yes/no question; replaced in tests</extracomment>
+        <extracomment>how often the recovery copy of unsaved edits is written asks a yes/no question; replaced in tests asks for a folder (title) -&gt; path or None; replaced in tests</extracomment>
         <translation>復原</translation>
     </message>
     <message>
@@ -346,7 +351,7 @@
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+57"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
@@ -376,7 +381,7 @@
         <translation>關閉</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Split into a and b</source>
         <translation>分割為a與b</translation>
     </message>
@@ -416,7 +421,7 @@
         <translation>繪製攤位</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Sales</source>
         <translation>銷售</translation>
     </message>
@@ -426,29 +431,34 @@
         <translation>展商</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="+341"/>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+0"/>
         <source>Venue rules</source>
         <translation>場館規則</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+1"/>
         <source>History</source>
         <translation>編輯紀錄</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../app/exponav/ui/editor/files.py" line="+61"/>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+4"/>
         <source>As opened</source>
         <translation>開啟時的狀態</translation>
     </message>
     <message>
-        <location line="+113"/>
-        <location line="+148"/>
-        <location line="+19"/>
+        <location line="-10"/>
+        <location line="+100"/>
+        <location filename="../../app/exponav/ui/editor/start.py" line="+33"/>
+        <location line="+14"/>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+16"/>
+        <location line="+143"/>
         <source>ExpoNav layout editor</source>
         <translation>ExpoNav 展場配置編輯器</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+7"/>
         <source>These booths are sold: %1. Change them all the same?</source>
         <translation>這些攤位已售出：%1。仍要變更嗎？</translation>
     </message>
@@ -488,7 +498,7 @@
         <translation>複製%1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+36"/>
         <source>Draw %1</source>
         <translation>繪製%1</translation>
     </message>
@@ -513,19 +523,308 @@
         <translation>取消分配%1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../../app/exponav/ui/editor/files.py" line="-94"/>
+        <location line="+19"/>
         <source>Nothing was saved: %1</source>
         <translation>未儲存任何檔案：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-12"/>
         <source>Saved.</source>
         <translation>已儲存。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+88"/>
         <source>The layout has unsaved changes. Save them?</source>
         <translation>配置有尚未儲存的變更，要儲存嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="+21"/>
+        <source>%1 errors, %2 warnings</source>
+        <translation>%1個錯誤、%2個警告</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>%1 m</source>
+        <translation>%1 公尺</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/panels.py" line="-207"/>
+        <source>%1, %2 open sides</source>
+        <translation>%1，%2面開放</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>%1, set for this booth</source>
+        <translation>%1（此攤位的指定價格）</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="-42"/>
+        <source>A booth needs at least 1 m².</source>
+        <translation>攤位面積至少需1平方公尺。</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="+26"/>
+        <source>Aisle width (red: under %1 m)</source>
+        <translation>走道寬度（紅色：不足%1公尺）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Approved by</source>
+        <translation>核准人</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="-260"/>
+        <source>As restored from the recovery copy</source>
+        <translation>自復原副本還原</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="-13"/>
+        <source>Booth layout for the venue&apos;s approval</source>
+        <translation>攤位配置圖（送場館審核）</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Column, wall or core</source>
+        <translation>柱、牆或核心筒</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/start.py" line="-9"/>
+        <source>Discard</source>
+        <translation>捨棄</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="-7"/>
+        <source>Draw a polygon booth</source>
+        <translation>繪製多邊形攤位</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="-13"/>
+        <source>Drawing</source>
+        <translation>圖名</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Emergency exit</source>
+        <translation>緊急出口</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../app/exponav/ui/editor/routes.py" line="+100"/>
+        <source>Entrance</source>
+        <translation>入口</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="-10"/>
+        <source>Export GeoJSON for GIS (WGS84)…</source>
+        <translation>匯出GIS用GeoJSON（WGS84）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/files.py" line="-52"/>
+        <source>Export GeoJSON for GIS to a folder</source>
+        <translation>將GIS用GeoJSON匯出至資料夾</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="-1"/>
+        <source>Export floor-plan GeoJSON…</source>
+        <translation>匯出平面圖GeoJSON…</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/files.py" line="-17"/>
+        <source>Export the floor plans to a folder</source>
+        <translation>將平面圖匯出至資料夾</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Exported %1 GeoJSON layers to %2.</source>
+        <translation>已匯出%1個GeoJSON圖層至%2。</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Exported %1 floor plans to %2.</source>
+        <translation>已匯出%1張平面圖至%2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/routes.py" line="-3"/>
+        <source>From a kiosk or entrance to the selected booth:</source>
+        <translation>從導覽機或入口到所選攤位：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kiosk</source>
+        <translation>導覽機</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="-13"/>
+        <source>Legend</source>
+        <translation>圖例</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+60"/>
+        <source>Level</source>
+        <translation>樓層</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/routes.py" line="+20"/>
+        <source>No walking route to %1: %2</source>
+        <translation>無法步行抵達%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/files.py" line="-2"/>
+        <location line="+19"/>
+        <source>Nothing was exported: %1</source>
+        <translation>未匯出任何檔案：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="+80"/>
+        <source>Nothing was written: %1</source>
+        <translation>未寫入任何檔案：%1</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>Paper</source>
+        <translation>紙張</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview and print…</source>
+        <translation>預覽並列印…</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/panels.py" line="+198"/>
+        <source>Price</source>
+        <translation>價格</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="-21"/>
+        <location line="+73"/>
+        <source>Print for the venue&apos;s approval</source>
+        <translation>列印送場館審核</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+2"/>
+        <source>Print for the venue&apos;s approval…</source>
+        <translation>列印送場館審核…</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="-114"/>
+        <source>Printed</source>
+        <translation>列印時間</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/start.py" line="-1"/>
+        <source>Restore</source>
+        <translation>還原</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+13"/>
+        <source>Route preview</source>
+        <translation>路線預覽</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/files.py" line="-38"/>
+        <source>Save a copy in an empty folder</source>
+        <translation>將副本儲存至空資料夾</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="-16"/>
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="+64"/>
+        <location line="+65"/>
+        <source>Save as PDF…</source>
+        <translation>儲存為PDF…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved %1.</source>
+        <translation>已儲存%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/files.py" line="+8"/>
+        <source>Saved a copy in %1.</source>
+        <translation>已將副本儲存至%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="-140"/>
+        <location line="+59"/>
+        <source>Scale</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <source>Scale 1:%1 on %2</source>
+        <extracomment>paper -&gt; (name, long side, short side in mm), drawn landscape</extracomment>
+        <translation>比例1:%1，%2紙張</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/routes.py" line="-3"/>
+        <source>Select a booth to see the way to it.</source>
+        <translation>選取攤位以查看前往路線。</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="+44"/>
+        <location line="+11"/>
+        <source>Show</source>
+        <translation>展覽</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/start.py" line="-3"/>
+        <source>The editor did not close normally last time. A recovery copy of its unsaved edits to this layout was kept at %1. Restore it?</source>
+        <translation>編輯器上次未正常關閉。已於%1保留此配置未儲存變更的復原副本。要還原嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/window.py" line="+277"/>
+        <source>The outline crosses itself; draw the corners in order.</source>
+        <translation>外框自我交叉；請依序點選各角。</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/files.py" line="+49"/>
+        <source>The recovery copy could not be written: %1</source>
+        <translation>無法寫入復原副本：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/panels.py" line="-126"/>
+        <source>Value (%1)</source>
+        <translation>金額（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="-10"/>
+        <source>Venue</source>
+        <translation>場館</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/panels.py" line="-84"/>
+        <source>corner</source>
+        <translation>角攤</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>inline</source>
+        <translation>一般攤位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>island</source>
+        <translation>島型</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/approval_print.py" line="+25"/>
+        <source>no violations</source>
+        <translation>無違規</translation>
+    </message>
+    <message>
+        <location filename="../../app/exponav/ui/editor/panels.py" line="-1"/>
+        <source>peninsula</source>
+        <translation>半島型</translation>
     </message>
 </context>
 <context>
@@ -716,7 +1015,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../app/exponav/ui/kiosk/window.py" line="+490"/>
+        <location filename="../../app/exponav/ui/kiosk/window.py" line="+491"/>
         <source>Home</source>
         <translation>首頁</translation>
     </message>
@@ -1354,7 +1653,7 @@ Showing %2.</source>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../app/exponav/ui/panels/results.py" line="+114"/>
+        <location filename="../../app/exponav/ui/panels/results.py" line="+115"/>
         <source>Not yet assigned</source>
         <translation>尚未分配</translation>
     </message>

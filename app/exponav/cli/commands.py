@@ -258,7 +258,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
                              f"{r['budget_mb']:g}), {r['errors']} errors{flag}")
                 continue
             budget = "" if r.get("budget_ms") is None else f"{r['budget_ms']:g}"
-            flag = "" if r.get("budget_ms") is None or r["p95_ms"] <= r["budget_ms"] else "  OVER"
+            held = r["p50_ms"] if r.get("budget_of") == "p50" else r["p95_ms"]
+            flag = "" if r.get("budget_ms") is None or held <= r["budget_ms"] else "  OVER"
             lines.append(f"{r['name']:28} {r['n']:>6} {r['p50_ms']:>9.3f} {r['p95_ms']:>9.3f} "
                          f"{budget:>8}{flag}")
         return "\n".join(lines)
@@ -271,7 +272,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     from exponav.diagnostics.selftest import run_selftest
 
     report = run_selftest(args.data, screenshot=args.screenshot, kiosk=args.kiosk,
-                          screen=args.screen)
+                          screen=args.screen, staff=args.staff)
     _emit(args, report, lambda: "\n".join(
         f"{'ok  ' if c['ok'] else ('warn' if c.get('warning') else 'FAIL')} {c['name']}: "
         f"{c['detail']}" for c in report["checks"]) + f"\n{'PASS' if report['ok'] else 'FAIL'}")
@@ -522,6 +523,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run the checks on an offscreen screen of this many device pixels, "
                         "such as 1080x1920 (3840x2160 and larger at a pixel ratio of 2; "
                         "default: 1920x1080)")
+    p.add_argument("--staff", action="store_true",
+                   help="also check the staff layout editor, offscreen; its screenshot "
+                        "replaces the window's (default: the visitor's window only)")
     p.set_defaults(func=cmd_selftest)
 
     p = sub.add_parser("completion", help="print a shell's completion script for exponav "

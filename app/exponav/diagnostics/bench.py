@@ -60,7 +60,8 @@ def bench_stages(scale: str = "scse") -> tuple[str, ...]:
     """What :func:`run_bench` tells its ``progress`` as it goes, in order."""
     if scale == "scse":
         return ("opening the data", "search", "hit_test", "nearest", "routes", "itinerary",
-                "render", "start_to_first_frame", "itinerary_pdf", "kiosk start and taps")
+                "render", "start_to_first_frame", "itinerary_pdf", "kiosk start and taps",
+                "editor")
     return ("the generated show", "opening the data", "search", "hit_test", "nearest",
             "routes, itinerary and PDF (capped)", "render", "start_to_first_frame")
 
@@ -115,6 +116,7 @@ def run_bench(data: str | Path | None = None, *, scale: str = "scse",
         rows.extend(_stamped(layout_bench_rows(data)))
         rows.extend(_stamped(_window_rows(nav, data, step=step)))
         rows.extend(_stamped(_window_rows(nav, data, "kiosk", step=step)))
+        rows.extend(_stamped(_editor_rows(data, repeat, step)))
         return _held_to(rows, scale)
     # a generated scale: routes (and the PDF, which plans a visit) within the memory cap;
     # the child says nothing of its stages (its output would race the parent's)
@@ -229,6 +231,17 @@ def _window_rows(nav: Navigator, data: str | Path | None, *parts: str,
             step(names[part])
             rows.extend(steps[part]())
     return rows
+
+
+def _editor_rows(data: str | Path | None, repeat: int,
+                 step: Callable[[str], None]) -> list[dict[str, Any]]:
+    """The staff layout editor's rows (diagnostics/editor_bench.py), when Qt is installed."""
+    try:
+        from exponav.diagnostics.editor_bench import editor_rows
+    except ImportError:  # a core-only install: no editor to time
+        return []
+    step("editor")
+    return editor_rows(data, repeat)
 
 
 def _route_rows(nav: Navigator, rng: random.Random, n: int) -> list[dict[str, Any]]:

@@ -26,6 +26,11 @@ BUDGETS_MS = {
     "start_to_first_frame": 1500.0,
     "kiosk_start": 2000.0,  # start to an interactive kiosk (its home screen painted)
     "kiosk_tap": 100.0,  # a tap answered: the kiosk's screen changed and drawn
+    # the staff layout editor on H2-1F (diagnostics/editor_bench.py); the drag frame is
+    # held to its median
+    "editor_drag_frame": 16.0,
+    "editor_violations_after_drop": 50.0,
+    "editor_undo": 200.0,
 }
 
 #: The large column (``exponav bench --scale large``), in milliseconds. The itinerary

@@ -85,7 +85,8 @@ def parse_screen(text: str) -> Screen:
 
 
 def run_selftest(data: str | Path | None = None, *, screenshot: str | None = None,
-                 kiosk: str | None = None, screen: Screen | None = None) -> dict[str, Any]:
+                 kiosk: str | None = None, screen: Screen | None = None,
+                 staff: bool = False) -> dict[str, Any]:
     from exponav.core.navigator import Navigator
 
     checks = Checks()
@@ -136,6 +137,10 @@ def run_selftest(data: str | Path | None = None, *, screenshot: str | None = Non
         from exponav.diagnostics.kiosk_checks import kiosk_checks
 
         kiosk_checks(checks, nav, kiosk, screenshot=screenshot, keyboard=keyboard, size=size)
+    if staff:  # the layout editor's checks; its screenshot replaces the window's
+        from exponav.diagnostics.staff_checks import staff_checks
+
+        staff_checks(checks, screenshot=screenshot)
     return {"ok": all(c["status"] != "fail" for c in checks.items), "checks": checks.items}
 
 

@@ -4,7 +4,9 @@
 and sales status; every change (changes.py) becomes an exact ``Edit`` (edit.py) with an
 ``inverse()``; ``rules.py`` holds the venue rules as data and ``checks.py`` checks a layout
 against them, incrementally after each edit; ``saving.py`` writes a layout back to its
-files, all of them or none.
+files, all of them or none, and ``recovery.py`` copies it elsewhere (the editor's
+recovery copy, a saved copy, the floor plans exported); ``prices.py`` prices booths from
+the show's price table and ``aisles.py`` finds the aisles the editor snaps to.
 """
 
 from exponav.core.layout.changes import (

@@ -39,6 +39,7 @@ from exponav.core.io.floorplan import load_venue
 from exponav.core.io.showcsv import load_show
 from exponav.core.layout.changes import Change, ChangeError
 from exponav.core.layout.edit import BoothStatus, Edit
+from exponav.core.layout.prices import PriceTable, Quote, SideCounts, read_prices
 from exponav.core.layout.rules import Rules, Violation
 from exponav.core.layout.showfiles import read_statuses
 from exponav.core.model import Booth, Exhibitor, Session, ShowData, Venue
@@ -66,11 +67,15 @@ class Layout:
 
     def __init__(self, venue: Venue, show: ShowData, rules: Rules | None = None,
                  statuses: dict[str, BoothStatus] | None = None, *,
-                 venue_dir: Path | None = None, show_dir: Path | None = None) -> None:
+                 venue_dir: Path | None = None, show_dir: Path | None = None,
+                 prices: PriceTable | None = None) -> None:
         self.venue = venue
         self.show = show
         self.rules = rules or Rules()
         self.statuses: dict[str, BoothStatus] = dict(statuses or {})
+        #: the show's price table (prices.json), None when it has none
+        self.prices = prices
+        self._sides = SideCounts()
         self.venue_dir = venue_dir
         self.show_dir = show_dir
         #: One LayoutChanged per change applied (see core/events.py).
@@ -111,7 +116,7 @@ class Layout:
         venue = load_venue(vdir)
         show = load_show(sdir)
         layout = cls(venue, show, read_rules(vdir), read_statuses(sdir), venue_dir=vdir,
-                     show_dir=sdir)
+                     show_dir=sdir, prices=read_prices(sdir))
         for ex in show.exhibitors.values():
             for code in ex.booths:
                 if code not in layout._where:
@@ -188,6 +193,38 @@ class Layout:
         if found is not None:
             return found
         return BoothStatus("sold" if code in self._owners else "available")
+
+    def open_sides(self, level: str) -> dict[str, int]:
+        """code -> how many sides of the booth face free floor, for a level's booths."""
+        return self._sides.of(self.venue.plans[level])
+
+    def quote(self, code: str) -> Quote | None:
+        """The booth's price: the one set in booth_status.csv, else the price table's
+        for its area and open sides; None when there is neither."""
+        level, _i, b = self.find(code)
+        return self._quote(b, self.open_sides(level)[b.code])
+
+    def quotes(self, level: str | None = None) -> dict[str, Quote]:
+        """The price of every booth that has one, on ``level`` (None: every level)."""
+        out: dict[str, Quote] = {}
+        for lv, plan in self.venue.plans.items():
+            if level is not None and lv != level:
+                continue
+            sides = self.open_sides(lv)
+            for b in plan.booths:
+                q = self._quote(b, sides[b.code])
+                if q is not None:
+                    out[b.code] = q
+        return out
+
+    def _quote(self, b: Booth, sides: int) -> Quote | None:
+        set_price = self.statuses.get(b.code)
+        table = self.prices
+        if set_price is not None and set_price.price is not None:
+            q = table.quote(b.polygon.area, sides) if table is not None else None
+            return Quote(round(b.polygon.area, 2), q.rate if q else 0.0, q.kind if q else "",
+                         sides, q.surcharge if q else 0.0, float(set_price.price), True)
+        return table.quote(b.polygon.area, sides) if table is not None else None
 
     def sessions_at(self, code: str) -> list[Session]:
         return [s for s in self.show.sessions if s.place == code]
@@ -385,6 +422,12 @@ class Layout:
             self._mark_saved()
         self.history.clear()
         return written
+
+    def rebase(self, venue_dir: Path, show_dir: Path) -> None:
+        """Make these the layout's own folders, with nothing known of what they hold:
+        the next save compares every file (a layout restored from a copy elsewhere)."""
+        self.venue_dir, self.show_dir = Path(venue_dir), Path(show_dir)
+        self._saved = {"plans": {}, "connectors": None, "exhibitors": {}}
 
     def _mark_saved(self) -> None:
         """What the files in the layout's own folders hold: plans are replaced, never

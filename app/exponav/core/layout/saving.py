@@ -44,7 +44,7 @@ from exponav.core.layout.showfiles import (
 if TYPE_CHECKING:
     from exponav.core.layout.layout import Layout
 
-__all__ = ["JOURNAL", "STAGED", "commit", "recover", "save_layout"]
+__all__ = ["JOURNAL", "STAGED", "commit", "layout_writes", "recover", "save_layout"]
 
 JOURNAL = ".exponav-save.json"
 STAGED = ".exponav-staged"
@@ -207,6 +207,15 @@ def save_layout(layout: Layout, venue_dir: Path, show_dir: Path,
     written, in order. ``saved`` (the plans, connectors and exhibitors as the files hold
     them) spares reading files whose objects did not change."""
     recover(venue_dir, show_dir)
+    writes = layout_writes(layout, venue_dir, show_dir, saved)
+    commit(writes, venue_dir)
+    return list(writes)
+
+
+def layout_writes(layout: Layout, venue_dir: Path, show_dir: Path,
+                  saved: Mapping[str, Any] | None = None) -> dict[Path, bytes]:
+    """The files of these folders whose bytes the layout changes, with their new bytes
+    (nothing is written)."""
     writes: dict[Path, bytes] = {}
     for level in layout.venue.levels.values():
         if saved is not None and saved["plans"].get(level.id) is layout.venue.plans[level.id]:
@@ -233,5 +242,4 @@ def save_layout(layout: Layout, venue_dir: Path, show_dir: Path,
     path = show_dir / STATUS_FILE
     if read_statuses(show_dir) != layout.statuses:
         writes[path] = render_statuses(layout.statuses).encode("utf-8")
-    commit(writes, venue_dir)
-    return list(writes)
+    return writes

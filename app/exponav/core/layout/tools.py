@@ -36,8 +36,8 @@ from exponav.core.model import Booth
 
 __all__ = ["GRID_M", "HANDLES", "MODULE_M", "ROTATE_STEP_DEG", "Snap", "anchor_for",
            "booths_at", "booths_in_rect", "free_code", "handles", "hit_handle",
-           "neighbour_edges", "rect_polygon", "resize_bounds", "rotation_step", "snap_move", "snap_point",
-           "snap_value"]
+           "neighbour_edges", "rect_polygon", "resize_bounds", "rotation_step", "snap_move",
+           "snap_point", "snap_value", "snap_vertex"]
 
 GRID_M = 0.5
 MODULE_M = 3.0
@@ -81,18 +81,26 @@ class Snap:
     line_y: float | None = None
 
 
+def _nearest_line(sides: Sequence[float], d: float, lines: Sequence[float],
+                  reach: float) -> tuple[float, float] | None:
+    """(delta, line) that brings one of ``sides`` (moved by d) onto the nearest line."""
+    best: tuple[float, float, float] | None = None  # (distance, delta, line)
+    for line in lines:
+        for side in sides:
+            gap = line - (side + d)
+            if abs(gap) <= reach and (best is None or abs(gap) < best[0]):
+                best = (abs(gap), d + gap, line)
+    return None if best is None else (best[1], best[2])
+
+
 def _snap_axis(lo: float, hi: float, d: float, edges: Sequence[float], enabled: bool,
-               reach: float) -> tuple[float, str, float | None]:
+               reach: float, aisles: Sequence[float] = ()) -> tuple[float, str, float | None]:
     if not enabled:
         return _clean(d), "none", None
-    best: tuple[float, float, float] | None = None  # (distance, delta, line)
-    for edge in edges:
-        for side in (lo, hi):
-            gap = edge - (side + d)
-            if abs(gap) <= reach and (best is None or abs(gap) < best[0]):
-                best = (abs(gap), d + gap, edge)
-    if best is not None:
-        return _clean(best[1]), "edge", best[2]
+    for lines, kind in ((edges, "edge"), (aisles, "aisle")):
+        found = _nearest_line((lo, hi), d, lines, reach)
+        if found is not None:
+            return _clean(found[0]), kind, found[1]
     for side in (lo, hi):
         target = snap_value(side + d, MODULE_M)
         if abs(target - (side + d)) <= reach:
@@ -102,14 +110,49 @@ def _snap_axis(lo: float, hi: float, d: float, edges: Sequence[float], enabled: 
 
 def snap_move(bounds: Bounds, dx: float, dy: float,
               edges: tuple[Sequence[float], Sequence[float]] = ((), ()), *,
-              enabled: bool = True, reach: float = SNAP_REACH_M) -> Snap:
+              enabled: bool = True, reach: float = SNAP_REACH_M,
+              aisles: tuple[Sequence[float], Sequence[float]] = ((), ())) -> Snap:
     """Snap a move by (dx, dy) of booths whose bounding box is ``bounds``: their west
     or east side to a neighbour's x edge (``edges[0]``), south or north side to a y edge
-    (``edges[1]``), else to a 3 m module line, else the west and south sides to the 0.5 m
-    grid. With ``enabled`` false the move is only rounded to the centimetre."""
+    (``edges[1]``), else to an aisle line (``aisles``, see
+    :func:`~exponav.core.layout.aisles.aisle_lines`), else to a 3 m module line, else
+    the west and south sides to the 0.5 m grid. With ``enabled`` false the move is only
+    rounded to the centimetre.
+
+    >>> snap_move((0, 0, 3, 3), 1.1, 0.0, aisles=([4.3], [])).kind_x
+    'aisle'
+    """
     x0, y0, x1, y1 = bounds
-    sx, kx, lx = _snap_axis(x0, x1, dx, edges[0], enabled, reach)
-    sy, ky, ly = _snap_axis(y0, y1, dy, edges[1], enabled, reach)
+    sx, kx, lx = _snap_axis(x0, x1, dx, edges[0], enabled, reach, aisles[0])
+    sy, ky, ly = _snap_axis(y0, y1, dy, edges[1], enabled, reach, aisles[1])
+    return Snap(sx, sy, kx, ky, lx, ly)
+
+
+def snap_vertex(x: float, y: float,
+                edges: tuple[Sequence[float], Sequence[float]] = ((), ()), *,
+                aisles: tuple[Sequence[float], Sequence[float]] = ((), ()),
+                enabled: bool = True, reach: float = SNAP_REACH_M) -> Snap:
+    """A vertex of a booth being drawn at the pointer (x, y): each coordinate on a
+    booth edge or an aisle line within ``reach``, else on the 0.5 m grid. The Snap's
+    ``dx, dy`` are the snapped point.
+
+    >>> v = snap_vertex(4.2, 1.26, aisles=([4.5], []))
+    >>> (v.dx, v.dy, v.kind_x, v.line_x, v.kind_y)
+    (4.5, 1.5, 'aisle', 4.5, 'grid')
+    """
+    out = []
+    for v, e, a in ((x, edges[0], aisles[0]), (y, edges[1], aisles[1])):
+        if not enabled:
+            out.append((_clean(v), "none", None))
+            continue
+        for lines, kind in ((e, "edge"), (a, "aisle")):
+            found = _nearest_line((v,), 0.0, lines, reach)
+            if found is not None:
+                out.append((_clean(found[1]), kind, found[1]))
+                break
+        else:
+            out.append((snap_value(v), "grid", None))
+    (sx, kx, lx), (sy, ky, ly) = out
     return Snap(sx, sy, kx, ky, lx, ly)
 
 

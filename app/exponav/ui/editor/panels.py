@@ -32,9 +32,10 @@ from exponav.ui.editor.view import EXHIBITOR_MIME
 
 if TYPE_CHECKING:
     from exponav.core.layout import Layout, Violation
+    from exponav.core.layout.prices import Quote
 
-__all__ = ["BoothPanel", "ExhibitorList", "SalesPanel", "ViolationsPanel", "sales_counts",
-           "status_name"]
+__all__ = ["BoothPanel", "ExhibitorList", "SalesPanel", "ViolationsPanel", "price_text",
+           "sales_counts", "sales_values", "status_name"]
 
 
 def translate(context: str, text: str) -> str:
@@ -57,6 +58,46 @@ def sales_counts(layout: Layout, level: str | None) -> dict[str, tuple[int, floa
         n, a = out.get(s, (0, 0.0))
         out[s] = (n + 1, a + b.polygon.area)
     return out
+
+
+def sales_values(layout: Layout, level: str | None,
+                 quotes: dict[str, Quote] | None = None) -> dict[str, float]:
+    """status -> the booths' prices added up, on ``level`` (None: the whole venue)."""
+    quotes = layout.quotes() if quotes is None else quotes
+    out = {s: 0.0 for s in STATUSES}
+    for lv, plan in layout.venue.plans.items():
+        if level is not None and lv != level:
+            continue
+        for b in plan.booths:
+            q = quotes.get(b.code)
+            if q is not None:
+                s = layout.status(b.code).status
+                out[s] = out.get(s, 0.0) + q.price
+    return out
+
+
+def kind_name(kind: str) -> str:
+    return {"inline": translate("Editor", "inline"), "corner": translate("Editor", "corner"), "peninsula": translate("Editor", "peninsula"),
+            "island": translate("Editor", "island")}.get(kind, kind)
+
+
+def price_text(layout: Layout, code: str) -> str:
+    """The booth's price and how it was made, in a line ("—" when it has none)."""
+    q = layout.quote(code)
+    if q is None:
+        return "—"
+    table = layout.prices
+    money = f"{table.currency if table else ''} {q.price:,.0f}".strip()
+    if q.set:
+        return translate("Editor", "%1, set for this booth").replace("%1", money)
+    how = (translate("Editor", "%1, %2 open sides").replace("%1", kind_name(q.kind))
+           .replace("%2", str(q.open_sides)))
+    sum_text = f"{q.area_m2:.1f} m² × {q.rate:,.0f}"
+    if q.surcharge:
+        sum_text += f" + {100 * q.surcharge:g} %"
+    demo = (" (" + translate("Editor", "demo prices") + ")"
+            if table is not None and table.demo else "")
+    return f"{money}{demo}\n{how}\n{sum_text}"
 
 
 def net_area(layout: Layout, level: str | None) -> float:
@@ -114,8 +155,15 @@ class SalesPanel(QWidget):
         box.addWidget(self.grid)
 
     def refresh(self, layout: Layout, level: str, level_name: str) -> None:
-        self.grid.setHeaderLabels([translate("Editor", "Status"), translate("Editor", "Booths"), translate("Editor", "Area (m²)"),
-                                   translate("Editor", "% of net area")])
+        priced = layout.prices is not None or any(
+            st.price is not None for st in layout.statuses.values())
+        quotes = layout.quotes() if priced else {}
+        currency = layout.prices.currency if layout.prices is not None else ""
+        heads = [translate("Editor", "Status"), translate("Editor", "Booths"), translate("Editor", "Area (m²)"), translate("Editor", "% of net area")]
+        if priced:
+            heads.append(translate("Editor", "Value (%1)").replace("%1", currency).replace(" ()", ""))
+        self.grid.setColumnCount(len(heads))
+        self.grid.setHeaderLabels(heads)
         self.grid.clear()
         for where, lv in ((level_name, level), (translate("Editor", "Whole venue"), None)):
             head = QTreeWidgetItem([where, "", "", ""])
@@ -124,15 +172,18 @@ class SalesPanel(QWidget):
             head.setFont(0, font)
             self.grid.addTopLevelItem(head)
             net = max(net_area(layout, lv), 1e-9)
+            values = sales_values(layout, lv, quotes) if priced else {}
             for status, (n, area) in sales_counts(layout, lv).items():
-                row = QTreeWidgetItem([status_name(status), str(n), f"{area:,.0f}",
-                                       f"{100 * area / net:.1f}"])
+                cells = [status_name(status), str(n), f"{area:,.0f}", f"{100 * area / net:.1f}"]
+                if priced:
+                    cells.append(f"{values.get(status, 0.0):,.0f}")
+                row = QTreeWidgetItem(cells)
                 swatch = QPixmap(12, 12)
                 swatch.fill(STATUS_COLOURS[status])
                 row.setIcon(0, swatch)
                 row.setData(0, Qt.ItemDataRole.UserRole, (lv, status, n, area))
                 self.grid.addTopLevelItem(row)
-        for col in range(4):
+        for col in range(len(heads)):
             self.grid.resizeColumnToContents(col)
 
 
@@ -213,14 +264,17 @@ class BoothPanel(QWidget):
         self.size = QLabel(self)
         self.owner = QLabel(self)
         self.owner.setWordWrap(True)
+        self.price = QLabel(self)
+        self.price.setWordWrap(True)
         self.status = QComboBox(self)
         for s in STATUSES:
             self.status.addItem("", s)
         self.unassign_button = QPushButton(self)
         self.form = QFormLayout(self)
-        self.labels = [QLabel(self) for _ in range(4)]
+        self.labels = [QLabel(self) for _ in range(5)]
         self.form.addRow(self.labels[0], self.code)
         self.form.addRow(self.labels[1], self.size)
+        self.form.addRow(self.labels[4], self.price)
         self.form.addRow(self.labels[2], self.owner)
         row = QHBoxLayout()
         row.addWidget(self.status)
@@ -232,7 +286,8 @@ class BoothPanel(QWidget):
         self.unassign_button.clicked.connect(self.unassign.emit)
 
     def refresh(self, layout: Layout, codes: tuple[str, ...], lang: str) -> None:
-        for i, label in enumerate((translate("Editor", "Booth"), translate("Editor", "Size"), translate("Editor", "Exhibitor"), translate("Editor", "Status"))):
+        for i, label in enumerate((translate("Editor", "Booth"), translate("Editor", "Size"), translate("Editor", "Exhibitor"), translate("Editor", "Status"),
+                                   translate("Editor", "Price"))):
             self.labels[i].setText(label)
         for i, s in enumerate(STATUSES):
             self.status.setItemText(i, status_name(s))
@@ -245,11 +300,13 @@ class BoothPanel(QWidget):
                               else translate("Editor", "Nothing selected"))
             self.size.setText("")
             self.owner.setText("")
+            self.price.setText("")
             return
         b = layout.booth(codes[0])
         x0, y0, x1, y1 = b.polygon.bounds
         self.code.setText(f"{b.code} · {b.level}")
         self.size.setText(f"{x1 - x0:.1f} × {y1 - y0:.1f} m = {b.polygon.area:.1f} m²")
+        self.price.setText(price_text(layout, b.code))
         ex = layout.owner(b.code)
         self.owner.setText(pick(ex.name, ex.name_zh, lang) if ex else "—")
         self.unassign_button.setEnabled(ex is not None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+import numpy as np
 import shapely
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
@@ -45,7 +46,8 @@ STATUS_COLOURS: dict[str, QColor] = {
 }
 VIOLATION_COLOUR = QColor("#cc3311")
 SELECT_COLOUR = QColor("#ee7733")
-GUIDE_COLOUR = QColor("#aa3377")
+GUIDE_COLOUR = QColor("#aa3377")  # a snap to a booth's edge
+AISLE_GUIDE_COLOUR = QColor("#009988")  # a snap to an aisle line
 
 Z_STATUS_EDGE, Z_VIOLATIONS, Z_SELECTION, Z_GHOST, Z_BAND = 6, 7, 40, 42, 44
 
@@ -60,11 +62,16 @@ def _pen(colour: QColor, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
 def booth_stands(layout: Layout, level: str) -> list[Stand]:
     """One stand per booth of ``level``, with its owner (the editor shows booths, not
     the visitor's merged stands)."""
+    booths = layout.venue.plans[level].booths
+    polys = np.array([b.polygon for b in booths], dtype=object)
+    bounds = shapely.bounds(polys) if len(polys) else np.zeros((0, 4))
+    boxy = shapely.area(polys) >= 0.97 * (bounds[:, 2] - bounds[:, 0]) * (
+        bounds[:, 3] - bounds[:, 1]) if len(polys) else np.zeros(0, bool)
     out = []
-    for b in layout.venue.plans[level].booths:
+    for b, box, is_box in zip(booths, bounds, boxy, strict=True):
         owner = layout.owner(b.code)
-        out.append(Stand((b.code,), owner.id if owner else None, b.polygon,
-                         label_box(b.polygon)))
+        label = tuple(float(v) for v in box) if is_box else label_box(b.polygon)
+        out.append(Stand((b.code,), owner.id if owner else None, b.polygon, label))
     return out
 
 
@@ -107,7 +114,7 @@ class EditScene(FloorPlanScene):
         self.violation_area.setPen(_pen(VIOLATION_COLOUR, 2.0))
         self.violation_area.setZValue(Z_VIOLATIONS)
         self.addItem(self.violation_area)
-        self.violation_marks: list[QGraphicsEllipseItem] = []
+        self.violation_marks: list[QGraphicsItem] = []
         self.selected: tuple[str, ...] = ()
         self._ghost_path = QPainterPath()
 
@@ -185,15 +192,44 @@ class EditScene(FloorPlanScene):
         self.ghost.setVisible(True)
 
     def move_ghost(self, dx: float, dy: float, line_x: float | None = None,
-                   line_y: float | None = None) -> None:
+                   line_y: float | None = None, kinds: tuple[str, str] = ("edge", "edge")
+                   ) -> None:
         self.ghost.setPos(dx, -dy)
+        self.show_guides(line_x, line_y, kinds)
+
+    def show_guides(self, line_x: float | None, line_y: float | None,
+                    kinds: tuple[str, str] = ("edge", "edge")) -> None:
+        """The snap lines across the level: a booth edge magenta, an aisle line teal."""
         r = self.level_rect
-        for item, line in zip(self.guides, (line_x, line_y), strict=True):
+        for item, line, kind in zip(self.guides, (line_x, line_y), kinds, strict=True):
             item.setVisible(line is not None)
+            colour = AISLE_GUIDE_COLOUR if kind == "aisle" else GUIDE_COLOUR
+            if item.pen().color() != colour:
+                item.setPen(_pen(colour, 1.0, Qt.PenStyle.DashDotLine))
         if line_x is not None:
             self.guides[0].setLine(QLineF(line_x, r.top(), line_x, r.bottom()))
         if line_y is not None:
             self.guides[1].setLine(QLineF(r.left(), -line_y, r.right(), -line_y))
+
+    def ghost_outline(self, points: Sequence[tuple[float, float]],
+                      pointer: tuple[float, float] | None = None) -> None:
+        """A polygon being drawn: its vertices so far, joined, and the edge to the
+        pointer, closed back to the first vertex."""
+        path = QPainterPath()
+        pts = [to_scene(x, y) for x, y in points]
+        if pointer is not None:
+            pts.append(to_scene(*pointer))
+        if pts:
+            path.moveTo(pts[0])
+            for p in pts[1:]:
+                path.lineTo(p)
+            if len(pts) >= 3:
+                path.closeSubpath()
+            for p in pts[:len(points)]:
+                path.addEllipse(p, 0.25, 0.25)
+        self.ghost.setPath(path)
+        self.ghost.setPos(0, 0)
+        self.ghost.setVisible(True)
 
     def show_band(self, a: tuple[float, float], b: tuple[float, float]) -> None:
         self.band.setRect(QRectF(to_scene(*a), to_scene(*b)).normalized())
@@ -208,7 +244,8 @@ class EditScene(FloorPlanScene):
     # -- violations --------------------------------------------------------------------
 
     def set_violations(self, violations: Sequence[Violation]) -> None:
-        """Hatch the booths of the violations on this level and mark their points."""
+        """Hatch the booths of the violations on this level, mark their points, and
+        write the width of an aisle that is too narrow beside its mark."""
         for m in self.violation_marks:
             self.removeItem(m)
         self.violation_marks = []
@@ -231,4 +268,29 @@ class EditScene(FloorPlanScene):
                 mark.setZValue(Z_VIOLATIONS + 1)
                 self.addItem(mark)
                 self.violation_marks.append(mark)
+                width = self._aisle_width(v)
+                if width is not None:
+                    self._width_label(f"{width:.2f} m", v.at)
         self.violation_area.setPath(path)
+
+    def _aisle_width(self, v: Violation) -> float | None:
+        """How wide a too-narrow aisle between two booths of this level is."""
+        if v.rule != "aisle.narrow" or len(v.codes) != 2:
+            return None
+        a, b = (self._booth_polygons.get(c) for c in v.codes)
+        return None if a is None or b is None else float(a.distance(b))
+
+    def _width_label(self, text: str, at: tuple[float, float]) -> None:
+        """The width of a narrow aisle beside its mark, in pixels that keep their size."""
+        item = QGraphicsSimpleTextItem(text)
+        font = QFont()
+        font.setPixelSize(11)
+        font.setBold(True)
+        item.setFont(font)
+        item.setBrush(VIOLATION_COLOUR)
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        item.setPos(to_scene(*at))
+        item.setTransform(item.transform().translate(8, -6))
+        item.setZValue(Z_SELECTION + 3)  # readable over a selected booth too
+        self.addItem(item)
+        self.violation_marks.append(item)

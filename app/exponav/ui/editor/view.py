@@ -2,10 +2,15 @@
 
 Left button: click a booth to select it (shift or ctrl adds or removes it), drag a
 selected booth to move the selection (snapped; alt turns snapping off), drag a handle of
-one selected booth to resize it, drag on the floor for a rubber band, or, with the draw
-tool, drag a new booth. The right or middle button pans, the wheel zooms, the arrow keys
-nudge the selection 0.5 m (3 m with shift), Delete removes it and Escape cancels the
-gesture in progress. Exhibitors dragged from the list drop onto a booth.
+one selected booth to resize it, drag on the floor for a rubber band; with the draw
+tool, drag a new rectangular booth; with the polygon tool, click its corners one by one
+and double-click (or press Enter) to finish it, Backspace taking back the last corner.
+Moves and corners snap to neighbouring booths' edges, then to aisle lines (an aisle's
+edges, centre and the lines keeping it at the venue's minimum width), then to the 3 m
+module and the 0.5 m grid, and the snap line is shown. The right or middle button pans,
+the wheel zooms, the arrow keys nudge the selection 0.5 m (3 m with shift), Delete
+removes it and Escape cancels the gesture in progress. Exhibitors dragged from the list
+drop onto a booth.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
+from exponav.core.layout.aisles import aisle_lines, find_aisles
 from exponav.core.layout.tools import (
     booths_at,
     booths_in_rect,
@@ -23,7 +29,7 @@ from exponav.core.layout.tools import (
     rect_polygon,
     resize_bounds,
     snap_move,
-    snap_point,
+    snap_vertex,
 )
 from exponav.ui.common.convert import to_model
 from exponav.ui.map.view import MapView
@@ -43,8 +49,8 @@ class EditView(MapView):
     def __init__(self, editor: EditorWindow, parent=None) -> None:
         super().__init__(parent)
         self.editor = editor
-        self.tool = "select"  # or "draw"
-        self.gesture: str | None = None  # move | band | draw | resize | pan
+        self.tool = "select"  # or "draw" (a rectangle) or "polygon"
+        self.gesture: str | None = None  # move | band | draw | polygon | resize | pan
         self._start: tuple[float, float] = (0.0, 0.0)
         self._pan_last = QPointF()
         self._moved = False
@@ -52,9 +58,12 @@ class EditView(MapView):
         self._handle: str | None = None
         self._bounds = (0.0, 0.0, 0.0, 0.0)
         self._edges: tuple[list[float], list[float]] = ([], [])
+        self._aisles: tuple[list[float], list[float]] = ([], [])
+        self.vertices: list[tuple[float, float]] = []  # of the polygon being drawn
         self._band_add = False
         self._resized: tuple[float, float, float, float] | None = None
         self.setAcceptDrops(True)
+        self.setMouseTracking(True)  # the polygon's next edge follows the pointer
 
     def _model(self, event) -> tuple[float, float]:
         return to_model(self.mapToScene(event.position().toPoint()))
@@ -77,6 +86,12 @@ class EditView(MapView):
                               | Qt.KeyboardModifier.ControlModifier))
         if self.tool == "draw":
             self.gesture = "draw"
+            self._snap_lines_near((x, y, x, y))
+            self._start = self._vertex(x, y, free=bool(mods & Qt.KeyboardModifier.AltModifier))
+            event.accept()
+            return
+        if self.tool == "polygon":
+            self.add_vertex(x, y, free=bool(mods & Qt.KeyboardModifier.AltModifier))
             event.accept()
             return
         selected = self.editor.selection
@@ -109,8 +124,45 @@ class EditView(MapView):
 
         codes = [c for c in self.editor.selection if scene.polygon(c) is not None]
         self._bounds = shapely.union_all([scene.polygon(c) for c in codes]).bounds
-        self._edges = neighbour_edges(scene.plan.booths, codes, self._bounds)
+        self._snap_lines_near(self._bounds, codes)
         self._snap = None
+
+    def _snap_lines_near(self, bounds: tuple[float, float, float, float],
+                         moving: list[str] | None = None) -> None:
+        """The booth edges and aisle lines a gesture near ``bounds`` snaps to."""
+        plan = self.scene().plan
+        moving = moving or []
+        self._edges = neighbour_edges(plan.booths, moving, bounds)
+        found = find_aisles(plan.booths, plan.obstacles, plan.footprint, bounds, skip=moving)
+        self._aisles = aisle_lines(found, keep_m=self.editor.layout.rules.aisle_min_m)
+
+    def _vertex(self, x: float, y: float, free: bool = False,
+                show: bool = True) -> tuple[float, float]:
+        """(x, y) snapped as a corner of a booth being drawn, the snap line shown."""
+        v = snap_vertex(x, y, self._edges, aisles=self._aisles, enabled=not free)
+        if show:
+            self.scene().show_guides(v.line_x, v.line_y, (v.kind_x, v.kind_y))
+        return v.dx, v.dy
+
+    # -- drawing a polygon -------------------------------------------------------------
+
+    def add_vertex(self, x: float, y: float, free: bool = False) -> None:
+        """A click of the polygon tool: the first corner starts the outline."""
+        if self.gesture != "polygon":
+            self.gesture, self.vertices = "polygon", []
+        self._snap_lines_near((x, y, x, y))  # the lines near this corner
+        p = self._vertex(x, y, free)
+        if not self.vertices or self.vertices[-1] != p:
+            self.vertices.append(p)
+        self.scene().ghost_outline(self.vertices)
+
+    def finish_polygon(self) -> bool:
+        """Double-click or Enter: make the booth from the corners given (three at least)."""
+        if self.gesture != "polygon":
+            return False
+        points = list(self.vertices)
+        self.cancel_gesture()
+        return len(points) >= 3 and self.editor.draw_polygon(points)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         scene = self.scene()
@@ -126,6 +178,10 @@ class EditView(MapView):
         x, y = self._model(event)
         sx, sy = self._start
         free = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if self.gesture == "polygon":
+            scene.ghost_outline(self.vertices, self._vertex(x, y, free))
+            event.accept()
+            return
         if not self._moved:
             far = abs(x - sx) + abs(y - sy)
             if far * self.scale_px_per_m() < QApplication.startDragDistance():
@@ -138,9 +194,9 @@ class EditView(MapView):
         elif self.gesture == "band":
             scene.show_band(self._start, (x, y))
         elif self.gesture == "draw":
-            a, b = snap_point(sx, sy, not free), snap_point(x, y, not free)
-            if a[0] != b[0] and a[1] != b[1]:
-                scene.ghost_polygon(rect_polygon(a, b))
+            b = self._vertex(x, y, free)
+            if sx != b[0] and sy != b[1]:
+                scene.ghost_polygon(rect_polygon(self._start, b))
         elif self.gesture == "resize":
             self._resized = resize_bounds(self._bounds, self._handle, x, y, snap=not free)
             scene.ghost_polygon(rect_polygon(self._resized[:2], self._resized[2:]))
@@ -149,13 +205,18 @@ class EditView(MapView):
     def drag_to(self, x: float, y: float, free: bool = False) -> None:
         """Move the ghost of a drag in progress to the pointer at (x, y)."""
         sx, sy = self._start
-        self._snap = snap_move(self._bounds, x - sx, y - sy, self._edges, enabled=not free)
+        self._snap = snap_move(self._bounds, x - sx, y - sy, self._edges, enabled=not free,
+                               aisles=self._aisles)
         s = self._snap
-        self.scene().move_ghost(s.dx, s.dy, s.line_x if s.kind_x == "edge" else None,
-                                s.line_y if s.kind_y == "edge" else None)
+        shown = ("edge", "aisle")
+        self.scene().move_ghost(s.dx, s.dy, s.line_x if s.kind_x in shown else None,
+                                s.line_y if s.kind_y in shown else None, (s.kind_x, s.kind_y))
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         scene = self.scene()
+        if self.gesture == "polygon":  # the outline goes on until finished
+            event.accept()
+            return
         gesture, self.gesture = self.gesture, None
         if gesture == "pan" or scene is None:
             event.accept()
@@ -176,9 +237,7 @@ class EditView(MapView):
             elif not self._band_add:
                 self.editor.select([])
         elif gesture == "draw" and self._moved:
-            a = snap_point(*self._start, not free)
-            b = snap_point(x, y, not free)
-            self.editor.draw_booth(a, b)
+            self.editor.draw_booth(self._start, self._vertex(x, y, free, show=False))
         elif gesture == "resize" and self._resized is not None:
             self.editor.resize_selected(self._resized, self._handle)
         event.accept()
@@ -188,11 +247,14 @@ class EditView(MapView):
         if self.gesture is None:
             return False
         self.gesture = None
+        self.vertices = []
         if self.scene() is not None:
             self.scene().end_gesture()
         return True
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        if self.gesture == "polygon" and event.button() == Qt.MouseButton.LeftButton:
+            self.finish_polygon()
         event.accept()  # a double click selects, it does not zoom
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
@@ -204,6 +266,14 @@ class EditView(MapView):
         if key == Qt.Key.Key_Escape:
             if not self.cancel_gesture():
                 self.editor.select([])
+        elif self.gesture == "polygon" and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.finish_polygon()
+        elif self.gesture == "polygon" and key == Qt.Key.Key_Backspace:
+            if len(self.vertices) > 1:
+                self.vertices.pop()
+                self.scene().ghost_outline(self.vertices)
+            else:
+                self.cancel_gesture()
         elif key in arrows and self.editor.selection:
             self.editor.move_selection(*arrows[key], "nudge")
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):

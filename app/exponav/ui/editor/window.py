@@ -1,5 +1,6 @@
 """EditorWindow: the staff layout editor: the plan of every level in edit mode, tools,
-undo history, live venue rules, booth sales, saving.
+undo history, live venue rules, booth sales and prices, the route preview, files
+(:mod:`~exponav.ui.editor.files`) and the approval print.
 
 Every edit goes the same way: the window builds core changes, the layout applies them
 (or says in one sentence why not, shown in the status bar), and the applied edit is
@@ -11,10 +12,11 @@ window, which redraws the levels the edit touched and refreshes its panels.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shapely
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,8 +26,8 @@ from PySide6.QtWidgets import (
     QUndoView,
 )
 from shapely import affinity
+from shapely.geometry import Polygon
 
-from exponav.core.errors import ExpoNavError
 from exponav.core.events import LayoutChanged
 from exponav.core.layout import (
     AddBooth,
@@ -44,6 +46,7 @@ from exponav.core.layout import (
 from exponav.core.layout.tools import ROTATE_STEP_DEG, anchor_for, free_code, rect_polygon
 from exponav.ui.common.convert import to_scene
 from exponav.ui.editor.commands import EditCommand
+from exponav.ui.editor.files import EditorFiles
 from exponav.ui.editor.panels import (
     BoothPanel,
     ExhibitorList,
@@ -51,6 +54,7 @@ from exponav.ui.editor.panels import (
     ViolationsPanel,
     status_name,
 )
+from exponav.ui.editor.routes import RoutePreview
 from exponav.ui.editor.scene import EditScene
 from exponav.ui.editor.view import EditView
 
@@ -58,7 +62,10 @@ if TYPE_CHECKING:
     from exponav.core.layout import Layout, Violation
     from exponav.core.navigator import Navigator
 
-__all__ = ["EditorWindow"]
+__all__ = ["AUTOSAVE_MS", "EditorWindow"]
+
+#: how often the recovery copy of unsaved edits is written
+AUTOSAVE_MS = 60_000
 
 
 def translate(context: str, text: str) -> str:
@@ -66,10 +73,15 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-class EditorWindow(QMainWindow):
-    """Edits ``layout``; ``nav`` follows it (routes and search answer for the edits)."""
+class EditorWindow(EditorFiles, QMainWindow):
+    """Edits ``layout``; ``nav`` follows it (routes and search answer for the edits).
 
-    def __init__(self, nav: Navigator, layout: Layout, lang: str = "en", parent=None) -> None:
+    With ``recovery_file``, unsaved edits are copied there every minute (and the copy
+    removed once they are saved or discarded); ``restored`` says the layout came from
+    such a copy, so it is unsaved from the start."""
+
+    def __init__(self, nav: Navigator, layout: Layout, lang: str = "en", parent=None, *,
+                 recovery_file: Path | None = None, restored: bool = False) -> None:
         super().__init__(parent)
         from exponav.ui.visitor.main_window import theme_colours
 
@@ -80,9 +92,18 @@ class EditorWindow(QMainWindow):
         self.themes = theme_colours(nav)
         self.selection: tuple[str, ...] = ()
         self.last_error = ""
-        self._owners_changed = True
+        self._owners_dirty = True
         #: asks a yes/no question; replaced in tests
         self.ask: Callable[[str], bool] = self._ask
+        #: asks for a folder (title) -> path or None; replaced in tests
+        self.choose_folder: Callable[[str], Path | None] = self._choose_folder
+        self.recovery_file = recovery_file
+        self.restored = restored
+        self._edits = 0  # edits made, undone or redone since opening
+        self._autosaved = 0  # ... when the recovery copy was last written
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
         self.undo_stack = QUndoStack(self)
         self.scenes: dict[str, EditScene] = {}
         self.level = next(iter(layout.venue.plans))
@@ -94,6 +115,8 @@ class EditorWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.set_level(self.level)
         self.retranslate()
+        if recovery_file is not None:
+            self.autosave_timer.start()
 
     # -- building ----------------------------------------------------------------------
 
@@ -106,12 +129,23 @@ class EditorWindow(QMainWindow):
         self.booth_panel = BoothPanel(self)
         self.booth_panel.status_chosen.connect(self.set_status)
         self.booth_panel.unassign.connect(self._unassign_selected)
+        self.route_preview = RoutePreview(self.nav, self)
+        self.route_preview.origin_changed.connect(self.refresh_route)
+        self._route_timer = QTimer(self)  # the route follows once events are handled
+        self._route_timer.setSingleShot(True)
+        self._route_timer.setInterval(0)
+        self._route_timer.timeout.connect(self.refresh_route)
+        self._later = QTimer(self)  # so do the panels that follow the layout
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._refresh_followers)
         self.history = QUndoView(self.undo_stack, self)
         self.docks: dict[str, QDockWidget] = {}
         for key, widget, area in (
                 ("booth", self.booth_panel, Qt.DockWidgetArea.RightDockWidgetArea),
-                ("sales", self.sales, Qt.DockWidgetArea.RightDockWidgetArea),
+                ("sales", self.sales, Qt.DockWidgetArea.LeftDockWidgetArea),
                 ("exhibitors", self.exhibitors, Qt.DockWidgetArea.RightDockWidgetArea),
+                ("routes", self.route_preview, Qt.DockWidgetArea.LeftDockWidgetArea),
                 ("violations", self.violations, Qt.DockWidgetArea.BottomDockWidgetArea),
                 ("history", self.history, Qt.DockWidgetArea.LeftDockWidgetArea)):
             dock = QDockWidget(self)
@@ -119,6 +153,11 @@ class EditorWindow(QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[key] = dock
+        self.splitDockWidget(self.docks["routes"], self.docks["sales"], Qt.Orientation.Vertical)
+        self.splitDockWidget(self.docks["sales"], self.docks["history"], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["routes"], self.docks["booth"]], [420, 360],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["violations"]], [170], Qt.Orientation.Vertical)
 
     def _action(self, slot: Callable[[], Any], keys: Any = None) -> QAction:
         action = QAction(self)
@@ -134,6 +173,10 @@ class EditorWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, translate("Editor", "Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.save_action = self._action(self.save, QKeySequence.StandardKey.Save)
+        self.save_copy_action = self._action(self.save_copy)
+        self.export_plans_action = self._action(self.export_floor_plans)
+        self.export_gis_action = self._action(self.export_gis)
+        self.approval_action = self._action(self.print_for_approval, QKeySequence.StandardKey.Print)
         self.close_action = self._action(self.close, QKeySequence.StandardKey.Close)
         self.split_action = self._action(self.split_selected, "Ctrl+K")
         self.merge_action = self._action(self.merge_selected, "Ctrl+M")
@@ -145,7 +188,8 @@ class EditorWindow(QMainWindow):
         tools = QActionGroup(self)
         self.select_tool = self._action(lambda: self._set_tool("select"), "V")
         self.draw_tool = self._action(lambda: self._set_tool("draw"), "R")
-        for a in (self.select_tool, self.draw_tool):
+        self.polygon_tool = self._action(lambda: self._set_tool("polygon"), "P")
+        for a in (self.select_tool, self.draw_tool, self.polygon_tool):
             a.setCheckable(True)
             tools.addAction(a)
         self.select_tool.setChecked(True)
@@ -156,7 +200,13 @@ class EditorWindow(QMainWindow):
             lambda i: self.set_level(self.levels.itemData(i)))
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addActions([self.save_action, self.close_action])
+        self.file_menu.addActions([self.save_action, self.save_copy_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.export_plans_action, self.export_gis_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.approval_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.close_action)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.edit_menu.addSeparator()
@@ -164,14 +214,15 @@ class EditorWindow(QMainWindow):
                                    self.duplicate_action, self.rotate_action,
                                    self.rotate_back_action, self.delete_action])
         self.tools_menu = bar.addMenu("")
-        self.tools_menu.addActions([self.select_tool, self.draw_tool])
+        self.tools_menu.addActions([self.select_tool, self.draw_tool, self.polygon_tool])
         self.toolbar = self.addToolBar("")
         self.toolbar.setObjectName("tools")
         self.toolbar.addWidget(self.levels)
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.save_action, self.undo_action, self.redo_action])
         self.toolbar.addSeparator()
-        self.toolbar.addActions([self.select_tool, self.draw_tool, self.split_action,
+        self.toolbar.addActions([self.select_tool, self.draw_tool, self.polygon_tool,
+                                 self.split_action,
                                  self.merge_action, self.duplicate_action, self.rotate_action,
                                  self.delete_action])
 
@@ -181,6 +232,10 @@ class EditorWindow(QMainWindow):
         self.tools_menu.setTitle(translate("Editor", "&Tools"))
         self.toolbar.setWindowTitle(translate("Editor", "Tools"))
         for action, text in ((self.save_action, translate("Editor", "Save")), (self.close_action, translate("Editor", "Close")),
+                             (self.save_copy_action, translate("Editor", "Save a copy…")),
+                             (self.export_plans_action, translate("Editor", "Export floor-plan GeoJSON…")),
+                             (self.export_gis_action, translate("Editor", "Export GeoJSON for GIS (WGS84)…")),
+                             (self.approval_action, translate("Editor", "Print for the venue's approval…")),
                              (self.split_action, translate("Editor", "Split into a and b")),
                              (self.merge_action, translate("Editor", "Merge")),
                              (self.duplicate_action, translate("Editor", "Duplicate")),
@@ -188,13 +243,16 @@ class EditorWindow(QMainWindow):
                              (self.rotate_action, translate("Editor", "Rotate 15° left")),
                              (self.rotate_back_action, translate("Editor", "Rotate 15° right")),
                              (self.select_tool, translate("Editor", "Select and move")),
-                             (self.draw_tool, translate("Editor", "Draw a booth"))):
+                             (self.draw_tool, translate("Editor", "Draw a booth")),
+                             (self.polygon_tool, translate("Editor", "Draw a polygon booth"))):
             action.setText(text)
         for key, text in (("booth", translate("Editor", "Booth")), ("sales", translate("Editor", "Sales")),
                           ("exhibitors", translate("Editor", "Exhibitors")), ("violations", translate("Editor", "Venue rules")),
-                          ("history", translate("Editor", "History"))):
+                          ("history", translate("Editor", "History")), ("routes", translate("Editor", "Route preview"))):
             self.docks[key].setWindowTitle(text)
-        self.history.setEmptyLabel(translate("Editor", "As opened"))
+        self.route_preview.retranslate(self.lang)
+        self.history.setEmptyLabel(translate("Editor", "As restored from the recovery copy") if self.restored
+                                   else translate("Editor", "As opened"))
         for i in range(self.levels.count()):
             self.levels.setItemText(i, self.nav.level_name(self.levels.itemData(i), self.lang))
         self._refresh_panels()
@@ -203,10 +261,15 @@ class EditorWindow(QMainWindow):
     def _clean_changed(self, _clean: bool) -> None:
         self._retitle()
 
+    def unsaved(self) -> bool:
+        """Whether the layout holds edits its folders do not."""
+        return self.restored or not self.undo_stack.isClean()
+
     def _retitle(self) -> None:
-        star = "" if self.undo_stack.isClean() else " *"
+        star = " *" if self.unsaved() else ""
         where = self.layout.venue_dir.name if self.layout.venue_dir else ""
-        self.setWindowTitle(f"{translate('Editor', 'ExpoNav layout editor')} — {where}{star}")
+        title = translate("Editor", "ExpoNav layout editor")
+        self.setWindowTitle(f"{title} — {where}{star}")
 
     # -- levels and scenes -------------------------------------------------------------
 
@@ -222,6 +285,10 @@ class EditorWindow(QMainWindow):
         return scene
 
     def set_level(self, level: str, fit: bool = True) -> None:
+        self._show_level(level, fit)
+        self._refresh_panels()
+
+    def _show_level(self, level: str, fit: bool) -> None:
         first = self.view.scene() is None
         if level != self.level:
             self.selection = ()
@@ -233,9 +300,12 @@ class EditorWindow(QMainWindow):
         index = self.levels.findData(level)
         if index >= 0 and self.levels.currentIndex() != index:
             self.levels.setCurrentIndex(index)
-        self._refresh_panels()
 
     def _layout_changed(self, event: LayoutChanged) -> None:
+        """After an edit, undo or redo: the plan and the violations at once, the other
+        panels and the route preview once the events waiting are handled (several
+        changes in a row refresh them once)."""
+        self._edits += 1
         for level in event.levels | {b.level for c in event.codes
                                      if self.layout.has_booth(c)
                                      for b in [self.layout.booth(c)]}:
@@ -243,21 +313,30 @@ class EditorWindow(QMainWindow):
         for scene in self.scenes.values():
             scene.set_violations(self.layout.violations)
         self.selection = tuple(c for c in self.selection if self.layout.has_booth(c))
-        self._owners_changed = event.text
+        self._owners_dirty = self._owners_dirty or bool(event.text)
         if self.level not in self.scenes:
-            self.set_level(self.level, fit=False)
+            self._show_level(self.level, fit=False)
         else:
             self.scene().set_selection(self.selection)
-            self._refresh_panels()
-        self._owners_changed = True
+        self.violations.refresh(self.layout.violations, self.lang)
+        self._refresh_enabled()
+        self._later.start()
 
     def _refresh_panels(self) -> None:
         self.violations.refresh(self.layout.violations, self.lang)
+        self._refresh_followers()
+
+    def _refresh_followers(self) -> None:
+        """The panels that follow the layout but not the pointer: sales, exhibitors (when
+        who holds which booth may have changed), the booth, the route preview."""
+        self._later.stop()
         self.sales.refresh(self.layout, self.level, self.nav.level_name(self.level, self.lang))
-        if self._owners_changed:  # the list shows each exhibitor's booths
+        if self._owners_dirty:  # the list shows each exhibitor's booths
             self.exhibitors.refresh(self.layout, self.lang)
+            self._owners_dirty = False
         self.booth_panel.refresh(self.layout, self.selection, self.lang)
         self._refresh_enabled()
+        self.refresh_route()
 
     # -- selection ---------------------------------------------------------------------
 
@@ -269,6 +348,21 @@ class EditorWindow(QMainWindow):
         self.scene().set_selection(self.selection)
         self.booth_panel.refresh(self.layout, self.selection, self.lang)
         self._refresh_enabled()
+        self._route_timer.start()
+
+    def refresh_route(self) -> None:
+        """Ask the Navigator again for the way to the selected booth and draw it (after
+        an edit or a new selection, once the events waiting are handled: several
+        changes in a row ask once)."""
+        self._route_timer.stop()
+        target = self.selection[0] if self.selection else None
+        if target is not None and self.route_preview.route is None:
+            self.route_preview.prefer_level(self.layout.booth(target).level)
+        self.route_preview.refresh(target)
+        for scene in self.scenes.values():
+            if scene is not self.scene():
+                scene.clear_route()
+        self.route_preview.draw_on(self.scene())
 
     def toggle_selected(self, code: str) -> None:
         if code in self.selection:
@@ -287,7 +381,8 @@ class EditorWindow(QMainWindow):
     def _set_tool(self, tool: str) -> None:
         self.view.cancel_gesture()
         self.view.tool = tool
-        (self.draw_tool if tool == "draw" else self.select_tool).setChecked(True)
+        {"draw": self.draw_tool, "polygon": self.polygon_tool}.get(
+            tool, self.select_tool).setChecked(True)
 
     # -- making edits ------------------------------------------------------------------
 
@@ -305,6 +400,15 @@ class EditorWindow(QMainWindow):
         if edit.slots:
             self.undo_stack.push(EditCommand(self.layout, edit, text, merge_key))
         return True
+
+    def print_for_approval(self, show: bool = True):
+        """The dialog choosing level, scale and paper for the approval print."""
+        from exponav.ui.editor.approval_print import ApprovalDialog
+
+        self.approval = ApprovalDialog(self)
+        if show:
+            self.approval.dialog.open()
+        return self.approval
 
     def _ask(self, question: str) -> bool:
         answer = QMessageBox.question(self, translate("Editor", "ExpoNav layout editor"), question)
@@ -395,6 +499,25 @@ class EditorWindow(QMainWindow):
         x0, y0, x1, y1 = poly.bounds
         if x1 - x0 < 1.0 or y1 - y0 < 1.0:
             return False
+        return self._add_drawn(poly)
+
+    def draw_polygon(self, points: Sequence[tuple[float, float]]) -> bool:
+        """A new booth with these corners (in order); refused, with the reason in the
+        status bar, when the outline crosses itself or is under 1 m²."""
+        pts = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+        if len(pts) > 1 and pts[0] == pts[-1]:
+            pts.pop()
+        poly = Polygon(pts) if len(pts) >= 3 else None
+        if poly is None or not poly.is_valid:
+            self.last_error = translate("Editor", "The outline crosses itself; draw the corners in order.")
+        elif poly.area < 1.0:
+            self.last_error = translate("Editor", "A booth needs at least 1 m².")
+        else:
+            return self._add_drawn(shapely.normalize(shapely.set_precision(poly, 0.01)))
+        self.statusBar().showMessage(self.last_error, 8000)
+        return False
+
+    def _add_drawn(self, poly: Polygon) -> bool:
         level_booths = self.layout.venue.plans[self.level].booths
         letters = sorted(self.layout.rules.areas.get(self.level, ()))
         like = next((bo.code for bo in reversed(level_booths)
@@ -448,37 +571,3 @@ class EditorWindow(QMainWindow):
             rect = rect.united(QRectF(p.x() - 2, p.y() - 2, 4, 4))
         if not rect.isNull():
             self.view.fly_to(rect.adjusted(-6, -6, 6, 6), animated=False)
-
-    # -- files -------------------------------------------------------------------------
-
-    def save(self) -> bool:
-        try:
-            self.layout.save()
-        except (ExpoNavError, OSError) as e:
-            QMessageBox.warning(self, translate("Editor", "ExpoNav layout editor"),
-                                translate("Editor", "Nothing was saved: %1").replace("%1", str(e)))
-            return False
-        self.undo_stack.setClean()
-        self.statusBar().showMessage(translate("Editor", "Saved."), 4000)
-        return True
-
-    def closeEvent(self, event) -> None:  # noqa: N802
-        if not self.undo_stack.isClean():
-            answer = self.ask_unsaved()
-            if answer == "cancel" or (answer == "save" and not self.save()):
-                event.ignore()
-                return
-        self._unsubscribe()
-        self.nav.unfollow()
-        event.accept()
-
-    def ask_unsaved(self) -> str:
-        """save, discard or cancel (replaced in tests)."""
-        box = QMessageBox(QMessageBox.Icon.Question, translate("Editor", "ExpoNav layout editor"),
-                          translate("Editor", "The layout has unsaved changes. Save them?"),
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
-        answer = box.exec()
-        return {QMessageBox.StandardButton.Save: "save",
-                QMessageBox.StandardButton.Discard: "discard"}.get(
-            QMessageBox.StandardButton(answer), "cancel")
