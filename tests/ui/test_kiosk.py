@@ -883,3 +883,16 @@ def test_qt_s_keyboard_chosen_but_never_shown_gives_way_to_ours(qtbot, nav, monk
         k.unlocked = True
         k.close()
         k.shutdown()
+
+
+def test_home_takes_the_highlight_off_the_map_and_keeps_the_route(kiosk, qtbot, nav):
+    w = kiosk.navigator
+    kiosk.open_search()
+    w.route_to(_owned(nav, 3)[-1])
+    qtbot.waitUntil(lambda: w.routes.route is not None, timeout=5000)
+    w.highlight_booths(tuple(_owned(nav, 1)))
+    assert any(s.highlighted_codes for s in w.scenes.values())
+    kiosk.bar.home.click()
+    assert kiosk.page() == "home"
+    assert not any(s.highlighted_codes or s.pins for s in w.scenes.values())
+    assert w.routes.route is not None

@@ -79,3 +79,14 @@ def test_adding_a_booth_code_from_search_adds_that_booth(window, qtbot):
     qtbot.waitUntil(lambda: not window.search.is_searching(), timeout=3000)
     row = next(r for r in window.search.rows if r.kind in ("exhibitor", "booth"))
     assert window.visits.place_of_entry(row) == "S1024"
+
+
+def test_a_new_search_or_a_cleared_field_takes_the_old_pins_and_highlight_away(window, qtbot):
+    qtbot.mouseClick(window.search.service_buttons["toilet"], Qt.MouseButton.LeftButton)
+    assert any(s.pins for s in window.scenes.values())
+    qtbot.keyClicks(window.search.field, "chung")
+    assert not any(s.pins or s.highlighted_places for s in window.scenes.values())
+    window.highlight_booths(("S1024",))
+    assert any(s.highlighted_codes for s in window.scenes.values())
+    window.search.field.clear()
+    assert not any(s.highlighted_codes for s in window.scenes.values())

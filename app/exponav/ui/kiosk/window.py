@@ -382,8 +382,11 @@ class KioskWindow(AccessMode, ScreenFit, VisitorReset, KioskVisit, QWidget):
     # -- the way into the navigator -----------------------------------------------------
 
     def go_home(self) -> None:
-        """The Home button: the visitor's choices stay until the idle reset."""
+        """The Home button: the visit and route stay until the idle reset; what was
+        highlighted on the map does not."""
         self._hide_keyboard()
+        if self.navigator is not None:
+            self.navigator.clear_selection()
         self.stack.setCurrentWidget(self.home)
 
     def go_navigator(self) -> None:

@@ -190,6 +190,10 @@ class MainWindow(VisitorApi, QMainWindow):
         self.search.service_chosen.connect(self.show_nearest_service)
         self.search.focus_changed.connect(self._focus_changed)
         self.search.results_changed.connect(self.levels.set_counts)
+        # a new search (typed, or the field cleared) takes the old pins and highlight away
+        self.search.field.textEdited.connect(self.clear_selection)
+        self.search.field.textChanged.connect(
+            lambda text: None if text.strip() else self.clear_selection())
         self.card.back_requested.connect(self.show_results)
         self.card.booth_requested.connect(self._card_booth)
         self.view.clicked.connect(self.map_clicked)
@@ -511,6 +515,13 @@ class MainWindow(VisitorApi, QMainWindow):
         else:
             self.card.show_booth(info.code)
         self.stack.setCurrentWidget(self.card)
+
+    def clear_selection(self) -> None:
+        """Take the highlighted booths and the pins of a service off every level (the
+        route, the visit and "you are here" stay)."""
+        for scene in self.scenes.values():
+            scene.clear_highlight()
+            scene.set_hover(None)
 
     def reset_visitor_state(self) -> None:
         """Forget the visitor: search, results, highlights, card, route, visit, a start
