@@ -29,6 +29,9 @@ from exponav.ui.kiosk.window import KioskTimings, KioskWindow, find_kiosk
 
 KIOSK = "K-H2-1F-1"
 FAST = KioskTimings(idle_ms=200, countdown_s=2, tick_ms=40, hold_ms=150)
+#: for the staff corner: no idle reset or attract screen while the corner is held,
+#: however slowly a loaded machine starts the kiosk
+STILL = KioskTimings(idle_ms=60_000, countdown_s=2, tick_ms=40, hold_ms=150)
 
 
 @pytest.fixture
@@ -192,7 +195,8 @@ def test_close_is_refused_and_foreign_dialogs_are_rejected(kiosk, qtbot):
 
 
 def test_staff_gesture_and_the_pin_leave_kiosk_mode(make_kiosk, qtbot):
-    k = make_kiosk(KioskSettings(kiosk_id=KIOSK, pin=hash_pin("2468", n=2**10)))
+    k = make_kiosk(KioskSettings(kiosk_id=KIOSK, pin=hash_pin("2468", n=2**10)),
+                   timings=STILL)
     left = []
     k.left_kiosk.connect(lambda: left.append(1))
     _press(k.home, QPoint(10, 10))
@@ -206,7 +210,7 @@ def test_staff_gesture_and_the_pin_leave_kiosk_mode(make_kiosk, qtbot):
 
 
 def test_without_a_pin_the_staff_corner_offers_no_way_to_set_one(make_kiosk, qtbot):
-    k = make_kiosk(KioskSettings(kiosk_id=KIOSK))
+    k = make_kiosk(KioskSettings(kiosk_id=KIOSK), timings=STILL)
     _press(k.home, QPoint(10, 10))
     qtbot.waitUntil(k.staff.isVisible, timeout=1000)
     assert k.staff.mode == "no-pin" and "exponav kiosk set-pin" in k.staff.message.text()
@@ -896,3 +900,11 @@ def test_home_takes_the_highlight_off_the_map_and_keeps_the_route(kiosk, qtbot, 
     assert kiosk.page() == "home"
     assert not any(s.highlighted_codes or s.pins for s in w.scenes.values())
     assert w.routes.route is not None
+
+
+def test_the_staff_corner_works_on_the_attract_screen(make_kiosk, qtbot):
+    k = make_kiosk(KioskSettings(kiosk_id=KIOSK, pin=hash_pin("2468", n=2**10)))
+    qtbot.waitUntil(lambda: k.page() == "attract", timeout=3000)  # idle: passers-by see it
+    _press(k.attract, QPoint(10, 10))
+    qtbot.waitUntil(k.staff.isVisible, timeout=1000)  # held 0.15 s in the corner
+    assert k.staff.mode == "enter"
