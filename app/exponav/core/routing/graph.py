@@ -50,8 +50,10 @@ from scipy.sparse.csgraph import dijkstra
 from shapely import STRtree
 
 from exponav.core.model import LevelPlan
+from exponav.core.routing import tiles
 from exponav.core.routing.area import walkable_area
 from exponav.core.routing.sight import TOL, Sight
+from exponav.core.routing.tiles import Tiling
 from exponav.core.routing.zones import GATE_REACH_M, SoftZones
 
 __all__ = ["Anchor", "Field", "LevelGraph"]
@@ -140,7 +142,23 @@ class LevelGraph:
             self.Vprev = np.concatenate([self.Vprev, zprev[ok]])
             self.Vnext = np.concatenate([self.Vnext, znext[ok]])
             self.gate = np.concatenate([self.gate, gate[ok]])
+        # a big level: edges only within tiles, joined through portals (tiles.py)
+        self.tiling: Tiling | None = None
+        self.portal = np.zeros(len(self.V), bool)
+        if len(self.V) >= tiles.TILED_MIN_CORNERS:
+            self.tiling = Tiling(self.area, tiles.TILE_M)
+            pp = self.tiling.portals(self.area)
+            east = np.broadcast_to(np.asarray([1.0, 0.0]), pp.shape)
+            self.V = np.concatenate([self.V, pp])
+            self.Vprev = np.concatenate([self.Vprev, east])
+            self.Vnext = np.concatenate([self.Vnext, east])
+            self.gate = np.concatenate([self.gate, np.zeros(len(pp), bool)])
+            self.portal = np.concatenate([self.portal, np.ones(len(pp), bool)])
         n = self.n = len(self.V)
+        if self.tiling is not None:  # each tile's nodes, by tile (CSR)
+            self._tiles, self._tile_nodes = self.tiling.members(self.V, self.portal)
+            self._tile_ptr = np.searchsorted(self._tiles, np.arange(
+                self.tiling.nx * self.tiling.ny + 1))
         # unit vectors to the neighbours, for the tautness tests
         self.Pu = self.Vprev / np.hypot(self.Vprev[:, 0], self.Vprev[:, 1])[:, None]
         self.Qu = self.Vnext / np.hypot(self.Vnext[:, 0], self.Vnext[:, 1])[:, None]
@@ -237,9 +255,19 @@ class LevelGraph:
     # -- geometry helpers
 
     def _taut_pairs(self) -> tuple[np.ndarray, np.ndarray]:
-        """All corner pairs i < j whose joining segment is taut at both corners."""
+        """All corner pairs i < j whose joining segment is taut at both corners (on a
+        tiled level, of one tile)."""
         V, p, q = self.V, self.Pu, self.Qu
         n = self.n
+        if self.tiling is not None:
+            i, j = self.tiling.pairs(self._tiles, self._tile_nodes, n)
+            d = V[j] - V[i]
+            dx, dy = d[:, 0], d[:, 1]
+            ok = ~_splits(dx, dy, p[i, 0], p[i, 1], q[i, 0], q[i, 1])
+            ok &= ~_splits(dx, dy, p[j, 0], p[j, 1], q[j, 0], q[j, 1])
+            if self.gate.any():
+                ok &= (dx * dx + dy * dy <= GATE_REACH_M ** 2) | ~(self.gate[i] | self.gate[j])
+            return i[ok], j[ok]
         rows, cols = [], []
         block = max(1, 2_000_000 // max(n, 1))  # bounded temporary arrays on big levels
         for r0 in range(0, n, block):
@@ -281,6 +309,30 @@ class LevelGraph:
             return np.hypot(d[:, 0], d[:, 1])
         return self.soft.cost(a, b)
 
+    def straighten(self, pts: list[tuple[float, float]], nodes: list[int]
+                   ) -> list[tuple[float, float]]:
+        """A walk through ``pts`` with the portals it can cut straight past dropped
+        (``nodes[k]``: the graph node at pts[k], or -1). A walk without portals is kept."""
+        if self.tiling is None:
+            return pts
+        pts, nodes = list(pts), list(nodes)
+        while True:
+            cand, last = [], -2
+            for k in range(1, len(pts) - 1):
+                if nodes[k] >= 0 and self.portal[nodes[k]] and k - 1 != last:
+                    cand.append(k)
+                    last = k
+            if not cand:
+                return pts
+            a = np.asarray([pts[k - 1] for k in cand], float)
+            b = np.asarray([pts[k + 1] for k in cand], float)
+            drop = {k for k, bl in zip(cand, self.sight.blocked(a, b).tolist(), strict=True)
+                    if not bl}
+            if not drop:
+                return pts
+            pts = [p for k, p in enumerate(pts) if k not in drop]
+            nodes = [v for k, v in enumerate(nodes) if k not in drop]
+
     def contains(self, x: float, y: float) -> bool:
         return bool(shapely.contains_xy(self.area, x, y))
 
@@ -292,6 +344,8 @@ class LevelGraph:
     def anchor(self, xy: tuple[float, float], seg=None) -> Anchor:
         if self.n == 0:
             return Anchor(xy, np.zeros(0, np.int64), np.zeros(0), seg)
+        if self.tiling is not None:
+            return self.anchors_many([xy], [seg])[0]
         pt = np.asarray(xy, dtype=float)
         d = self.V - pt
         cand = np.nonzero(self._joins(np.arange(self.n), d))[0]
@@ -308,9 +362,12 @@ class LevelGraph:
             return [self.anchor(p, s) for p, s in zip(pts, segs, strict=True)]
         P = np.asarray(pts, dtype=float)
         k = len(P)
-        cand = np.arange(self.n) if corners is None else np.asarray(corners, dtype=np.int64)
-        ii = np.repeat(np.arange(k), len(cand))
-        vv = np.tile(cand, k)
+        if self.tiling is not None:  # a point joins the nodes of its tile (tiles.py)
+            ii, vv = self._tile_candidates(P, corners)
+        else:
+            cand = np.arange(self.n) if corners is None else np.asarray(corners, dtype=np.int64)
+            ii = np.repeat(np.arange(k), len(cand))
+            vv = np.tile(cand, k)
         d = self.V[vv] - P[ii]
         ok = self._joins(vv, d)
         ii, vv, d = ii[ok], vv[ok], d[ok]
@@ -322,6 +379,22 @@ class LevelGraph:
         cut = np.searchsorted(ii, np.arange(k + 1)).tolist()  # ii is sorted: one run per point
         return [Anchor(pts[j], vv[cut[j]:cut[j + 1]], dist[cut[j]:cut[j + 1]], segs[j])
                 for j in range(k)]
+
+    def _tile_candidates(self, P: np.ndarray, corners: np.ndarray | None
+                         ) -> tuple[np.ndarray, np.ndarray]:
+        """(point, node) pairs, by point: each point with the nodes of its tile (only
+        those among ``corners``, if given), each point's nodes ascending."""
+        t = self.tiling.tile_of(P)
+        lo, hi = self._tile_ptr[t], self._tile_ptr[t + 1]
+        cnt = hi - lo
+        ii = np.repeat(np.arange(len(P)), cnt)
+        vv = self._tile_nodes[np.repeat(lo - np.cumsum(cnt) + cnt, cnt) + np.arange(int(cnt.sum()))]
+        if corners is not None:
+            keep = np.zeros(self.n, bool)
+            keep[np.asarray(corners, dtype=np.int64)] = True
+            m = keep[vv]
+            ii, vv = ii[m], vv[m]
+        return ii, vv
 
     def field(self, sources: list[Anchor], limit: float = math.inf) -> Field:
         """Shortest distances from the sources to every corner (inf beyond ``limit``)."""

@@ -196,5 +196,6 @@ def path(g: LevelGraph, fld: Field, hit) -> tuple[list[tuple[float, float]], Anc
         v = int(fld.pred[v])
         guard += 1
     source = fld.sources[int(fld.src[chain[-1]])]
-    pts = [source.xy] + [(float(g.V[c][0]), float(g.V[c][1])) for c in reversed(chain)]
-    return pts + [end], source
+    chain.reverse()
+    pts = [source.xy] + [(float(g.V[c][0]), float(g.V[c][1])) for c in chain] + [end]
+    return g.straighten(pts, [-1] + chain + [-1]), source

@@ -1,0 +1,116 @@
+"""Tiles of a big level: its graph joins only corners near one tile, through portals.
+
+On a level with many corners (a hall many times Hall 2) the full visibility graph grows
+with the square of its corners: in a grid of aisles every corner sees the corners down
+its aisle, and the candidate pairs to test grow as corners squared. So a big level is cut
+into square tiles (:data:`TILE_M` a side) and an edge of its graph joins only two nodes
+of one tile: the corners within :data:`MARGIN_M` of the tile, and *portals*, points every
+:data:`PORTAL_M` along the walkable parts of the lines between tiles. A portal is a node
+at which a walk may bend any way. The candidate pairs then grow with the number of
+tiles, that is linearly with the level's area, and so do the edges.
+
+A walk of this graph is a real walk (every edge is a clear straight line), so it is
+never shorter than the shortest; it is longer only where the shortest crosses a line
+between tiles away from a portal, by at most the portal spacing and, in practice, by a
+few centimetres (moving a crossing of a straight stretch by d lengthens it by about
+d squared over the distance to the next bend, and a bend within the margin of the line
+is a node of both tiles). :func:`~exponav.core.routing.hops.path` then drops every portal
+that the walk can cut straight past. The tests compare lengths with the full graph.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+__all__ = ["MARGIN_M", "PORTAL_M", "TILE_M", "TILED_MIN_CORNERS", "Tiling"]
+
+TILED_MIN_CORNERS = 1500  # a level with fewer corners keeps the full graph (SCSE: <= ~700)
+TILE_M = 40.0  # a tile's side
+MARGIN_M = 4.0  # a corner this close to a tile is one of its nodes too
+PORTAL_M = 2.0  # portals along the walkable parts of the lines between tiles
+_INSET = 1e-3  # a portal at the end of a walkable stretch sits this far inside it
+
+
+class Tiling:
+    """Square tiles over a level's walkable area, and the portals on the lines between."""
+
+    def __init__(self, area: BaseGeometry, tile: float = TILE_M) -> None:
+        x0, y0, x1, y1 = area.bounds if not area.is_empty else (0.0, 0.0, 1.0, 1.0)
+        self.tile = tile
+        self.x0, self.y0 = float(x0), float(y0)
+        self.nx = max(1, int(math.ceil((x1 - x0) / tile)))
+        self.ny = max(1, int(math.ceil((y1 - y0) / tile)))
+        self.x1, self.y1 = self.x0 + self.nx * tile, self.y0 + self.ny * tile
+
+    def portals(self, area: BaseGeometry, spacing: float = PORTAL_M) -> np.ndarray:
+        """Points every ``spacing`` along the walkable parts of the inner tile lines (and
+        at both ends of each part), in a fixed order."""
+        lines = [shapely.LineString([(self.x0 + k * self.tile, self.y0 - 1.0),
+                                     (self.x0 + k * self.tile, self.y1 + 1.0)])
+                 for k in range(1, self.nx)]
+        lines += [shapely.LineString([(self.x0 - 1.0, self.y0 + k * self.tile),
+                                      (self.x1 + 1.0, self.y0 + k * self.tile)])
+                  for k in range(1, self.ny)]
+        if not lines or area.is_empty:
+            return np.zeros((0, 2))
+        cuts = shapely.intersection(np.asarray(lines, dtype=object), area)
+        pts = []
+        for cut in cuts:
+            for part in getattr(cut, "geoms", [cut]):
+                if part.geom_type != "LineString" or part.length <= 2 * _INSET:
+                    continue
+                (ax, ay), (bx, by) = part.coords[0], part.coords[-1]
+                length = part.length
+                k = max(1, int(math.ceil((length - 2 * _INSET) / spacing)))
+                t = np.linspace(_INSET / length, 1.0 - _INSET / length, k + 1)
+                pts.append(np.stack([ax + t * (bx - ax), ay + t * (by - ay)], axis=1))
+        if not pts:
+            return np.zeros((0, 2))
+        P = np.concatenate(pts)
+        return P[shapely.contains_xy(area, P[:, 0], P[:, 1])]
+
+    def members(self, V: np.ndarray, portal: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(tile, node) pairs, sorted by tile: the corners within the margin of a tile,
+        the portals on its sides."""
+        t, m = self.tile, MARGIN_M
+        gx = (V[:, 0] - self.x0) / t
+        gy = (V[:, 1] - self.y0) / t
+        # a corner: every tile its margin box meets; a portal: the tiles its line bounds
+        grow = np.where(portal, 1e-6, m) / t
+        ix0 = np.clip(np.floor(gx - grow), 0, self.nx - 1).astype(np.int64)
+        ix1 = np.clip(np.floor(gx + grow), 0, self.nx - 1).astype(np.int64)
+        iy0 = np.clip(np.floor(gy - grow), 0, self.ny - 1).astype(np.int64)
+        iy1 = np.clip(np.floor(gy + grow), 0, self.ny - 1).astype(np.int64)
+        wx, wy = ix1 - ix0 + 1, iy1 - iy0 + 1
+        cnt = wx * wy
+        node = np.repeat(np.arange(len(V)), cnt)
+        j = np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+        wxr = np.repeat(wx, cnt)
+        tiles = (np.repeat(iy0, cnt) + j // wxr) * self.nx + np.repeat(ix0, cnt) + j % wxr
+        order = np.lexsort((node, tiles))
+        return tiles[order], node[order]
+
+    def tile_of(self, P: np.ndarray) -> np.ndarray:
+        """The tile each point lies in (points beyond the grid: the nearest tile)."""
+        ix = np.clip(np.floor((P[:, 0] - self.x0) / self.tile), 0, self.nx - 1).astype(np.int64)
+        iy = np.clip(np.floor((P[:, 1] - self.y0) / self.tile), 0, self.ny - 1).astype(np.int64)
+        return iy * self.nx + ix
+
+    def pairs(self, tiles: np.ndarray, node: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Every node pair i < j that shares a tile, once (``tiles``, ``node``: members())."""
+        starts = np.searchsorted(tiles, np.arange(self.nx * self.ny + 1))
+        out = []
+        for a, b in zip(starts[:-1].tolist(), starts[1:].tolist(), strict=True):
+            if b - a < 2:
+                continue
+            mem = node[a:b]
+            i, j = np.triu_indices(b - a, 1)
+            out.append(mem[i] * n + mem[j])
+        if not out:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        keys = np.unique(np.concatenate(out))
+        return keys // n, keys % n
