@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
+import numpy as np
 import pytest
 import shapely.affinity
 from shapely.geometry import box
@@ -157,3 +158,25 @@ def test_a_booth_on_a_tiled_level_is_reached_like_on_the_full_graph(generated, t
         for j in range(len(places)):
             if i != j:
                 _within_one_percent(float(met[i, j]), float(exact_met[i, j]))
+
+
+@pytest.mark.parametrize("k,dx,dy", [(3, 1.0, 0.0), (30, -2.0, 2.5), (60, 0.3, -0.7)])
+def test_a_patched_area_is_the_fresh_area(k, dx, dy):
+    from exponav.core.routing.area import AreaParts, patched_area, walkable_area
+    from exponav.core.routing.sight import ring_edges
+
+    plan = grid_hall("G-1F")
+    before = AreaParts.of(plan, walkable_area(plan, tidy=True))
+    b = plan.booths[k]
+    plan.booths[k] = replace(b, polygon=shapely.affinity.translate(b.polygon, dx, dy))
+    got = patched_area(plan, before, share=1.0)
+    assert got is not None
+    fresh = walkable_area(plan, tidy=True)
+    assert got[0].symmetric_difference(fresh).area < 1e-9
+
+    def edges(area):
+        P, Q, _ = ring_edges(area)
+        return sorted(map(tuple, np.hstack([P, Q]).round(9).tolist()))
+    assert edges(got[0]) == edges(fresh)
+    again = patched_area(plan, got[1])  # nothing changed since: the same area
+    assert again is not None and again[0] is got[0]

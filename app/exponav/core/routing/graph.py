@@ -51,7 +51,7 @@ from shapely import STRtree
 
 from exponav.core.model import LevelPlan
 from exponav.core.routing import tiles
-from exponav.core.routing.area import walkable_area
+from exponav.core.routing.area import AreaParts, patched_area, walkable_area
 from exponav.core.routing.sight import TOL, Sight
 from exponav.core.routing.tiles import Tiling
 from exponav.core.routing.zones import GATE_REACH_M, SoftZones
@@ -93,6 +93,27 @@ def _splits(dx, dy, px, py, qx, qy) -> np.ndarray:
     return ((a > TOL) & (b < -TOL)) | ((a < -TOL) & (b > TOL))
 
 
+def _matches(old: np.ndarray, new: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For rows of two arrays (each without repeated rows): the index of the equal row in
+    the other array, or -1."""
+    both = np.concatenate([old, new])
+    src = np.concatenate([np.arange(len(old)), -1 - np.arange(len(new))])
+    order = np.lexsort(both.T[::-1])
+    b = both[order]
+    same = np.all(b[1:] == b[:-1], axis=1) if len(b) > 1 else np.zeros(0, bool)
+    old_at = np.full(len(old), -1, np.int64)
+    new_at = np.full(len(new), -1, np.int64)
+    k = np.nonzero(same)[0]
+    x, y = src[order[k]], src[order[k + 1]]
+    fwd = (x >= 0) & (y < 0)  # an old row, then the equal new one
+    rev = (x < 0) & (y >= 0)
+    old_at[x[fwd]] = -1 - y[fwd]
+    new_at[-1 - y[fwd]] = x[fwd]
+    old_at[y[rev]] = -1 - x[rev]
+    new_at[-1 - x[rev]] = y[rev]
+    return old_at, new_at
+
+
 def _segments_meet_box(A: np.ndarray, B: np.ndarray, lo, hi) -> np.ndarray:
     """Does segment A[i] -> B[i] meet the closed box lo..hi? (Liang-Barsky, vectorised)"""
     t0 = np.zeros(len(A))
@@ -115,15 +136,25 @@ class LevelGraph:
 
     def __init__(self, plan: LevelPlan, previous: LevelGraph | None = None) -> None:
         self.id = plan.level.id
-        self.area = walkable_area(plan)
-        shapely.prepare(self.area)
+        # a big level's area is patched after an edit, and kept tidy (area.py)
+        got = None
+        if previous is not None and previous.area_parts is not None:
+            got = patched_area(plan, previous.area_parts)
+        self.area_parts: AreaParts | None = None
+        if got is not None:
+            self.area, self.area_parts = got
+        else:
+            self.area = walkable_area(plan)
         self.sight = Sight(self.area)
+        reflex = self._reflex()
+        if got is None and reflex.sum() >= tiles.TILED_MIN_CORNERS:
+            self.area = walkable_area(plan, tidy=True)
+            self.area_parts = AreaParts.of(plan, self.area)
+            self.sight = Sight(self.area)
+            reflex = self._reflex()
+        shapely.prepare(self.area)
         s = self.sight
         # graph nodes: reflex corners of the free area (convex corners of the obstacles)
-        a = s.P - s.R
-        b = s.Q - s.P
-        cr = a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0]
-        reflex = cr < -TOL * s.plen * s.elen
         self.V = s.P[reflex]
         self.Vprev = s.R[reflex] - self.V
         self.Vnext = s.Q[reflex] - self.V
@@ -147,7 +178,7 @@ class LevelGraph:
         self.portal = np.zeros(len(self.V), bool)
         if len(self.V) >= tiles.TILED_MIN_CORNERS:
             self.tiling = Tiling(self.area, tiles.TILE_M)
-            pp = self.tiling.portals(self.area)
+            pp = self.tiling.portals(self.area, s.P, s.Q)
             east = np.broadcast_to(np.asarray([1.0, 0.0]), pp.shape)
             self.V = np.concatenate([self.V, pp])
             self.Vprev = np.concatenate([self.Vprev, east])
@@ -194,6 +225,14 @@ class LevelGraph:
             self.edge_lines = np.zeros(0, dtype=object)
         self.edge_tree = STRtree(self.edge_lines)
 
+    def _reflex(self) -> np.ndarray:
+        """Which boundary vertices are reflex corners of the free area."""
+        s = self.sight
+        a = s.P - s.R
+        b = s.Q - s.P
+        cr = a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0]
+        return cr < -TOL * s.plen * s.elen
+
     def _pairs_after(self, prev: LevelGraph):
         """The visible pairs, reusing a previous build of this level where nothing changed.
 
@@ -206,20 +245,17 @@ class LevelGraph:
         """
         po = np.hstack([prev.sight.P, prev.sight.Q])
         pn = np.hstack([self.sight.P, self.sight.Q])
-        old_e = set(map(tuple, po.tolist()))
-        new_e = set(map(tuple, pn.tolist()))
-        changed = np.asarray(sorted(old_e ^ new_e), dtype=float).reshape(-1, 4)
-        if len(changed) > _INCREMENTAL_MAX * max(len(new_e), 1):
+        old_at, new_at = _matches(po, pn)
+        changed = np.concatenate([po[old_at < 0], pn[new_at < 0]]).reshape(-1, 4)
+        if len(changed) > _INCREMENTAL_MAX * max(len(pn), 1):
             return None, None
         if not len(changed) and prev.n == self.n and np.array_equal(prev.V, self.V) \
                 and np.array_equal(prev.Vprev, self.Vprev) and np.array_equal(prev.Vnext, self.Vnext):
             self.incremental = self.unchanged = True
             return prev.pairs
         # corners that are still there, with the same neighbours
-        okey = {k: i for i, k in enumerate(map(tuple, np.hstack(
-            [prev.V, prev.Vprev, prev.Vnext]).tolist()))}
-        omap = np.asarray([okey.get(k, -1) for k in map(tuple, np.hstack(
-            [self.V, self.Vprev, self.Vnext]).tolist())], dtype=np.int64)
+        _, omap = _matches(np.hstack([prev.V, prev.Vprev, prev.Vnext]),
+                           np.hstack([self.V, self.Vprev, self.Vnext]))
         iu, ju = self._taut_pairs()
         oi, oj = omap[iu], omap[ju]
         kept = (oi >= 0) & (oj >= 0)

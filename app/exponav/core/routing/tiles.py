@@ -46,32 +46,35 @@ class Tiling:
         self.ny = max(1, int(math.ceil((y1 - y0) / tile)))
         self.x1, self.y1 = self.x0 + self.nx * tile, self.y0 + self.ny * tile
 
-    def portals(self, area: BaseGeometry, spacing: float = PORTAL_M) -> np.ndarray:
+    def portals(self, area: BaseGeometry, P: np.ndarray, Q: np.ndarray,
+                spacing: float = PORTAL_M) -> np.ndarray:
         """Points every ``spacing`` along the walkable parts of the inner tile lines (and
-        at both ends of each part), in a fixed order."""
-        lines = [shapely.LineString([(self.x0 + k * self.tile, self.y0 - 1.0),
-                                     (self.x0 + k * self.tile, self.y1 + 1.0)])
-                 for k in range(1, self.nx)]
-        lines += [shapely.LineString([(self.x0 - 1.0, self.y0 + k * self.tile),
-                                      (self.x1 + 1.0, self.y0 + k * self.tile)])
-                  for k in range(1, self.ny)]
-        if not lines or area.is_empty:
-            return np.zeros((0, 2))
-        cuts = shapely.intersection(np.asarray(lines, dtype=object), area)
+        at both ends of each part), in a fixed order. ``P -> Q``: the area's boundary
+        edges (:func:`~exponav.core.routing.sight.ring_edges`), whose crossings with a
+        line bound its walkable parts."""
+        cuts = [(0, self.x0 + k * self.tile) for k in range(1, self.nx)]
+        cuts += [(1, self.y0 + k * self.tile) for k in range(1, self.ny)]
         pts = []
-        for cut in cuts:
-            for part in getattr(cut, "geoms", [cut]):
-                if part.geom_type != "LineString" or part.length <= 2 * _INSET:
+        for axis, c in cuts:
+            a, b = P[:, axis], Q[:, axis]
+            cross = (a <= c) != (b <= c)  # half-open: a vertex on the line counts once
+            if not cross.any():
+                continue
+            t = (c - a[cross]) / (b[cross] - a[cross])
+            u = np.sort(P[cross, 1 - axis] + t * (Q[cross, 1 - axis] - P[cross, 1 - axis]))
+            for lo, hi in zip(u[:-1].tolist(), u[1:].tolist(), strict=True):
+                length = hi - lo
+                if length <= 2 * _INSET:
                     continue
-                (ax, ay), (bx, by) = part.coords[0], part.coords[-1]
-                length = part.length
                 k = max(1, int(math.ceil((length - 2 * _INSET) / spacing)))
-                t = np.linspace(_INSET / length, 1.0 - _INSET / length, k + 1)
-                pts.append(np.stack([ax + t * (bx - ax), ay + t * (by - ay)], axis=1))
+                along = np.linspace(lo + _INSET, hi - _INSET, k + 1)
+                xy = np.empty((k + 1, 2))
+                xy[:, axis], xy[:, 1 - axis] = c, along
+                pts.append(xy)
         if not pts:
             return np.zeros((0, 2))
-        P = np.concatenate(pts)
-        return P[shapely.contains_xy(area, P[:, 0], P[:, 1])]
+        pp = np.concatenate(pts)
+        return pp[shapely.contains_xy(area, pp[:, 0], pp[:, 1])]
 
     def members(self, V: np.ndarray, portal: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(tile, node) pairs, sorted by tile: the corners within the margin of a tile,
@@ -112,5 +115,6 @@ class Tiling:
             out.append(mem[i] * n + mem[j])
         if not out:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        keys = np.unique(np.concatenate(out))
+        keys = np.sort(np.concatenate(out))
+        keys = keys[np.concatenate([[True], keys[1:] != keys[:-1]])]
         return keys // n, keys % n
