@@ -39,6 +39,7 @@ __all__ = ["bench_stages", "run_bench"]
 
 #: The rows that need walking routes (built in a capped child at a generated scale).
 _ROUTED = ("route_one_level", "route_across_levels", "route_rebuild_level",
+           "route_rebuild_level after an edit",
            "route_build_venue", "itinerary_12_stops", "itinerary_12_stops_matrix",
            "itinerary_12_stops_order")
 _PDF = ("itinerary_pdf", "itinerary_pdf_receipt")
@@ -264,11 +265,38 @@ def _route_rows(nav: Navigator, rng: random.Random, n: int) -> list[dict[str, An
                                         for a, b in zip(*two, strict=True)]),
         measure("route_rebuild_level", [lambda lv=lv: router.rebuild_level(lv)
                                         for lv in hall2 * 5], warmup=0),
+        _edit_row(nav, router, hall2, rng),
     ]
     rows.append({"name": "route_build_venue", "n": 1, "p50_ms": round(build_ms, 1),
                  "p95_ms": round(build_ms, 1), "budget_ms": None, **routable})
     rows.append(turns_row(nav, router, {lv: places[lv] for lv in hall2}))
     return rows
+
+
+def _edit_row(nav: Navigator, router: Router, levels: list[str], rng: random.Random
+              ) -> dict[str, Any]:
+    """``route_rebuild_level after an edit``: one booth moved 1 m along its aisle (and
+    back, every other time, so the plan ends as it began), then its level rebuilt."""
+    from dataclasses import replace
+
+    import shapely.affinity
+
+    edits = []
+    for lv in levels:
+        plan = nav.venue.plans[lv]
+        if not plan.booths:
+            continue
+        k = rng.randrange(len(plan.booths))
+        booth = plan.booths[k]
+        moved = replace(booth, polygon=shapely.affinity.translate(booth.polygon, 1.0, 0.0))
+        edits.extend([(lv, plan, k, moved), (lv, plan, k, booth)] * 3)
+
+    def edit(lv, plan, k, to):
+        plan.booths[k] = to
+        router.rebuild_level(lv)
+
+    return measure("route_rebuild_level after an edit",
+                   [lambda e=e: edit(*e) for e in edits], warmup=0)
 
 
 def turns_row(nav: Navigator, router: Router, places: dict[str, list[str]], n: int = 200,

@@ -254,8 +254,12 @@ class LevelGraph:
             self.incremental = self.unchanged = True
             return prev.pairs
         # corners that are still there, with the same neighbours
-        _, omap = _matches(np.hstack([prev.V, prev.Vprev, prev.Vnext]),
-                           np.hstack([self.V, self.Vprev, self.Vnext]))
+        gone, omap = _matches(np.hstack([prev.V, prev.Vprev, prev.Vnext]),
+                              np.hstack([self.V, self.Vprev, self.Vnext]))
+        self.incremental = True
+        if self.tiling is not None and prev.tiling is not None \
+                and self.tiling.same_grid(prev.tiling):
+            return self._tiled_pairs_after(prev, changed, gone, omap)
         iu, ju = self._taut_pairs()
         oi, oj = omap[iu], omap[ju]
         kept = (oi >= 0) & (oj >= 0)
@@ -285,8 +289,41 @@ class LevelGraph:
         t = np.nonzero(test)[0]
         if t.size:
             vis[t] = ~self.sight.blocked(self.V[iu[t]], self.V[ju[t]], coarse=False)
-        self.incremental = True
         return iu[vis], ju[vis]
+
+    def _tiled_pairs_after(self, prev: LevelGraph, changed: np.ndarray, gone: np.ndarray,
+                           omap: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """_pairs_after() on a tiled level: only the tiles an edit touched are tested.
+
+        A tile is touched when a changed boundary edge comes within its margin or one of
+        its nodes is new or gone. Every other tile has the same nodes and the same
+        boundary round them, so its pairs keep their answers: the old pairs that share an
+        untouched tile are kept, the pairs of the touched tiles are tested afresh, and
+        together they are the graph a fresh build gives."""
+        T = self.tiling
+        touched = np.zeros(T.nx * T.ny, bool)
+        if len(changed):
+            touched |= T.touched(np.minimum(changed[:, :2], changed[:, 2:]) - 1e-6,
+                                 np.maximum(changed[:, :2], changed[:, 2:]) + 1e-6)
+        touched[self._tiles[(omap < 0)[self._tile_nodes]]] = True
+        touched[prev._tiles[(gone < 0)[prev._tile_nodes]]] = True
+        # the old pairs that share an untouched tile, in the new numbering
+        tab = T.table(prev._tiles, prev._tile_nodes, prev.n)
+        tab = np.where((tab >= 0) & ~touched[np.maximum(tab, 0)], tab, -1)
+        pi, pj = prev.pairs
+        A, B = tab[pi], np.where(tab[pj] >= 0, tab[pj], -2)
+        keep = ((A[:, :, None] == B[:, None, :]) & (A[:, :, None] >= 0)).any(axis=(1, 2))
+        ki, kj = gone[pi[keep]], gone[pj[keep]]
+        # and the pairs of the touched tiles, tested
+        fi, fj = T.pairs(self._tiles, self._tile_nodes, self.n, only=touched)
+        fi, fj = self._taut_filter(fi, fj)
+        vis = ~self.sight.blocked(self.V[fi], self.V[fj], coarse=False)
+        n = self.n
+        keys = np.concatenate([np.minimum(ki, kj) * n + np.maximum(ki, kj),
+                               fi[vis] * n + fj[vis]])
+        keys = np.sort(keys)
+        keys = keys[np.concatenate([[True], keys[1:] != keys[:-1]])] if len(keys) else keys
+        return keys // n, keys % n
 
     # -- geometry helpers
 
@@ -296,14 +333,7 @@ class LevelGraph:
         V, p, q = self.V, self.Pu, self.Qu
         n = self.n
         if self.tiling is not None:
-            i, j = self.tiling.pairs(self._tiles, self._tile_nodes, n)
-            d = V[j] - V[i]
-            dx, dy = d[:, 0], d[:, 1]
-            ok = ~_splits(dx, dy, p[i, 0], p[i, 1], q[i, 0], q[i, 1])
-            ok &= ~_splits(dx, dy, p[j, 0], p[j, 1], q[j, 0], q[j, 1])
-            if self.gate.any():
-                ok &= (dx * dx + dy * dy <= GATE_REACH_M ** 2) | ~(self.gate[i] | self.gate[j])
-            return i[ok], j[ok]
+            return self._taut_filter(*self.tiling.pairs(self._tiles, self._tile_nodes, n))
         rows, cols = [], []
         block = max(1, 2_000_000 // max(n, 1))  # bounded temporary arrays on big levels
         for r0 in range(0, n, block):
@@ -321,6 +351,18 @@ class LevelGraph:
             rows.append(i + r0)
             cols.append(j)
         return np.concatenate(rows), np.concatenate(cols)
+
+    def _taut_filter(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The pairs (i[k], j[k]) whose segment is taut at both ends (a gate's only when
+        short)."""
+        V, p, q = self.V, self.Pu, self.Qu
+        d = V[j] - V[i]
+        dx, dy = d[:, 0], d[:, 1]
+        ok = ~_splits(dx, dy, p[i, 0], p[i, 1], q[i, 0], q[i, 1])
+        ok &= ~_splits(dx, dy, p[j, 0], p[j, 1], q[j, 0], q[j, 1])
+        if self.gate.any():
+            ok &= (dx * dx + dy * dy <= GATE_REACH_M ** 2) | ~(self.gate[i] | self.gate[j])
+        return i[ok], j[ok]
 
     def taut(self, vi: np.ndarray, d: np.ndarray) -> np.ndarray:
         """Is a path through corner vi along direction d taut there (neighbours on one side)?"""

@@ -62,19 +62,40 @@ class Tiling:
                 continue
             t = (c - a[cross]) / (b[cross] - a[cross])
             u = np.sort(P[cross, 1 - axis] + t * (Q[cross, 1 - axis] - P[cross, 1 - axis]))
-            for lo, hi in zip(u[:-1].tolist(), u[1:].tolist(), strict=True):
-                length = hi - lo
-                if length <= 2 * _INSET:
-                    continue
-                k = max(1, int(math.ceil((length - 2 * _INSET) / spacing)))
-                along = np.linspace(lo + _INSET, hi - _INSET, k + 1)
-                xy = np.empty((k + 1, 2))
-                xy[:, axis], xy[:, 1 - axis] = c, along
-                pts.append(xy)
+            lo, hi = u[:-1] + _INSET, u[1:] - _INSET
+            ok = hi > lo
+            lo, hi = lo[ok], hi[ok]
+            # both ends of each part, and a fixed lattice between (so an edit moves only
+            # the portals near it)
+            base = self.y0 if axis == 0 else self.x0
+            m0 = np.ceil((lo - base) / spacing).astype(np.int64)
+            m1 = np.floor((hi - base) / spacing).astype(np.int64)
+            cnt = np.maximum(m1 - m0 + 1, 0)
+            step = np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+            along = np.concatenate([lo, hi, base + (np.repeat(m0, cnt) + step) * spacing])
+            xy = np.empty((len(along), 2))
+            xy[:, axis], xy[:, 1 - axis] = c, along
+            pts.append(xy)
         if not pts:
             return np.zeros((0, 2))
-        pp = np.concatenate(pts)
+        pp = np.unique(np.concatenate(pts), axis=0)
         return pp[shapely.contains_xy(area, pp[:, 0], pp[:, 1])]
+
+    def same_grid(self, other: Tiling) -> bool:
+        return (self.tile, self.x0, self.y0, self.nx, self.ny) == \
+            (other.tile, other.x0, other.y0, other.nx, other.ny)
+
+    def touched(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """Which tiles' nodes and margins meet any of the boxes lo[k]..hi[k]."""
+        out = np.zeros((self.ny, self.nx), bool)
+        t, m = self.tile, MARGIN_M
+        i0 = np.clip(np.ceil((lo[:, 0] - self.x0 - m) / t - 1), 0, self.nx - 1).astype(int)
+        i1 = np.clip(np.floor((hi[:, 0] - self.x0 + m) / t), 0, self.nx - 1).astype(int)
+        j0 = np.clip(np.ceil((lo[:, 1] - self.y0 - m) / t - 1), 0, self.ny - 1).astype(int)
+        j1 = np.clip(np.floor((hi[:, 1] - self.y0 + m) / t), 0, self.ny - 1).astype(int)
+        for a, b, c, d in zip(i0.tolist(), i1.tolist(), j0.tolist(), j1.tolist(), strict=True):
+            out[c:d + 1, a:b + 1] = True
+        return out.ravel()
 
     def members(self, V: np.ndarray, portal: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(tile, node) pairs, sorted by tile: the corners within the margin of a tile,
@@ -97,18 +118,30 @@ class Tiling:
         order = np.lexsort((node, tiles))
         return tiles[order], node[order]
 
+    def table(self, tiles: np.ndarray, node: np.ndarray, n: int) -> np.ndarray:
+        """The tiles of each node, one row per node (-1 pads the row)."""
+        order = np.argsort(node, kind="stable")
+        nd, tl = node[order], tiles[order]
+        cnt = np.bincount(nd, minlength=n)
+        rank = np.arange(len(nd)) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+        out = np.full((n, max(int(cnt.max(initial=0)), 1)), -1, np.int64)
+        out[nd, rank] = tl
+        return out
+
     def tile_of(self, P: np.ndarray) -> np.ndarray:
         """The tile each point lies in (points beyond the grid: the nearest tile)."""
         ix = np.clip(np.floor((P[:, 0] - self.x0) / self.tile), 0, self.nx - 1).astype(np.int64)
         iy = np.clip(np.floor((P[:, 1] - self.y0) / self.tile), 0, self.ny - 1).astype(np.int64)
         return iy * self.nx + ix
 
-    def pairs(self, tiles: np.ndarray, node: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-        """Every node pair i < j that shares a tile, once (``tiles``, ``node``: members())."""
+    def pairs(self, tiles: np.ndarray, node: np.ndarray, n: int, only: np.ndarray | None = None
+              ) -> tuple[np.ndarray, np.ndarray]:
+        """Every node pair i < j that shares a tile, once (``tiles``, ``node``: members());
+        only of the tiles marked in ``only``, if given."""
         starts = np.searchsorted(tiles, np.arange(self.nx * self.ny + 1))
         out = []
-        for a, b in zip(starts[:-1].tolist(), starts[1:].tolist(), strict=True):
-            if b - a < 2:
+        for k, (a, b) in enumerate(zip(starts[:-1].tolist(), starts[1:].tolist(), strict=True)):
+            if b - a < 2 or (only is not None and not only[k]):
                 continue
             mem = node[a:b]
             i, j = np.triu_indices(b - a, 1)
