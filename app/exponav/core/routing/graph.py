@@ -474,6 +474,13 @@ class LevelGraph:
             ii, vv = ii[m], vv[m]
         return ii, vv
 
+    def tile_mask(self, P: np.ndarray) -> np.ndarray:
+        """On a tiled level: which nodes belong to a tile of any of the points P."""
+        mask = np.zeros(self.n, bool)
+        for t in np.unique(self.tiling.tile_of(np.asarray(P, float).reshape(-1, 2))).tolist():
+            mask[self._tile_nodes[self._tile_ptr[t]:self._tile_ptr[t + 1]]] = True
+        return mask
+
     def field(self, sources: list[Anchor], limit: float = math.inf) -> Field:
         """Shortest distances from the sources to every corner (inf beyond ``limit``)."""
         return self.fields([sources], limit)[0]
