@@ -128,7 +128,42 @@ def run_bench(data: str | Path | None = None, *, scale: str = "scse",
     except (RuntimeError, subprocess.TimeoutExpired) as e:
         rows.extend(_skipped(("start_to_first_frame",), f"the window did not start: {e}"))
     rows.extend(done[1] if done else _skipped(_PDF, why))
+    rows.append(_first_route_row(nav, data))
     return _held_to(rows, scale)
+
+
+_FIRST_ROUTE = '''
+import resource, sys, time
+t0 = time.perf_counter()
+from exponav.core.navigator import Navigator
+nav = Navigator.open(sys.argv[1])
+nav.route(sys.argv[2], sys.argv[3])
+ms = (time.perf_counter() - t0) * 1000.0
+print(ms, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0)
+'''
+
+
+def _first_route_row(nav: Navigator, data: str | Path | None, runs: int = 3) -> dict[str, Any]:
+    """``start_to_first_route``: a fresh process opens the data file and routes from a
+    kiosk to a booth (imports included), ``runs`` times; with its peak resident memory."""
+    import numpy as np
+
+    kiosk = nav.kiosks()[0]
+    booth = next(b.code for b in nav.venue.plans[kiosk.level].booths)
+    times, peaks = [], []
+    for _ in range(runs):
+        got = subprocess.run([sys.executable, "-c", _FIRST_ROUTE, str(data), kiosk.id, booth],
+                             capture_output=True, text=True, timeout=300)
+        if got.returncode != 0:
+            return {"name": "start_to_first_route", "n": 0, "p50_ms": float("nan"),
+                    "p95_ms": float("nan"), "budget_ms": None,
+                    "skipped": (got.stderr.strip().splitlines() or ["failed"])[-1]}
+        ms, peak = (float(v) for v in got.stdout.split()[-2:])
+        times.append(ms)
+        peaks.append(peak)
+    p50, p95 = (round(float(v), 1) for v in np.percentile(times, [50, 95]))
+    return {"name": "start_to_first_route", "n": runs, "p50_ms": p50, "p95_ms": p95,
+            "budget_ms": None, "rss_mb": round(max(peaks), 1), "peak_rss_mb": round(max(peaks), 1)}
 
 
 def _scaled(scale: str, data: str | Path | None):

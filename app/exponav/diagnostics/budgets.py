@@ -41,6 +41,7 @@ LARGE_BUDGETS_MS = {
     "itinerary_pdf_receipt": None,
     "render_level": 16.0,
     "start_to_first_frame": 4000.0,
+    "start_to_first_route": 4000.0,  # a fresh process: open the data file, route once
     "data_file_build": 120_000.0,
 }
 

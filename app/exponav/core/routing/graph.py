@@ -15,6 +15,13 @@ their outer corners and gates along their edges (every 3 m, joined to what lies 
 search is then the cheapest by that cost (exact for paths that cross a zone's edge at a
 gate or corner), and the metres of the path it finds are what a route reports.
 
+A big level (1,500 corners or more; the SCSE levels have 320-700) is tiled instead
+(:mod:`~exponav.core.routing.tiles`): an edge joins only nodes of one 40 m tile, and
+portals on the lines between tiles take their place in the graph beside the corners.
+The graph then grows linearly with the level, and its walks stay within a fraction of a
+per cent of the shortest (never shorter). A rebuild after an edit there tests only the
+tiles it touched, and patches the area only round the shapes that changed.
+
 A point of the area becomes an :class:`Anchor` (the corners it sees, one bulk sight test
 for many points); a :class:`Field` is grown from some anchors, the shortest distance to
 every corner, with one call to scipy's Dijkstra (``scipy.sparse.csgraph.dijkstra``, in C)
