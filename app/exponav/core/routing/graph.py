@@ -193,7 +193,9 @@ class LevelGraph:
             self.gate = np.concatenate([self.gate, np.zeros(len(pp), bool)])
             self.portal = np.concatenate([self.portal, np.ones(len(pp), bool)])
         n = self.n = len(self.V)
-        if self.tiling is not None:  # each tile's nodes, by tile (CSR)
+        if self.tiling is not None:
+            self._line_rank = self._portal_lines()
+            # each tile's nodes, by tile (CSR)
             self._tiles, self._tile_nodes = self.tiling.members(self.V, self.portal)
             self._tile_ptr = np.searchsorted(self._tiles, np.arange(
                 self.tiling.nx * self.tiling.ny + 1))
@@ -369,7 +371,27 @@ class LevelGraph:
         ok &= ~_splits(dx, dy, p[j, 0], p[j, 1], q[j, 0], q[j, 1])
         if self.gate.any():
             ok &= (dx * dx + dy * dy <= GATE_REACH_M ** 2) | ~(self.gate[i] | self.gate[j])
+        if self.tiling is not None:  # along a tile line, only from a portal to the next
+            for line, rank in self._line_rank:
+                along = (line[i] >= 0) & (line[i] == line[j])
+                ok &= ~along | (np.abs(rank[i] - rank[j]) == 1)
         return i[ok], j[ok]
+
+    def _portal_lines(self) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
+        """Per axis (lines x = c, lines y = c): each node's line (-1 off every line) and
+        its rank along it."""
+        T = self.tiling
+        out = []
+        for axis, (base, count) in enumerate(((T.x0, T.nx), (T.y0, T.ny))):
+            k = (self.V[:, axis] - base) / T.tile
+            line = np.where(self.portal & (np.abs(k - np.round(k)) < 1e-9) & (np.round(k) > 0)
+                            & (np.round(k) < count), np.round(k), -1).astype(np.int64)
+            rank = np.zeros(self.n, np.int64)
+            on = np.nonzero(line >= 0)[0]
+            order = on[np.lexsort((self.V[on, 1 - axis], line[on]))]
+            rank[order] = np.arange(len(order))
+            out.append((line, rank))
+        return tuple(out)
 
     def taut(self, vi: np.ndarray, d: np.ndarray) -> np.ndarray:
         """Is a path through corner vi along direction d taut there (neighbours on one side)?"""
