@@ -180,3 +180,37 @@ def test_a_patched_area_is_the_fresh_area(k, dx, dy):
     assert edges(got[0]) == edges(fresh)
     again = patched_area(plan, got[1])  # nothing changed since: the same area
     assert again is not None and again[0] is got[0]
+
+
+class _LevelByLevel(Router):
+    """A router that always searches the connector ends level by level."""
+
+    _route_net = Router._route_levels
+
+
+@pytest.mark.parametrize("step_free", [False, True])
+def test_the_search_over_all_connector_ends_equals_the_search_level_by_level(step_free):
+    """A router with every level built searches the venue's ends as one graph
+    (network.py): the same routes as the search level by level, and the same walking
+    matrix."""
+    from tests.core.test_routing import two_buildings
+
+    venue = two_buildings()
+    built, plain = Router(venue, fewer_turns=False), _LevelByLevel(venue, fewer_turns=False)
+    pairs = [(pt("A-1F", 10.0, 2.0), pt("A-4F", 10.0, 2.5)),
+             (pt("A-4F", 10.0, 2.0), pt("B-4F", 150.0, 20.0)),
+             (pt("B-4F", 150.0, 20.0), pt("A-1F", 30.0, 2.0)),
+             (pt("A-1F", 55.0, 20.0), pt("A-4F", 55.0, 21.0)),
+             (pt("B-1F", 120.0, 38.0), pt("A-4F", 45.0, 39.0))]
+    for a, b in pairs:
+        one, two = plain.route(a, b, step_free=step_free), built.route(a, b, step_free=step_free)
+        assert [leg.via for leg in two.legs] == [leg.via for leg in one.legs]
+        assert two.duration_s == pytest.approx(one.duration_s, rel=1e-9)
+        assert [leg.coords for leg in two.legs] == [leg.coords for leg in one.legs]
+    places = [p for ab in pairs for p in ab]
+    sec, met = built.walking_matrix(places, step_free=step_free)
+    for i, a in enumerate(places):
+        for j, b in enumerate(places):
+            if i != j:
+                r = plain.route(a, b, step_free=step_free)
+                assert sec[i, j] == pytest.approx(r.duration_s, rel=1e-6)

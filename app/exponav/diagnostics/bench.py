@@ -331,7 +331,8 @@ def _edit_row(nav: Navigator, router: Router, levels: list[str], rng: random.Ran
         router.rebuild_level(lv)
 
     return measure("route_rebuild_level after an edit",
-                   [lambda e=e: edit(*e) for e in edits], warmup=0)
+                   [lambda e=e: edit(*e) for e in edits], warmup=0,
+                   budget_ms=budgets_for("scse")["route_rebuild_level"])
 
 
 def turns_row(nav: Navigator, router: Router, places: dict[str, list[str]], n: int = 200,

@@ -295,6 +295,12 @@ class Router:
         """The full search: every corner of the levels on the way, and the connectors."""
         if all(lid in self._levels for lid in self.venue.plans):
             return self._route_net(origin, destination, so, sd, step_free)
+        return self._route_levels(origin, destination, so, sd, step_free)
+
+    def _route_levels(self, origin: Place, destination: Place, so: Spot, sd: Spot,
+                      step_free: bool) -> Route:
+        """The full search before every level is built: a Dijkstra over the connector
+        ends that builds the levels it reaches as it goes."""
         speed = STEP_FREE_SPEED if step_free else WALK_SPEED
         lo, ld = so.graph, sd.graph
         co, cd = self._at(so), self._at(sd)
