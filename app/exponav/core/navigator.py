@@ -346,8 +346,10 @@ class Navigator:
 
         try:
             if route.landmarks is None:
-                labels = {code: (ex.name, ex.name_zh) for code, ex in self._owner.items()}
-                route.landmarks = landmarks(route, self.venue, labels)
+                if getattr(self, "_labels_for", None) is not self._owner:  # made once per show
+                    self._labels = {code: (ex.name, ex.name_zh) for code, ex in self._owner.items()}
+                    self._labels_for = self._owner
+                route.landmarks = landmarks(route, self.venue, self._labels)
             return directions(route, self.venue, lang)
         except Exception:
             _log.exception("could not word the route %s -> %s", route.origin.id,

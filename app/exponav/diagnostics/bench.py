@@ -39,6 +39,7 @@ __all__ = ["bench_stages", "run_bench"]
 
 #: The rows that need walking routes (built in a capped child at a generated scale).
 _ROUTED = ("route_one_level", "route_across_levels", "route_rebuild_level",
+           "route_rebuild_level after an edit",
            "route_build_venue", "itinerary_12_stops", "itinerary_12_stops_matrix",
            "itinerary_12_stops_order")
 _PDF = ("itinerary_pdf", "itinerary_pdf_receipt")
@@ -130,7 +131,42 @@ def run_bench(data: str | Path | None = None, *, scale: str = "scse",
     except (RuntimeError, subprocess.TimeoutExpired) as e:
         rows.extend(_skipped(("start_to_first_frame",), f"the window did not start: {e}"))
     rows.extend(done[1] if done else _skipped(_PDF, why))
+    rows.append(_first_route_row(nav, data))
     return _held_to(rows, scale)
+
+
+_FIRST_ROUTE = '''
+import resource, sys, time
+t0 = time.perf_counter()
+from exponav.core.navigator import Navigator
+nav = Navigator.open(sys.argv[1])
+nav.route(sys.argv[2], sys.argv[3])
+ms = (time.perf_counter() - t0) * 1000.0
+print(ms, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0)
+'''
+
+
+def _first_route_row(nav: Navigator, data: str | Path | None, runs: int = 3) -> dict[str, Any]:
+    """``start_to_first_route``: a fresh process opens the data file and routes from a
+    kiosk to a booth (imports included), ``runs`` times; with its peak resident memory."""
+    import numpy as np
+
+    kiosk = nav.kiosks()[0]
+    booth = next(b.code for b in nav.venue.plans[kiosk.level].booths)
+    times, peaks = [], []
+    for _ in range(runs):
+        got = subprocess.run([sys.executable, "-c", _FIRST_ROUTE, str(data), kiosk.id, booth],
+                             capture_output=True, text=True, timeout=300)
+        if got.returncode != 0:
+            return {"name": "start_to_first_route", "n": 0, "p50_ms": float("nan"),
+                    "p95_ms": float("nan"), "budget_ms": None,
+                    "skipped": (got.stderr.strip().splitlines() or ["failed"])[-1]}
+        ms, peak = (float(v) for v in got.stdout.split()[-2:])
+        times.append(ms)
+        peaks.append(peak)
+    p50, p95 = (round(float(v), 1) for v in np.percentile(times, [50, 95]))
+    return {"name": "start_to_first_route", "n": runs, "p50_ms": p50, "p95_ms": p95,
+            "budget_ms": None, "rss_mb": round(max(peaks), 1), "peak_rss_mb": round(max(peaks), 1)}
 
 
 def _scaled(scale: str, data: str | Path | None):
@@ -281,11 +317,39 @@ def _route_rows(nav: Navigator, rng: random.Random, n: int) -> list[dict[str, An
                                         for a, b in zip(*two, strict=True)]),
         measure("route_rebuild_level", [lambda lv=lv: router.rebuild_level(lv)
                                         for lv in hall2 * 5], warmup=0),
+        _edit_row(nav, router, hall2, rng),
     ]
     rows.append({"name": "route_build_venue", "n": 1, "p50_ms": round(build_ms, 1),
                  "p95_ms": round(build_ms, 1), "budget_ms": None, **routable})
     rows.append(turns_row(nav, router, {lv: places[lv] for lv in hall2}))
     return rows
+
+
+def _edit_row(nav: Navigator, router: Router, levels: list[str], rng: random.Random
+              ) -> dict[str, Any]:
+    """``route_rebuild_level after an edit``: one booth moved 1 m along its aisle (and
+    back, every other time, so the plan ends as it began), then its level rebuilt."""
+    from dataclasses import replace
+
+    import shapely.affinity
+
+    edits = []
+    for lv in levels:
+        plan = nav.venue.plans[lv]
+        if not plan.booths:
+            continue
+        k = rng.randrange(len(plan.booths))
+        booth = plan.booths[k]
+        moved = replace(booth, polygon=shapely.affinity.translate(booth.polygon, 1.0, 0.0))
+        edits.extend([(lv, plan, k, moved), (lv, plan, k, booth)] * 3)
+
+    def edit(lv, plan, k, to):
+        plan.booths[k] = to
+        router.rebuild_level(lv)
+
+    return measure("route_rebuild_level after an edit",
+                   [lambda e=e: edit(*e) for e in edits], warmup=0,
+                   budget_ms=budgets_for("scse")["route_rebuild_level"])
 
 
 def turns_row(nav: Navigator, router: Router, places: dict[str, list[str]], n: int = 200,

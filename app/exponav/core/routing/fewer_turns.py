@@ -90,6 +90,11 @@ def fewer_turns(g: LevelGraph, coords: Sequence[Point], extra_m: float,
         got = band.walk(penalty)
         if got is None:
             break
+        if g.tiling is not None:  # cut straight past the portals it can
+            nodes = [int(v) if v < g.n else -1 for v in got[1]]
+            got = np.asarray(g.straighten([tuple(p) for p in got[0].tolist()], nodes), float)
+        else:
+            got = got[0]
         length = _length(got)
         if length > length_cap + 1e-6 or float(g.cost(got[:-1], got[1:]).sum()) > cost_cap + 1e-6:
             continue  # saved several turns for more than the budget: try a smaller penalty
@@ -160,8 +165,9 @@ class _Band:
         turn = np.einsum("ij,ij->i", unit[k1], unit[k2]) < _COS_TURN
         return cls(XY, U, T, W, k1, k2, turn, np.nonzero(U == S)[0], np.nonzero(T == E)[0])
 
-    def walk(self, penalty: float) -> np.ndarray | None:
-        """The walk of least cost plus ``penalty`` per turn through the band, or None."""
+    def walk(self, penalty: float) -> tuple[np.ndarray, np.ndarray] | None:
+        """The walk of least cost plus ``penalty`` per turn through the band (its points
+        and their nodes: start and end are the last two), or None."""
         k_all = len(self.U)
         src = k_all  # a source joined to the edges leaving the start
         a = np.concatenate([self.k1, np.full(len(self.src_edges), src)])
@@ -178,4 +184,5 @@ class _Band:
             chain.append(k)
             k = int(pred[k])
         chain.reverse()
-        return self.XY[[int(self.U[chain[0]])] + [int(self.T[k]) for k in chain]]
+        nodes = np.asarray([int(self.U[chain[0]])] + [int(self.T[k]) for k in chain])
+        return self.XY[nodes], nodes

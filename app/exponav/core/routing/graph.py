@@ -15,6 +15,13 @@ their outer corners and gates along their edges (every 3 m, joined to what lies 
 search is then the cheapest by that cost (exact for paths that cross a zone's edge at a
 gate or corner), and the metres of the path it finds are what a route reports.
 
+A big level (1,500 corners or more; the SCSE levels have 320-700) is tiled instead
+(:mod:`~exponav.core.routing.tiles`): an edge joins only nodes of one 40 m tile, and
+portals on the lines between tiles take their place in the graph beside the corners.
+The graph then grows linearly with the level, and its walks stay within a fraction of a
+per cent of the shortest (never shorter). A rebuild after an edit there tests only the
+tiles it touched, and patches the area only round the shapes that changed.
+
 A point of the area becomes an :class:`Anchor` (the corners it sees, one bulk sight test
 for many points); a :class:`Field` is grown from some anchors, the shortest distance to
 every corner, with one call to scipy's Dijkstra (``scipy.sparse.csgraph.dijkstra``, in C)
@@ -50,8 +57,10 @@ from scipy.sparse.csgraph import dijkstra
 from shapely import STRtree
 
 from exponav.core.model import LevelPlan
-from exponav.core.routing.area import walkable_area
+from exponav.core.routing import tiles
+from exponav.core.routing.area import AreaParts, patched_area, walkable_area
 from exponav.core.routing.sight import TOL, Sight
+from exponav.core.routing.tiles import Tiling
 from exponav.core.routing.zones import GATE_REACH_M, SoftZones
 
 __all__ = ["Anchor", "Field", "LevelGraph"]
@@ -91,6 +100,27 @@ def _splits(dx, dy, px, py, qx, qy) -> np.ndarray:
     return ((a > TOL) & (b < -TOL)) | ((a < -TOL) & (b > TOL))
 
 
+def _matches(old: np.ndarray, new: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For rows of two arrays (each without repeated rows): the index of the equal row in
+    the other array, or -1."""
+    both = np.concatenate([old, new])
+    src = np.concatenate([np.arange(len(old)), -1 - np.arange(len(new))])
+    order = np.lexsort(both.T[::-1])
+    b = both[order]
+    same = np.all(b[1:] == b[:-1], axis=1) if len(b) > 1 else np.zeros(0, bool)
+    old_at = np.full(len(old), -1, np.int64)
+    new_at = np.full(len(new), -1, np.int64)
+    k = np.nonzero(same)[0]
+    x, y = src[order[k]], src[order[k + 1]]
+    fwd = (x >= 0) & (y < 0)  # an old row, then the equal new one
+    rev = (x < 0) & (y >= 0)
+    old_at[x[fwd]] = -1 - y[fwd]
+    new_at[-1 - y[fwd]] = x[fwd]
+    old_at[y[rev]] = -1 - x[rev]
+    new_at[-1 - x[rev]] = y[rev]
+    return old_at, new_at
+
+
 def _segments_meet_box(A: np.ndarray, B: np.ndarray, lo, hi) -> np.ndarray:
     """Does segment A[i] -> B[i] meet the closed box lo..hi? (Liang-Barsky, vectorised)"""
     t0 = np.zeros(len(A))
@@ -113,15 +143,25 @@ class LevelGraph:
 
     def __init__(self, plan: LevelPlan, previous: LevelGraph | None = None) -> None:
         self.id = plan.level.id
-        self.area = walkable_area(plan)
-        shapely.prepare(self.area)
+        # a big level's area is patched after an edit, and kept tidy (area.py)
+        got = None
+        if previous is not None and previous.area_parts is not None:
+            got = patched_area(plan, previous.area_parts)
+        self.area_parts: AreaParts | None = None
+        if got is not None:
+            self.area, self.area_parts = got
+        else:
+            self.area = walkable_area(plan)
         self.sight = Sight(self.area)
+        reflex = self._reflex()
+        if got is None and reflex.sum() >= tiles.TILED_MIN_CORNERS:
+            self.area = walkable_area(plan, tidy=True)
+            self.area_parts = AreaParts.of(plan, self.area)
+            self.sight = Sight(self.area)
+            reflex = self._reflex()
+        shapely.prepare(self.area)
         s = self.sight
         # graph nodes: reflex corners of the free area (convex corners of the obstacles)
-        a = s.P - s.R
-        b = s.Q - s.P
-        cr = a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0]
-        reflex = cr < -TOL * s.plen * s.elen
         self.V = s.P[reflex]
         self.Vprev = s.R[reflex] - self.V
         self.Vnext = s.Q[reflex] - self.V
@@ -140,7 +180,25 @@ class LevelGraph:
             self.Vprev = np.concatenate([self.Vprev, zprev[ok]])
             self.Vnext = np.concatenate([self.Vnext, znext[ok]])
             self.gate = np.concatenate([self.gate, gate[ok]])
+        # a big level: edges only within tiles, joined through portals (tiles.py)
+        self.tiling: Tiling | None = None
+        self.portal = np.zeros(len(self.V), bool)
+        if len(self.V) >= tiles.TILED_MIN_CORNERS:
+            self.tiling = Tiling(self.area, tiles.TILE_M)
+            pp = self.tiling.portals(self.area, s.P, s.Q)
+            east = np.broadcast_to(np.asarray([1.0, 0.0]), pp.shape)
+            self.V = np.concatenate([self.V, pp])
+            self.Vprev = np.concatenate([self.Vprev, east])
+            self.Vnext = np.concatenate([self.Vnext, east])
+            self.gate = np.concatenate([self.gate, np.zeros(len(pp), bool)])
+            self.portal = np.concatenate([self.portal, np.ones(len(pp), bool)])
         n = self.n = len(self.V)
+        if self.tiling is not None:
+            self._line_rank = self._portal_lines()
+            # each tile's nodes, by tile (CSR)
+            self._tiles, self._tile_nodes = self.tiling.members(self.V, self.portal)
+            self._tile_ptr = np.searchsorted(self._tiles, np.arange(
+                self.tiling.nx * self.tiling.ny + 1))
         # unit vectors to the neighbours, for the tautness tests
         self.Pu = self.Vprev / np.hypot(self.Vprev[:, 0], self.Vprev[:, 1])[:, None]
         self.Qu = self.Vnext / np.hypot(self.Vnext[:, 0], self.Vnext[:, 1])[:, None]
@@ -176,6 +234,14 @@ class LevelGraph:
             self.edge_lines = np.zeros(0, dtype=object)
         self.edge_tree = STRtree(self.edge_lines)
 
+    def _reflex(self) -> np.ndarray:
+        """Which boundary vertices are reflex corners of the free area."""
+        s = self.sight
+        a = s.P - s.R
+        b = s.Q - s.P
+        cr = a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0]
+        return cr < -TOL * s.plen * s.elen
+
     def _pairs_after(self, prev: LevelGraph):
         """The visible pairs, reusing a previous build of this level where nothing changed.
 
@@ -188,20 +254,21 @@ class LevelGraph:
         """
         po = np.hstack([prev.sight.P, prev.sight.Q])
         pn = np.hstack([self.sight.P, self.sight.Q])
-        old_e = set(map(tuple, po.tolist()))
-        new_e = set(map(tuple, pn.tolist()))
-        changed = np.asarray(sorted(old_e ^ new_e), dtype=float).reshape(-1, 4)
-        if len(changed) > _INCREMENTAL_MAX * max(len(new_e), 1):
+        old_at, new_at = _matches(po, pn)
+        changed = np.concatenate([po[old_at < 0], pn[new_at < 0]]).reshape(-1, 4)
+        if len(changed) > _INCREMENTAL_MAX * max(len(pn), 1):
             return None, None
         if not len(changed) and prev.n == self.n and np.array_equal(prev.V, self.V) \
                 and np.array_equal(prev.Vprev, self.Vprev) and np.array_equal(prev.Vnext, self.Vnext):
             self.incremental = self.unchanged = True
             return prev.pairs
         # corners that are still there, with the same neighbours
-        okey = {k: i for i, k in enumerate(map(tuple, np.hstack(
-            [prev.V, prev.Vprev, prev.Vnext]).tolist()))}
-        omap = np.asarray([okey.get(k, -1) for k in map(tuple, np.hstack(
-            [self.V, self.Vprev, self.Vnext]).tolist())], dtype=np.int64)
+        gone, omap = _matches(np.hstack([prev.V, prev.Vprev, prev.Vnext]),
+                              np.hstack([self.V, self.Vprev, self.Vnext]))
+        self.incremental = True
+        if self.tiling is not None and prev.tiling is not None \
+                and self.tiling.same_grid(prev.tiling):
+            return self._tiled_pairs_after(prev, changed, gone, omap)
         iu, ju = self._taut_pairs()
         oi, oj = omap[iu], omap[ju]
         kept = (oi >= 0) & (oj >= 0)
@@ -231,15 +298,51 @@ class LevelGraph:
         t = np.nonzero(test)[0]
         if t.size:
             vis[t] = ~self.sight.blocked(self.V[iu[t]], self.V[ju[t]], coarse=False)
-        self.incremental = True
         return iu[vis], ju[vis]
+
+    def _tiled_pairs_after(self, prev: LevelGraph, changed: np.ndarray, gone: np.ndarray,
+                           omap: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """_pairs_after() on a tiled level: only the tiles an edit touched are tested.
+
+        A tile is touched when a changed boundary edge comes within its margin or one of
+        its nodes is new or gone. Every other tile has the same nodes and the same
+        boundary round them, so its pairs keep their answers: the old pairs that share an
+        untouched tile are kept, the pairs of the touched tiles are tested afresh, and
+        together they are the graph a fresh build gives."""
+        T = self.tiling
+        touched = np.zeros(T.nx * T.ny, bool)
+        if len(changed):
+            touched |= T.touched(np.minimum(changed[:, :2], changed[:, 2:]) - 1e-6,
+                                 np.maximum(changed[:, :2], changed[:, 2:]) + 1e-6)
+        touched[self._tiles[(omap < 0)[self._tile_nodes]]] = True
+        touched[prev._tiles[(gone < 0)[prev._tile_nodes]]] = True
+        # the old pairs that share an untouched tile, in the new numbering
+        tab = T.table(prev._tiles, prev._tile_nodes, prev.n)
+        tab = np.where((tab >= 0) & ~touched[np.maximum(tab, 0)], tab, -1)
+        pi, pj = prev.pairs
+        A, B = tab[pi], np.where(tab[pj] >= 0, tab[pj], -2)
+        keep = ((A[:, :, None] == B[:, None, :]) & (A[:, :, None] >= 0)).any(axis=(1, 2))
+        ki, kj = gone[pi[keep]], gone[pj[keep]]
+        # and the pairs of the touched tiles, tested
+        fi, fj = T.pairs(self._tiles, self._tile_nodes, self.n, only=touched)
+        fi, fj = self._taut_filter(fi, fj)
+        vis = ~self.sight.blocked(self.V[fi], self.V[fj], coarse=False)
+        n = self.n
+        keys = np.concatenate([np.minimum(ki, kj) * n + np.maximum(ki, kj),
+                               fi[vis] * n + fj[vis]])
+        keys = np.sort(keys)
+        keys = keys[np.concatenate([[True], keys[1:] != keys[:-1]])] if len(keys) else keys
+        return keys // n, keys % n
 
     # -- geometry helpers
 
     def _taut_pairs(self) -> tuple[np.ndarray, np.ndarray]:
-        """All corner pairs i < j whose joining segment is taut at both corners."""
+        """All corner pairs i < j whose joining segment is taut at both corners (on a
+        tiled level, of one tile)."""
         V, p, q = self.V, self.Pu, self.Qu
         n = self.n
+        if self.tiling is not None:
+            return self._taut_filter(*self.tiling.pairs(self._tiles, self._tile_nodes, n))
         rows, cols = [], []
         block = max(1, 2_000_000 // max(n, 1))  # bounded temporary arrays on big levels
         for r0 in range(0, n, block):
@@ -257,6 +360,38 @@ class LevelGraph:
             rows.append(i + r0)
             cols.append(j)
         return np.concatenate(rows), np.concatenate(cols)
+
+    def _taut_filter(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The pairs (i[k], j[k]) whose segment is taut at both ends (a gate's only when
+        short)."""
+        V, p, q = self.V, self.Pu, self.Qu
+        d = V[j] - V[i]
+        dx, dy = d[:, 0], d[:, 1]
+        ok = ~_splits(dx, dy, p[i, 0], p[i, 1], q[i, 0], q[i, 1])
+        ok &= ~_splits(dx, dy, p[j, 0], p[j, 1], q[j, 0], q[j, 1])
+        if self.gate.any():
+            ok &= (dx * dx + dy * dy <= GATE_REACH_M ** 2) | ~(self.gate[i] | self.gate[j])
+        if self.tiling is not None:  # along a tile line, only from a portal to the next
+            for line, rank in self._line_rank:
+                along = (line[i] >= 0) & (line[i] == line[j])
+                ok &= ~along | (np.abs(rank[i] - rank[j]) == 1)
+        return i[ok], j[ok]
+
+    def _portal_lines(self) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
+        """Per axis (lines x = c, lines y = c): each node's line (-1 off every line) and
+        its rank along it."""
+        T = self.tiling
+        out = []
+        for axis, (base, count) in enumerate(((T.x0, T.nx), (T.y0, T.ny))):
+            k = (self.V[:, axis] - base) / T.tile
+            line = np.where(self.portal & (np.abs(k - np.round(k)) < 1e-9) & (np.round(k) > 0)
+                            & (np.round(k) < count), np.round(k), -1).astype(np.int64)
+            rank = np.zeros(self.n, np.int64)
+            on = np.nonzero(line >= 0)[0]
+            order = on[np.lexsort((self.V[on, 1 - axis], line[on]))]
+            rank[order] = np.arange(len(order))
+            out.append((line, rank))
+        return tuple(out)
 
     def taut(self, vi: np.ndarray, d: np.ndarray) -> np.ndarray:
         """Is a path through corner vi along direction d taut there (neighbours on one side)?"""
@@ -281,6 +416,30 @@ class LevelGraph:
             return np.hypot(d[:, 0], d[:, 1])
         return self.soft.cost(a, b)
 
+    def straighten(self, pts: list[tuple[float, float]], nodes: list[int]
+                   ) -> list[tuple[float, float]]:
+        """A walk through ``pts`` with the portals it can cut straight past dropped
+        (``nodes[k]``: the graph node at pts[k], or -1). A walk without portals is kept."""
+        if self.tiling is None:
+            return pts
+        pts, nodes = list(pts), list(nodes)
+        while True:
+            cand, last = [], -2
+            for k in range(1, len(pts) - 1):
+                if nodes[k] >= 0 and self.portal[nodes[k]] and k - 1 != last:
+                    cand.append(k)
+                    last = k
+            if not cand:
+                return pts
+            a = np.asarray([pts[k - 1] for k in cand], float)
+            b = np.asarray([pts[k + 1] for k in cand], float)
+            drop = {k for k, bl in zip(cand, self.sight.blocked(a, b).tolist(), strict=True)
+                    if not bl}
+            if not drop:
+                return pts
+            pts = [p for k, p in enumerate(pts) if k not in drop]
+            nodes = [v for k, v in enumerate(nodes) if k not in drop]
+
     def contains(self, x: float, y: float) -> bool:
         return bool(shapely.contains_xy(self.area, x, y))
 
@@ -292,6 +451,8 @@ class LevelGraph:
     def anchor(self, xy: tuple[float, float], seg=None) -> Anchor:
         if self.n == 0:
             return Anchor(xy, np.zeros(0, np.int64), np.zeros(0), seg)
+        if self.tiling is not None:
+            return self.anchors_many([xy], [seg])[0]
         pt = np.asarray(xy, dtype=float)
         d = self.V - pt
         cand = np.nonzero(self._joins(np.arange(self.n), d))[0]
@@ -308,9 +469,12 @@ class LevelGraph:
             return [self.anchor(p, s) for p, s in zip(pts, segs, strict=True)]
         P = np.asarray(pts, dtype=float)
         k = len(P)
-        cand = np.arange(self.n) if corners is None else np.asarray(corners, dtype=np.int64)
-        ii = np.repeat(np.arange(k), len(cand))
-        vv = np.tile(cand, k)
+        if self.tiling is not None:  # a point joins the nodes of its tile (tiles.py)
+            ii, vv = self._tile_candidates(P, corners)
+        else:
+            cand = np.arange(self.n) if corners is None else np.asarray(corners, dtype=np.int64)
+            ii = np.repeat(np.arange(k), len(cand))
+            vv = np.tile(cand, k)
         d = self.V[vv] - P[ii]
         ok = self._joins(vv, d)
         ii, vv, d = ii[ok], vv[ok], d[ok]
@@ -322,6 +486,29 @@ class LevelGraph:
         cut = np.searchsorted(ii, np.arange(k + 1)).tolist()  # ii is sorted: one run per point
         return [Anchor(pts[j], vv[cut[j]:cut[j + 1]], dist[cut[j]:cut[j + 1]], segs[j])
                 for j in range(k)]
+
+    def _tile_candidates(self, P: np.ndarray, corners: np.ndarray | None
+                         ) -> tuple[np.ndarray, np.ndarray]:
+        """(point, node) pairs, by point: each point with the nodes of its tile (only
+        those among ``corners``, if given), each point's nodes ascending."""
+        t = self.tiling.tile_of(P)
+        lo, hi = self._tile_ptr[t], self._tile_ptr[t + 1]
+        cnt = hi - lo
+        ii = np.repeat(np.arange(len(P)), cnt)
+        vv = self._tile_nodes[np.repeat(lo - np.cumsum(cnt) + cnt, cnt) + np.arange(int(cnt.sum()))]
+        if corners is not None:
+            keep = np.zeros(self.n, bool)
+            keep[np.asarray(corners, dtype=np.int64)] = True
+            m = keep[vv]
+            ii, vv = ii[m], vv[m]
+        return ii, vv
+
+    def tile_mask(self, P: np.ndarray) -> np.ndarray:
+        """On a tiled level: which nodes belong to a tile of any of the points P."""
+        mask = np.zeros(self.n, bool)
+        for t in np.unique(self.tiling.tile_of(np.asarray(P, float).reshape(-1, 2))).tolist():
+            mask[self._tile_nodes[self._tile_ptr[t]:self._tile_ptr[t + 1]]] = True
+        return mask
 
     def field(self, sources: list[Anchor], limit: float = math.inf) -> Field:
         """Shortest distances from the sources to every corner (inf beyond ``limit``)."""

@@ -99,11 +99,15 @@ def best_lazy(g: LevelGraph, fld: Field, spot: Spot, batch: int = 48):
     return best_lazy_many(g, [(fld, spot)], batch)[0]
 
 
-def lazy_candidates(g: LevelGraph, fld: Field, spot: Spot):
+def lazy_candidates(g: LevelGraph, fld: Field, spot: Spot, near: bool = False):
     """best_lazy's candidate last hops: (from points, to points, from index, code, cost,
-    candidate order by cost), or None when there is none."""
+    candidate order by cost), or None when there is none. ``near``: on a tiled level,
+    only from the nodes of the spot's tiles (as the graph joins nodes)."""
     V = g.V
     J = np.nonzero(np.isfinite(fld.dist))[0]
+    if near and g.tiling is not None:
+        ends = [spot.points] + [np.asarray(sg, float) for sg in spot.segs]
+        J = J[g.tile_mask(np.concatenate([e.reshape(-1, 2) for e in ends]))[J]]
     S = np.asarray([an.xy for an in fld.sources], float).reshape(-1, 2)
     # from-points: corners J (codes >= 0), then sources (codes -1 - index)
     F = np.concatenate([V[J], S])
@@ -146,11 +150,21 @@ def best_lazy_many(g: LevelGraph, jobs: list[tuple[Field, Spot]], batch: int = 4
     open with one bulk sight test. A segment's answer does not depend on what else is
     tested with it, so each job gets exactly what best_lazy alone gives.
     """
+    out = _lazy_rounds(g, jobs, batch, near=g.tiling is not None)
+    if g.tiling is not None:  # a spot no node of its tiles leads to: from anywhere
+        again = [jn for jn, h in enumerate(out) if h is None]
+        if again:
+            for jn, h in zip(again, _lazy_rounds(g, [jobs[jn] for jn in again], batch, False),
+                             strict=True):
+                out[jn] = h
+    return out
+
+
+def _lazy_rounds(g: LevelGraph, jobs: list[tuple[Field, Spot]], batch: int, near: bool) -> list:
     out: list = [None] * len(jobs)
-    # per open job: [job, candidates, next position, batch size]
-    open_: list[list] = []
+    open_: list[list] = []  # per open job: [job, candidates, next position, batch size]
     for jn, (fld, spot) in enumerate(jobs):
-        cand = lazy_candidates(g, fld, spot)
+        cand = lazy_candidates(g, fld, spot, near)
         if cand is not None and len(cand[5]):
             open_.append([jn, cand, 0, batch])
     while open_:
@@ -196,5 +210,6 @@ def path(g: LevelGraph, fld: Field, hit) -> tuple[list[tuple[float, float]], Anc
         v = int(fld.pred[v])
         guard += 1
     source = fld.sources[int(fld.src[chain[-1]])]
-    pts = [source.xy] + [(float(g.V[c][0]), float(g.V[c][1])) for c in reversed(chain)]
-    return pts + [end], source
+    chain.reverse()
+    pts = [source.xy] + [(float(g.V[c][0]), float(g.V[c][1])) for c in chain] + [end]
+    return g.straighten(pts, [-1] + chain + [-1]), source

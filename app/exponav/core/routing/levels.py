@@ -96,7 +96,7 @@ class LevelCache:
         self.spots: dict[tuple, Spot] = {}
         self.anchors: dict[tuple, list[Anchor]] = {}
         self.fields: dict[tuple, Field] = {}
-        ends: list[End] = []
+        found = []
         for c in connectors:
             for i, e in enumerate(c.ends):
                 if e.level != self.id:
@@ -104,8 +104,10 @@ class LevelCache:
                 xy = snap(graph, e.x, e.y, CONNECTOR_SNAP_M)
                 if xy is None:
                     continue  # this end cannot be walked to; the connector is skipped here
-                an = graph.anchor(xy)
-                ends.append(End(c, i, self.id, an, graph.field([an])))
+                found.append((c, i, graph.anchor(xy)))
+        # every end's field with one Dijkstra call (each the field it gets alone)
+        flds = graph.fields([[an] for _, _, an in found])
+        ends = [End(c, i, self.id, an, fld) for (c, i, an), fld in zip(found, flds, strict=True)]
         self.ends = ends
         k = len(ends)
         between = np.full((k, k), np.inf)  # metres between the ends

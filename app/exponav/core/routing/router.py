@@ -3,7 +3,8 @@
 The parts, each in its module, from the ground up: the walkable area of a level
 (:mod:`~exponav.core.routing.area`); bulk segment visibility inside it
 (:mod:`~exponav.core.routing.sight`); the level's exact visibility graph and Dijkstra
-fields over it (:mod:`~exponav.core.routing.graph`); the last hop of a walk, priced in
+fields over it (:mod:`~exponav.core.routing.graph`), tiled on a big level
+(:mod:`~exponav.core.routing.tiles`); the last hop of a walk, priced in
 bulk (:mod:`~exponav.core.routing.hops`); places as spots on a level
 (:mod:`~exponav.core.routing.places`); one level's cache of connector ends, spots, anchors
 and fields (:mod:`~exponav.core.routing.levels`); the search inside an ellipse that settles
@@ -62,6 +63,7 @@ from exponav.core.routing.fewer_turns import fewer_turns, slack
 from exponav.core.routing.graph import Field
 from exponav.core.routing.hops import best_lazy, best_lazy_many, best_many, best_to, path
 from exponav.core.routing.levels import LevelCache, Shelves
+from exponav.core.routing.network import EndsNet
 from exponav.core.routing.places import Spot, point_spot, slide
 from exponav.core.routing.route import (
     STEP_FREE_SPEED,
@@ -114,6 +116,7 @@ class Router:
         # rides from a connector end; each entry keeps the ends it was made from, and is
         # made again when a level it reached was rebuilt
         self._rides_memo: dict[tuple, tuple] = {}
+        self._nets: dict[bool, EndsNet] = {}  # the connector ends as one graph, per step-free
         if not lazy:
             for level_id in venue.plans:
                 self._build(level_id)
@@ -290,6 +293,14 @@ class Router:
     def _route(self, origin: Place, destination: Place, so: Spot, sd: Spot,
                step_free: bool) -> Route:
         """The full search: every corner of the levels on the way, and the connectors."""
+        if all(lid in self._levels for lid in self.venue.plans):
+            return self._route_net(origin, destination, so, sd, step_free)
+        return self._route_levels(origin, destination, so, sd, step_free)
+
+    def _route_levels(self, origin: Place, destination: Place, so: Spot, sd: Spot,
+                      step_free: bool) -> Route:
+        """The full search before every level is built: a Dijkstra over the connector
+        ends that builds the levels it reaches as it goes."""
         speed = STEP_FREE_SPEED if step_free else WALK_SPEED
         lo, ld = so.graph, sd.graph
         co, cd = self._at(so), self._at(sd)
@@ -372,6 +383,63 @@ class Router:
         hops.reverse()
         return self._assemble(origin, destination, so, sd, fo, fd, hops, speed, step_free)
 
+    def _route_net(self, origin: Place, destination: Place, so: Spot, sd: Spot,
+                   step_free: bool) -> Route:
+        """The full search once every level is built: the quickest way to every connector
+        end in one search over the venue's ends (:meth:`_net`), then the best last walk,
+        an end's exact walk priced only while its lower bound could still win."""
+        speed = STEP_FREE_SPEED if step_free else WALK_SPEED
+        lo, ld = so.graph, sd.graph
+        co, cd = self._at(so), self._at(sd)
+        fo = co.field(so)
+        fd: list[Field] = []
+        usable = co.usable(step_free)
+        from_o = dict(zip(usable, co.to_ends(fo, usable), strict=True))
+        net = self._net(step_free)
+        got = net.search([((co.id, i), h[0] / speed, h[0]) for i, h in from_o.items()
+                          if h is not None])
+        best_t, best = math.inf, None
+        if lo is ld:
+            h = best_lazy(lo, fo, sd)
+            if h is not None:
+                best_t, best = h[0] / speed, ("walk", h)
+        if got is not None:
+            reached, pred = got
+            cands = []
+            for i in cd.usable(step_free):
+                v = net.node.get((ld.id, i))
+                if v is None or v not in reached:
+                    continue
+                t, _, rode = reached[v]
+                if lo is not ld or rode:  # (on the origin's level, only after a ride)
+                    cands.append((t + sd.distance(cd.ends[i].anchor.xy) / speed, t, i, v))
+            cands.sort()
+            for bound, t, i, v in cands:
+                if bound >= best_t:
+                    break
+                if not fd:
+                    fd.append(cd.field(sd))
+                h = cd.to_ends(fd[0], [i])[0]
+                if h is not None and t + h[0] / speed < best_t:
+                    best_t, best = t + h[0] / speed, ("last", i, h, v)
+        if best is None:
+            mode = " step-free" if step_free else ""
+            raise Unreachable(f"No{mode} walking route connects {origin.id} and {destination.id}.")
+        ORIGIN, DEST = ("o",), ("d",)
+        if best[0] == "walk":
+            hops = [(ORIGIN, DEST, best)]
+        else:
+            _, i, h, v = best
+            chain = [v]
+            while pred[chain[-1]] >= 0:
+                chain.append(int(pred[chain[-1]]))
+            names = [("e", *net.names[k]) for k in reversed(chain)]
+            hops = [(ORIGIN, names[0], ("walk", from_o[names[0][2]]))]
+            for a, b in zip(names, names[1:], strict=False):
+                hops.append((a, b, ("level", a[1], a[2], b[2]) if a[1] == b[1] else ("ride",)))
+            hops.append((names[-1], DEST, ("last", i, h)))
+        return self._assemble(origin, destination, so, sd, fo, fd, hops, speed, step_free)
+
     def _assemble(self, origin, destination, so, sd, fo, fd, hops, speed, step_free) -> Route:
         lo, ld = so.graph, sd.graph
         legs: list[RouteLeg] = []
@@ -409,29 +477,24 @@ class Router:
         return Route(origin, destination, legs, step_free, walk / speed + rides)
 
     def _reach(self, co: LevelCache, fo: Field, step_free: bool) -> dict:
-        """(seconds, metres) from a field's sources to every connector end usable on the way."""
+        """(seconds, metres) from a field's sources to every connector end usable on the way
+        (one search over the venue's connector ends, :mod:`~exponav.core.routing.network`)."""
         speed = STEP_FREE_SPEED if step_free else WALK_SPEED
-        best: dict = {}
-        heap: list = []
         usable = co.usable(step_free)
-        for i, h in zip(usable, co.to_ends(fo, usable), strict=True):
-            if h is not None:
-                heap.append((h[0] / speed, h[0], co.id, i))
-        heapq.heapify(heap)
-        while heap:
-            t, m, lid, i = heapq.heappop(heap)
-            if (lid, i) in best:
-                continue
-            best[(lid, i)] = (t, m)
-            lc = self._level(lid)
-            row = lc.between_rows()[i]
-            for j in lc.usable(step_free):
-                if j != i and (lid, j) not in best and math.isfinite(row[j]):
-                    heapq.heappush(heap, (t + row[j] / speed, m + row[j], lid, j))
-            for olid, j, secs in self._rides(lid, i, step_free):
-                if (olid, j) not in best:
-                    heapq.heappush(heap, (t + secs, m, olid, j))
-        return best
+        starts = [((co.id, i), h[0] / speed, h[0])
+                  for i, h in zip(usable, co.to_ends(fo, usable), strict=True) if h is not None]
+        return self._net(step_free).reach(starts)
+
+    def _net(self, step_free: bool) -> EndsNet:
+        """The connector ends of every level as one graph (made again after a rebuild)."""
+        for level_id in self.venue.plans:
+            self._level(level_id)
+        net = self._nets.get(step_free)
+        if net is None or not net.current({lid: self._levels[lid] for lid in self.venue.plans}):
+            speed = STEP_FREE_SPEED if step_free else WALK_SPEED
+            net = self._nets[step_free] = EndsNet([self._levels[lid] for lid in self.venue.plans],
+                                                  self._rides, step_free, speed)
+        return net
 
     @_locked
     def nearest_by_walking(self, origin: Place, candidates: Sequence[Place], *,
