@@ -131,7 +131,8 @@ def test_validate_finds_each_silent_breakage(capsys, copy, name):
     assert found, f"{name}: {[x['rule'] for x in d['violations']]}"
     if codes is not None:
         assert found[0]["codes"] == codes
-    assert all(x["message"] and x["message_zh"] and len(x["at"]) == 2 for x in found)
+    assert all(x["message"] and x["message_zh"] and x["message_id"] and len(x["at"]) == 2
+               for x in found)
 
 
 def test_validate_a_data_file_with_the_rules_build_data_kept(capsys, copy, tmp_path):

@@ -73,14 +73,15 @@ def test_the_shipped_plan_has_no_error_and_no_warning(shipped):
     assert show_violations(shipped.venue, shipped.show, shipped.rules) == []
 
 
-def test_every_violation_has_both_sentences_and_a_place(venue):
+def test_every_violation_has_its_three_sentences_and_a_place(venue):
     _moved(venue, "Q0311", 6, 0)
     for vs in rules_broken(venue).values():
         for v in vs:
             d = v.to_dict()
             assert set(d) == {"rule", "severity", "level", "codes", "at", "message",
-                              "message_zh"}
+                              "message_zh", "message_id"}
             assert d["message"].endswith(".") and d["message_zh"].endswith("。")
+            assert d["message_id"].endswith(".")
             assert d["rule"] in RULES and d["severity"] in ("error", "warning")
 
 

@@ -24,7 +24,7 @@ from shapely.geometry import LineString, MultiLineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
-from exponav.core.layout.rules import Rules, Violation, violation, words
+from exponav.core.layout.rules import Rules, Violation, Words, phrase, violation, words
 from exponav.core.layout.walkable import CONNECTOR_SNAP_M, POINT_SNAP_M, WalkableLevel
 from exponav.core.model import Booth, Connector, LevelPlan, ShowData, Venue
 
@@ -47,8 +47,7 @@ class ClearZone:
     """Space kept free of booths in front of an exit, entrance, landing or hydrant."""
 
     source: str  # the id of the exit, connector or hydrant kept clear
-    what: str
-    what_zh: str
+    what: Words
     polygon: BaseGeometry
 
 
@@ -173,26 +172,25 @@ class LevelRules:
             if kind not in rules.kept_clear:
                 continue
             front = o.line.buffer(depth, cap_style="flat").intersection(plan.footprint)
-            en, zh = words(kind)
-            zones.append(ClearZone(o.id, f"{en} {o.id}", f"{zh}{o.id}", front))
+            zones.append(ClearZone(o.id, words(kind).named(o.id), front))
         for c in self.venue.connectors:
             if c.kind not in rules.kept_clear:
                 continue
-            en, zh = words(c.kind)
+            what = words(c.kind).named(c.id)
             for i, e in enumerate(c.ends):
                 if e.level == lv:
-                    zones.append(ClearZone(f"{c.id}:{i}", f"{en} {c.id}", f"{zh}{c.id}",
-                                       self._front(L, Point(e.x, e.y), None)))
+                    zones.append(ClearZone(f"{c.id}:{i}", what,
+                                           self._front(L, Point(e.x, e.y), None)))
         if "hydrant" in rules.kept_clear:
-            en, zh = words("hydrant")
+            hydrant = words("hydrant")
             for a in plan.amenities:
                 if a.category == "hydrant":
-                    zones.append(ClearZone(a.id, f"{en} {a.id}", f"{zh}{a.id}",
-                                       self._front(L, a.point, None)))
+                    zones.append(ClearZone(a.id, hydrant.named(a.id),
+                                           self._front(L, a.point, None)))
             for i, o in enumerate(plan.obstacles):
                 if o.category == "hydrant":
-                    zones.append(ClearZone(f"hydrant:{i}", en, zh,
-                                       self._front(L, o.polygon.centroid, i)))
+                    zones.append(ClearZone(f"hydrant:{i}", hydrant,
+                                           self._front(L, o.polygon.centroid, i)))
         L.zones = [z for z in zones if not z.polygon.is_empty]
         L.zone_tree = STRtree([z.polygon for z in L.zones]) if L.zones else None
 
@@ -266,10 +264,9 @@ class LevelRules:
                     if a > AREA_TOL:
                         hits[(int(k), L.plan.obstacles[int(o)].category)].append((a, g))
                 for (k, cat), found in sorted(hits.items()):
-                    en, zh = words(cat)
                     big = max(found, key=lambda t: t[0])[1]
                     add(k, violation(rules, "booth.obstacle", lv, (booths[k].code,), _centre(big),
-                                     subject=cat, what=en, what_zh=zh,
+                                     subject=cat, what=words(cat),
                                      area=sum(a for a, _ in found)))
         # aisles against walls, cores, stages ... and the outline
         widest = self._widest(L)
@@ -286,9 +283,8 @@ class LevelRules:
                     if (k, cat) not in best or dist[n] < dist[best[(k, cat)]]:
                         best[(k, cat)] = n
                 for (k, cat), n in sorted(best.items()):
-                    en, zh = words(cat)
                     add(k, violation(rules, "aisle.narrow", lv, (booths[k].code,),
-                                     _mid(segs[n]), subject=cat, what=en, what_zh=zh,
+                                     _mid(segs[n]), subject=cat, what=words(cat),
                                      width=float(dist[n]), min=float(need[n])))
         if L.main is not None:  # a booth across a main aisle's centre line blocks it
             for k in np.flatnonzero(shapely.intersects(L.main, polys)):
@@ -300,10 +296,9 @@ class LevelRules:
         dist = shapely.distance(polys, L.outline)
         dist[~inside] = 0.0
         narrow, need, segs = self._narrow(L, polys, outline, dist)
-        en, zh = words("outline")
         for k in np.flatnonzero(narrow):
             add(int(k), violation(rules, "aisle.narrow", lv, (booths[k].code,), _mid(segs[k]),
-                                  subject="outline", what=en, what_zh=zh,
+                                  subject="outline", what=words("outline"),
                                   width=float(dist[k]), min=float(need[k])))
         # clearances
         if L.zone_tree is not None:
@@ -316,7 +311,7 @@ class LevelRules:
                         zone = L.zones[int(z)]
                         add(int(k), violation(rules, "clearance.blocked", lv, (booths[k].code,),
                                               _centre(g), subject=zone.source, what=zone.what,
-                                              what_zh=zone.what_zh, depth=rules.clearance_m))
+                                              depth=rules.clearance_m))
         # frontage and reach
         fronts = _fronts(L.walk.pieces, polys)
         for k in range(len(idx)):
@@ -339,13 +334,11 @@ class LevelRules:
         for k, b in enumerate(booths):
             if b.code[:1] != b.area:
                 add(k, violation(rules, "code.scheme", lv, (b.code,), _xy(polys[k]),
-                                 scheme=f"its area letter is {b.area}",
-                                 scheme_zh=f"其區域代碼為{b.area}"))
+                                 scheme=phrase("area_letter", letter=b.area)))
             elif letters and b.code[:1] not in letters:
                 shown = ", ".join(sorted(letters))
                 add(k, violation(rules, "code.scheme", lv, (b.code,), _xy(polys[k]),
-                                 scheme=f"area letters {shown} on {lv}",
-                                 scheme_zh=f"{lv}的區域代碼為{shown}"))
+                                 scheme=phrase("level_letters", letters=shown, level=lv)))
         return dict(out)
 
     def _deepest(self, L: LevelState, code: str, poly: Polygon
@@ -419,9 +412,8 @@ class LevelRules:
         for k in np.flatnonzero(narrow):
             codes, kk = key(int(k))
             out[kk].append(violation(rules, "aisle.narrow", lv, codes, _mid(segs[k]),
-                                     subject="booth", what=f"booth {codes[1]}",
-                                     what_zh=f"攤位{codes[1]}", width=float(dist[k]),
-                                     min=float(need[k])))
+                                     subject="booth", what=words("booth").named(codes[1]),
+                                     width=float(dist[k]), min=float(need[k])))
         return dict(out)
 
     def _widest(self, L: LevelState) -> float:
@@ -501,27 +493,26 @@ class LevelRules:
                     np.minimum.at(near, pi, shapely.distance(pts[pi], arr[gi]))
         near = np.minimum(near, shapely.distance(pts, L.outline))
         for n, (kind, key, codes, p, snap) in enumerate(items):
-            en, zh = words(kind)
-            what, what_zh = f"{en} {codes[0]}", f"{zh}{codes[0]}"
+            what = words(kind).named(codes[0])
             if kind == "connector":
-                what, what_zh = f"{what} (its end on {lv})", f"{what_zh}（{lv}端點）"
+                what = what.end_on(lv)
             found: list[Violation] = []
             xy = (p.x, p.y)
             if n in inside:
                 found.append(violation(rules, "point.in_booth", lv, (*codes, inside[n]), xy,
-                                       a=inside[n], what=what, what_zh=what_zh))
+                                       a=inside[n], what=what))
             elif to_walk[n] > snap:
                 found.append(violation(rules, "point.off_walkable", lv, codes, xy, what=what,
-                                       what_zh=what_zh, distance=float(to_walk[n])))
+                                       distance=float(to_walk[n])))
             else:
                 piece = walk.piece_near(p.x, p.y, snap)
                 if (kind != "connector" and self.has_entrance and piece is not None
                         and not L.reachable[piece]):
-                    found.append(violation(rules, "point.unreachable", lv, codes, xy, what=what,
-                                           what_zh=what_zh))
+                    found.append(violation(rules, "point.unreachable", lv, codes, xy,
+                                           what=what))
                 if near[n] < rules.point_clear_m and kind != "connector":
                     found.append(violation(rules, "point.tight", lv, codes, xy, what=what,
-                                           what_zh=what_zh, distance=float(near[n]),
+                                           distance=float(near[n]),
                                            min=rules.point_clear_m))
             if found:
                 out[("point", lv, kind, key)] = found
@@ -536,17 +527,15 @@ class LevelRules:
             pts = [Point(c) for c in o.line.coords] + [o.line.interpolate(0.5, normalized=True)]
             d = max(outline.distance(p) for p in pts)
             if d > EDGE_TOL:
-                en, zh = words("opening")
                 out[("opening", L.id, o.id)] = [violation(
                     self.rules, "opening.off_edge", L.id, (o.id,), _xy(pts[-1]),
-                    what=f"{en} {o.id}", what_zh=f"{zh}{o.id}", distance=d)]
+                    what=words("opening").named(o.id), distance=d)]
         return out
 
     def _connector_rules(self, connectors: Iterable[Connector]) -> dict[Key, list[Violation]]:
         out: dict[Key, list[Violation]] = defaultdict(list)
-        en, zh = words("connector")
         for c in connectors:
-            what, what_zh = f"{en} {c.id}", f"{zh}{c.id}"
+            what = words("connector").named(c.id)
             for e in c.ends:
                 plan = self.venue.plans.get(e.level)
                 if plan is None:
@@ -555,12 +544,12 @@ class LevelRules:
                 if plan.footprint.distance(p) > EDGE_TOL:
                     out[("connector", c.id)].append(violation(
                         self.rules, "connector.off_level", e.level, (c.id,), (e.x, e.y),
-                        subject=e.level, what=what, what_zh=what_zh, x=e.x, y=e.y))
+                        subject=e.level, what=what, x=e.x, y=e.y))
                 drawn = plan.connector_points.get(c.id)
                 if drawn is not None and drawn.distance(p) > MISMATCH_M:
                     out[("connector", c.id)].append(violation(
                         self.rules, "connector.mismatch", e.level, (c.id,), (drawn.x, drawn.y),
-                        subject=e.level, what=what, what_zh=what_zh, distance=drawn.distance(p)))
+                        subject=e.level, what=what, distance=drawn.distance(p)))
         return dict(out)
 
     def _code_rules(self) -> dict[Key, list[Violation]]:
@@ -570,12 +559,11 @@ class LevelRules:
         for plan in self.venue.plans.values():
             for b in plan.booths:
                 seen[b.code].append(b)
-        en, zh = words("booth")
         for code, found in seen.items():
             if len(found) > 1:
                 out[("codes", "booth", code)] = [violation(
                     rules, "code.duplicate", found[0].level, (code,), _xy(found[0].polygon),
-                    what=f"{en} {code}", what_zh=f"{zh}{code}", n=len(found))]
+                    what=words("booth_code").named(code), n=len(found))]
         ids: Counter[str] = Counter()
         first: dict[str, tuple[str, tuple[float, float]]] = {}
         for lv, plan in self.venue.plans.items():
@@ -584,13 +572,11 @@ class LevelRules:
                     ids[f.id] += 1
                     geom = getattr(f, "point", None) or f.line
                     first.setdefault(f.id, (lv, _xy(geom)))
-        en, zh = words("id")
         for fid, n in ids.items():
             if n > 1:
                 lv, xy = first[fid]
                 out[("codes", "id", fid)] = [violation(
-                    rules, "code.duplicate", lv, (fid,), xy, what=f"{en} {fid}",
-                    what_zh=f"{zh}{fid}", n=n)]
+                    rules, "code.duplicate", lv, (fid,), xy, what=words("id").named(fid), n=n)]
         if not self.has_entrance:
             out[("venue",)] = [violation(rules, "venue.no_entrance", None, (), None)]
         return out
@@ -606,11 +592,13 @@ def show_violations(venue: Venue, show: ShowData, rules: Rules) -> list[Violatio
             b = where.get(code)
             if b is None:
                 out.append(violation(rules, "show.unknown_booth", None, (code,), None,
-                                     subject=ex.id, what=f"{ex.id} ({ex.name})",
-                                     what_zh=f"{ex.id}（{ex.name_zh or ex.name}）"))
+                                     subject=ex.id, what=Words(
+                                         f"{ex.id} ({ex.name})",
+                                         f"{ex.id}（{ex.name_zh or ex.name}）",
+                                         f"{ex.id} ({ex.name})")))
             elif code in given and given[code] != ex.id:
                 out.append(violation(rules, "show.shared_booth", b.level, (code,),
                                      _xy(b.polygon), subject=ex.id, what=given[code],
-                                     what_zh=given[code], other=ex.id))
+                                     other=ex.id))
             given.setdefault(code, ex.id)
     return out

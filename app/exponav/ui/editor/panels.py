@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exponav.core.languages import is_chinese, pick
+from exponav.core.languages import pick
 from exponav.core.layout.edit import STATUSES
 from exponav.ui.editor.scene import STATUS_COLOURS
 from exponav.ui.editor.view import EXHIBITOR_MIME
@@ -131,7 +131,7 @@ class ViolationsPanel(QTreeWidget):
         items = []
         for v in self.violations:
             severity = translate("Editor", "Error") if v.severity == "error" else translate("Editor", "Warning")
-            text = v.message_zh if is_chinese(lang) else v.message
+            text = v.message_in(lang)
             item = QTreeWidgetItem([severity, v.rule, ", ".join(v.codes), text])
             item.setForeground(0, QColor("#cc3311" if v.severity == "error" else "#b36b00"))
             item.setToolTip(3, text)

@@ -264,7 +264,7 @@ class EditScene(FloorPlanScene):
                 colour = VIOLATION_COLOUR if v.severity == "error" else QColor("#ee7733")
                 mark.setPen(_pen(QColor("white"), 1.5))
                 mark.setBrush(colour)
-                mark.setToolTip(v.message)
+                mark.setToolTip(v.message_in(self.lang))
                 mark.setZValue(Z_VIOLATIONS + 1)
                 self.addItem(mark)
                 self.violation_marks.append(mark)
