@@ -99,9 +99,25 @@ def _navigator(args: argparse.Namespace):
     return Navigator.open(args.data)
 
 
+def _finite(value: Any) -> Any:
+    """``value`` with every NaN or infinity (a figure not measured, such as a skipped
+    bench row's) as None, which JSON spells null.
+
+    >>> _finite({"p50_ms": float("nan"), "rows": [1.5, float("inf")], "n": 0})
+    {'p50_ms': None, 'rows': [1.5, None], 'n': 0}
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
 def _emit(args: argparse.Namespace, payload: Any, text: Callable[[], str]) -> None:
     if args.json:  # never NaN or Infinity: they are not JSON
-        print(json.dumps(payload, ensure_ascii=False, indent=1, allow_nan=False))
+        print(json.dumps(_finite(payload), ensure_ascii=False, indent=1, allow_nan=False))
     else:
         print(text())
 
