@@ -16,6 +16,7 @@ median and 90th percentile in the p50 and p95 columns (and as ``median`` and ``p
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -243,6 +244,9 @@ def _window_rows(nav: Navigator, data: str | Path | None, *parts: str,
     """Render a whole level, start to first frame and the itinerary PDF (or only the
     ``parts`` named: render, start, pdf, kiosk), when Qt is installed (offscreen when there is
     no display)."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        # before any part makes the QApplication (in a capped child the PDF comes first)
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         from exponav.diagnostics.kiosk_bench import kiosk_rows
         from exponav.diagnostics.render_bench import (
