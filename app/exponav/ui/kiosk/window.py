@@ -249,7 +249,9 @@ class KioskWindow(AccessMode, ScreenFit, VisitorReset, KioskVisit, QWidget):
         window.view.zoom_buttons.adjustSize()
 
         level = nav.venue.levels[kiosk.level]
-        self.here_text = (f"{level.name} · {kiosk.id}", f"{level.name_zh} · {kiosk.id}")
+        # the kiosk id kept whole where the bar wraps (a word joiner after each hyphen)
+        kid = kiosk.id.replace("-", "-\u2060")
+        self.here_text = (f"{level.name} · {kid}", f"{level.name_zh} · {kid}")
         show = nav.show.show
         if clock is None:
             clock = show_clock(show.start_date, show.end_date, show.timezone,
