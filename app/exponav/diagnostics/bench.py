@@ -44,6 +44,7 @@ _ROUTED = ("route_one_level", "route_across_levels", "route_rebuild_level",
            "route_build_venue", "itinerary_12_stops", "itinerary_12_stops_matrix",
            "itinerary_12_stops_order")
 _PDF = ("itinerary_pdf", "itinerary_pdf_receipt")
+_LAYOUT = ("validate_full", "validate_after_edit", "edit_applied", "edit_applied_split")
 
 def _typing_queries(nav: Navigator, rng: random.Random) -> list[str]:
     """What visitors type, keystroke by keystroke: names, Chinese, codes, typos, amenities."""
@@ -65,7 +66,8 @@ def bench_stages(scale: str = "scse") -> tuple[str, ...]:
                 "render", "start_to_first_frame", "itinerary_pdf", "kiosk start and taps",
                 "editor")
     return ("the generated show", "opening the data", "search", "hit_test", "nearest",
-            "routes, itinerary and PDF (capped)", "render", "start_to_first_frame")
+            "routes, itinerary and PDF (capped)", "render", "start_to_first_frame",
+            "layout rules and edits (capped)")
 
 
 def run_bench(data: str | Path | None = None, *, scale: str = "scse",
@@ -132,6 +134,9 @@ def run_bench(data: str | Path | None = None, *, scale: str = "scse",
     except (RuntimeError, subprocess.TimeoutExpired) as e:
         rows.extend(_skipped(("start_to_first_frame",), f"the window did not start: {e}"))
     rows.extend(done[1] if done else _skipped(_PDF, why))
+    step("layout rules and edits (capped)")  # a Layout, its checker and a following Navigator
+    layout, why = run_capped(lambda: _stamped(layout_bench_rows(data, repeat=8)))
+    rows.extend(layout if layout else _skipped(_LAYOUT, why))
     rows.append(_first_route_row(nav, data))
     return _held_to(rows, scale)
 

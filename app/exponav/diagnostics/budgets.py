@@ -50,6 +50,10 @@ LARGE_BUDGETS_MS = {
     "start_to_first_frame": 4000.0,
     "start_to_first_route": 4000.0,  # a fresh process: open the data file, route once
     "data_file_build": 120_000.0,
+    "validate_full": 2000.0,
+    "validate_after_edit": 10.0,
+    "edit_applied": 400.0,
+    "edit_applied_split": 400.0,
 }
 
 #: Resident memory with every level routable, in MB, by scale.

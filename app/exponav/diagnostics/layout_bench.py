@@ -64,15 +64,18 @@ def _each(layout: Layout, changes: list[Any], timed: Callable[[Any], Any],
 
 def layout_bench_rows(data: str | Path | None = None, *, repeat: int = 0,
                       seed: int = 12) -> list[dict[str, Any]]:
+    """The rows above on ``data``: edits on Hall 2's levels, or on a generated show's
+    first two levels (which have no Hall 2)."""
     rng = random.Random(seed)
     nav = Navigator.open(data)
+    edited = [lv for lv in HALL2 if lv in nav.venue.plans] or list(nav.venue.levels)[:2]
     try:
         layout = Layout(nav.venue, nav.show)
         rules = layout.rules
         rows = [measure("validate_full", [lambda: Checker(nav.venue, rules)
                                           for _ in range(repeat or 20)], budget_ms=100.0)]
 
-        codes = [b.code for lv in HALL2 for b in nav.venue.plans[lv].booths]
+        codes = [b.code for lv in edited for b in nav.venue.plans[lv].booths]
         moves = [MoveBooth(rng.choice(codes), rng.choice((-1.0, 1.0)), rng.choice((0.0, 0.5)))
                  for _ in range(repeat or 100)]
         checker = Checker(nav.venue, rules)  # the layout has none yet: the check alone
@@ -87,11 +90,11 @@ def layout_bench_rows(data: str | Path | None = None, *, repeat: int = 0,
 
         nav.follow(layout)
         layout.checker  # noqa: B018 - the rules checked live while editing
-        for lv in HALL2:  # the router's levels built, as after the first routes
+        for lv in edited:  # the router's levels built, as after the first routes
             nav.router.rebuild_level(lv)
         rows.append(_row("edit_applied", _each(layout, moves[:repeat or 40], layout.apply),
                          200.0))
-        free = sorted(b.code for lv in HALL2 for b in nav.venue.plans[lv].booths
+        free = sorted(b.code for lv in edited for b in nav.venue.plans[lv].booths
                       if layout.status(b.code).status == "available" and b.code[-1] not in "ab")
         splits = [SplitBooth(c) for c in rng.sample(free, min(len(free), repeat or 10))]
         rows.append(_row("edit_applied_split", _each(layout, splits, layout.apply), 200.0))
