@@ -11,7 +11,6 @@ tap to its screen drawn again.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -55,19 +54,16 @@ def kiosk_start_row(data: str | Path | None, runs: int = 5,
     cmd += ["--kiosk", kiosk]
     if data is not None:
         cmd += ["--data", str(data)]
+    from exponav.diagnostics.render_bench import first_frame_ms
+
     times = []
     with folder:
         for _ in range(runs):
-            t0 = time.time()
-            done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
-            line = next((line.split() for line in done.stdout.splitlines()
-                         if line.startswith("first-frame ")), None)
-            if line is None:
-                raise RuntimeError(f"the kiosk did not paint: {done.stderr.strip()[-300:]}")
-            if line[2:] != ["home"]:
-                raise RuntimeError(f"the kiosk started on {' '.join(line[2:])}, not its home "
-                                   f"screen: {done.stderr.strip()[-300:]}")
-            times.append((float(line[1]) - t0) * 1000.0)
+            ms, page = first_frame_ms(cmd, env, "the kiosk")
+            if page != ["home"]:
+                raise RuntimeError(f"the kiosk started on {' '.join(page)}, not its home "
+                                   "screen (see `exponav gui --kiosk` for why)")
+            times.append(ms)
     arr = np.asarray(times)
     return {"name": "kiosk_start", "n": len(times),
             "p50_ms": round(float(np.percentile(arr, 50)), 1),

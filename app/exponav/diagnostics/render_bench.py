@@ -85,6 +85,18 @@ def _cpu_percentiles(values: list[float]) -> dict[str, float]:
             "cpu_p95_ms": round(float(np.percentile(arr, 95)), 3)}
 
 
+def first_frame_ms(cmd: list[str], env: dict[str, str], what: str) -> tuple[float, list[str]]:
+    """Run ``cmd`` (a start that prints ``first-frame <time> [more]`` once it has painted,
+    then quits): the milliseconds from launch to that frame, and the words after it."""
+    t0 = time.time()
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    line = next((line.split() for line in done.stdout.splitlines()
+                 if line.startswith("first-frame ")), None)
+    if line is None:
+        raise RuntimeError(f"{what} did not paint: {done.stderr.strip()[-300:]}")
+    return (float(line[1]) - t0) * 1000.0, line[2:]
+
+
 def start_to_first_frame_row(data: str | Path | None, runs: int = 5) -> dict[str, Any]:
     """Median and p95 over ``runs`` fresh starts of the window (milliseconds)."""
     import numpy as np
@@ -113,15 +125,10 @@ def start_to_first_frame_row(data: str | Path | None, runs: int = 5) -> dict[str
     cpu = []
     for _ in range(runs):
         before = children_cpu_ms()
-        t0 = time.time()
-        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+        ms, _ = first_frame_ms(cmd, env, "the window")
         # CPU milliseconds of the whole run: a bound on the start on an idle machine
         cpu.append(children_cpu_ms() - before)
-        stamp = next((line.split()[1] for line in done.stdout.splitlines()
-                      if line.startswith("first-frame ")), None)
-        if stamp is None:
-            raise RuntimeError(f"the window did not paint: {done.stderr.strip()[-300:]}")
-        times.append((float(stamp) - t0) * 1000.0)
+        times.append(ms)
     arr = np.asarray(times)
     return {"name": "start_to_first_frame", "n": len(times),
             "p50_ms": round(float(np.percentile(arr, 50)), 1),
