@@ -4,15 +4,18 @@ all even when the saving process is killed (-9) at a random moment."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import queue
 import random
 import shutil
 import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -205,29 +208,49 @@ def test_a_folder_that_cannot_be_written_saves_nothing(mini, monkeypatch):
 # -- killed while saving -----------------------------------------------------------------
 
 # One process imports ExpoNav once and forks a child per save; the child loads a layout,
-# makes five files' worth of changes, says "ready", waits for a byte on a FIFO and saves.
+# makes five files' worth of changes, says "ready", waits for the word go and saves.
 ZYGOTE = textwrap.dedent("""
-    import os, sys, time
+    import faulthandler, os, signal, sys, time, traceback
     from exponav.core.layout import Assign, Layout, MoveBooth, MoveConnectorEnd, SetStatus
+    faulthandler.register(signal.SIGUSR1)  # where it waits, when a step times out
+
+    def say(*words):  # one write: a line killed halfway would run into the next one
+        os.write(1, (" ".join(map(str, words)) + "\\n").encode())
+
     for line in sys.stdin:
-        venue, show, fifo = line.split()
+        venue, show = line.split()
+        r, w = os.pipe()
         pid = os.fork()
         if pid == 0:
-            layout = Layout.load(venue, show)
-            layout.apply_all([MoveBooth("A0101", 0, -0.5), MoveBooth("B0101", 0, -0.5),
-                              Assign("A0105", "EX02"), SetStatus("A0107", "reserved"),
-                              MoveConnectorEnd("EL-A", "A-1F", dx=0.5)])
-            print("ready", os.getpid(), flush=True)
-            with open(fifo) as go:
-                go.read(1)
-            t0 = time.perf_counter()
-            layout.save()
-            print("saved", time.perf_counter() - t0, flush=True)
+            os.close(w)
+            try:
+                layout = Layout.load(venue, show)
+                layout.apply_all([MoveBooth("A0101", 0, -0.5), MoveBooth("B0101", 0, -0.5),
+                                  Assign("A0105", "EX02"), SetStatus("A0107", "reserved"),
+                                  MoveConnectorEnd("EL-A", "A-1F", dx=0.5)])
+                say("ready", os.getpid())
+                os.read(r, 1)
+                t0 = time.perf_counter()
+                layout.save()
+                say("saved", time.perf_counter() - t0)
+            except BaseException:
+                say("failed", repr(traceback.format_exc()))
+                os._exit(1)
             os._exit(0)
+        os.close(r)
+        sys.stdin.readline()  # go
+        try:
+            os.write(w, b"x")
+        except BrokenPipeError:
+            pass  # the child is gone already; "gone" says how
+        os.close(w)
         sys.stdin.readline()  # reaped only when told: until then its pid stays its own
-        os.waitpid(pid, 0)
-        print("gone", flush=True)
+        _, status = os.waitpid(pid, 0)
+        say("gone", status)
 """)
+
+#: no step of a save here takes more than a fraction of this; a step that does has hung
+STEP_S = 60.0
 KILLS = 30
 
 
@@ -238,45 +261,89 @@ def _state(v: Path, s: Path) -> dict[str, bytes | None]:
 
 
 class _Saves:
-    """Saves in forked children of one warm process, each killed (or not) on cue."""
+    """Saves in forked children of one warm process, each killed (or not) on cue.
+
+    Every wait has a deadline (:data:`STEP_S`): a child that dies or hangs fails the test
+    with what it and the zygote printed, instead of blocking the run."""
 
     def __init__(self, tmp: Path) -> None:
         script = tmp / "zygote.py"
         script.write_text(ZYGOTE, encoding="utf-8")
         env = dict(os.environ, PYTHONPATH=str(Path(exponav.__file__).resolve().parents[1]))
+        self.errors = open(tmp / "zygote.err", "w+", encoding="utf-8")  # noqa: SIM115
         self.proc = subprocess.Popen([sys.executable, str(script)], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True, env=env)
+                                     stdout=subprocess.PIPE, stderr=self.errors, text=True,
+                                     env=env)
         self.tmp = tmp
         self.n = 0
+        self.child = 0
+        self.heard: list[str] = []
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.heard.append(line)
+            self.lines.put(line)
+        self.lines.put("")  # the zygote is gone
+
+    def _next(self, what: str) -> list[str]:
+        try:
+            line = self.lines.get(timeout=STEP_S)
+        except queue.Empty:
+            line = None
+        words = (line or "").split()
+        if words and words[0] == "failed":
+            pytest.fail(f"save {self.n}: the child failed: {' '.join(words[1:])}")
+        if not words:
+            if line is None:  # where the zygote and the child are waiting
+                for pid in (self.proc.pid, self.child):
+                    with contextlib.suppress(OSError):
+                        stat = Path(f"/proc/{pid}/stat").read_text().split()
+                        self.errors.write(f"\n{pid}: state {stat[2]}\n")
+                        self.errors.flush()
+                        os.kill(pid, signal.SIGUSR1)
+                time.sleep(1)
+            self.errors.seek(0)
+            why = f"no answer in {STEP_S:.0f} s" if line is None else "the zygote ended"
+            pytest.fail(f"save {self.n}: waiting for {what!r}, {why}; last heard "
+                        f"{self.heard[-6:]}; its errors: {self.errors.read()[-4000:]}")
+        return words
+
+    def _send(self, text: str) -> None:
+        self.proc.stdin.write(text)
+        self.proc.stdin.flush()
 
     def run(self, v: Path, s: Path, kill_after: float | None) -> float | None:
         """Start a save; kill it ``kill_after`` seconds in (None: let it finish, and
         return how long it took)."""
         self.n += 1
-        fifo = self.tmp / f"go{self.n}"
-        os.mkfifo(fifo)
-        self.proc.stdin.write(f"{v} {s} {fifo}\n")
-        self.proc.stdin.flush()
-        word, pid = self.proc.stdout.readline().split()
+        self._send(f"{v} {s}\n")
+        word, pid = self._next("ready")
         assert word == "ready"
-        with open(fifo, "w") as go:
-            go.write("x")
+        self.child = int(pid)
+        self._send("go\n")
         took = None
         if kill_after is None:
-            word, took = self.proc.stdout.readline().split()
+            word, took = self._next("saved")
             assert word == "saved"
         else:
             time.sleep(kill_after)
             os.kill(int(pid), signal.SIGKILL)  # our own child, not yet reaped
-        self.proc.stdin.write("reap\n")
-        self.proc.stdin.flush()
-        while self.proc.stdout.readline().split()[0] != "gone":
+        self._send("reap\n")
+        while self._next("gone")[0] != "gone":
             pass
         return None if took is None else float(took)
 
     def close(self) -> None:
-        self.proc.stdin.close()
-        self.proc.wait(timeout=10)
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=STEP_S)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        finally:
+            self.errors.close()
 
 
 @pytest.mark.skipif(not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"),
