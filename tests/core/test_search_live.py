@@ -178,29 +178,42 @@ def scse_nav(data_file):
     nav.close()
 
 
-def test_a_following_navigator_searches_as_a_fresh_index_after_edits(scse_nav):
+def test_a_following_navigator_searches_as_a_fresh_index_after_edits(scse_nav, monkeypatch):
     nav = scse_nav
+    import exponav.core.search.documents as documents
+
+    every = []  # edits of booths and sales derive only their own documents, not all
+    monkeypatch.setattr(documents, "search_documents", lambda *a: every.append(a) or
+                        search_documents(*a))
     layout = Layout(nav.venue, nav.show)
     nav.follow(layout)
     free = sorted(b.code for b in nav.venue.plans["H2-1F"].booths
                   if layout.status(b.code).status == "available" and b.code[-1] not in "ab")
-    held = next(b.code for b in nav.venue.plans["H2-1F"].booths
-                if layout.owner(b.code) is not None)
+    held = [b.code for b in nav.venue.plans["H2-1F"].booths
+            if layout.owner(b.code) is not None]
     zone = next(z for p in nav.venue.plans.values() for z in p.zones)
     edits = [SplitBooth(free[0]), MergeBooths((f"{free[0]}a", f"{free[0]}b"), free[0]),
              SplitBooth(free[1]), RemoveBooth(free[2]),
              AddBooth(free[2], nav.booth(free[3]).booth.polygon.buffer(0), "H2-4F"),
-             Assign(free[4], "EX0001"), Unassign(held),
+             Assign(free[4], "EX0001"), Unassign(held[0]), SplitBooth(held[1]),
+             RemoveBooth(held[2]), Assign(held[3], "EX0001"),
              EditZone(zone.id, name="Robot Alley")]
     queries = ["chunghwa", "robot alley", free[0], free[1] + "a", free[2], free[4][:3],
                "toilet", "escalator", "5g", zone.name]
     try:
         for change in edits:
+            every.clear()
             try:
                 layout.apply(change)
             except ChangeError:
                 continue
-            fresh = Searcher.from_documents(search_documents(layout.venue, layout.show))
+            assert len(every) == (1 if isinstance(change, EditZone) else 0), change
+            docs = search_documents(layout.venue, layout.show)
+            # only what the edit can change was derived again, and it is all that changed
+            held_now = {(d.kind, d.id): d for d in nav._live_search.documents()}
+            assert held_now == {(d.kind, d.id): replace(
+                d, booths=tuple(d.booths), categories=tuple(d.categories)) for d in docs}, change
+            fresh = Searcher.from_documents(docs)
             for q in queries:
                 assert nav.searcher.search(q, limit=30) == fresh.search(q, limit=30), (
                     change, q)

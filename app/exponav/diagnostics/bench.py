@@ -45,6 +45,8 @@ _ROUTED = ("route_one_level", "route_across_levels", "route_rebuild_level",
            "itinerary_12_stops_order")
 _PDF = ("itinerary_pdf", "itinerary_pdf_receipt")
 _LAYOUT = ("validate_full", "validate_after_edit", "edit_applied", "edit_applied_split")
+_EDITOR = ("editor_drag_frame", "editor_violations_after_drop", "editor_undo")
+
 
 def _typing_queries(nav: Navigator, rng: random.Random) -> list[str]:
     """What visitors type, keystroke by keystroke: names, Chinese, codes, typos, amenities."""
@@ -66,8 +68,8 @@ def bench_stages(scale: str = "scse") -> tuple[str, ...]:
                 "render", "start_to_first_frame", "itinerary_pdf", "kiosk start and taps",
                 "editor")
     return ("the generated show", "opening the data", "search", "hit_test", "nearest",
-            "routes, itinerary and PDF (capped)", "render", "start_to_first_frame",
-            "layout rules and edits (capped)")
+            "routes, itinerary and PDF (capped)", "editor (capped)", "render",
+            "start_to_first_frame", "layout rules and edits (capped)")
 
 
 def run_bench(data: str | Path | None = None, *, scale: str = "scse",
@@ -124,10 +126,13 @@ def run_bench(data: str | Path | None = None, *, scale: str = "scse",
         return _held_to(rows, scale)
     # a generated scale: routes (and the PDF, which plans a visit) within the memory cap;
     # the child says nothing of its stages (its output would race the parent's)
+    # the editor's rows too, in a child of its own before this process starts Qt
     step("routes, itinerary and PDF (capped)")
     done, why = run_capped(lambda: (routed(_quiet),
                                     _stamped(_window_rows(nav, data, "pdf", step=_quiet))))
     rows.extend(done[0] if done else _skipped(_ROUTED, why))
+    step("editor (capped)")
+    editor, editor_why = run_capped(lambda: _stamped(_editor_rows(data, 8, _quiet)))
     rows.extend(_stamped(_window_rows(nav, data, "render", step=step)))
     try:  # a window that cannot start on this show is a figure too, not the end of the run
         rows.extend(_stamped(_window_rows(nav, data, "start", step=step)))
@@ -137,6 +142,7 @@ def run_bench(data: str | Path | None = None, *, scale: str = "scse",
     step("layout rules and edits (capped)")  # a Layout, its checker and a following Navigator
     layout, why = run_capped(lambda: _stamped(layout_bench_rows(data, repeat=8)))
     rows.extend(layout if layout else _skipped(_LAYOUT, why))
+    rows.extend(editor if editor is not None else _skipped(_EDITOR, editor_why))
     rows.append(_first_route_row(nav, data))
     return _held_to(rows, scale)
 

@@ -54,6 +54,11 @@ LARGE_BUDGETS_MS = {
     "validate_after_edit": 10.0,
     "edit_applied": 400.0,
     "edit_applied_split": 400.0,
+    # the editor on a generated show's first level: a frame as on the SCSE data; a drop
+    # and an undo are each an edit applied, with the panels and the route following
+    "editor_drag_frame": 16.0,
+    "editor_violations_after_drop": 400.0,
+    "editor_undo": 400.0,
 }
 
 #: Resident memory with every level routable, in MB, by scale.

@@ -64,6 +64,7 @@ def editor_rows(data: str | Path | None = None, repeat: int = 0) -> list[dict[st
     from PySide6.QtWidgets import QApplication
 
     from exponav.core import paths
+    from exponav.core.heap import keep_loaded
     from exponav.core.layout import Layout, MoveBooth, read_rules
     from exponav.core.layout.prices import read_prices
     from exponav.core.navigator import Navigator
@@ -77,15 +78,18 @@ def editor_rows(data: str | Path | None = None, repeat: int = 0) -> list[dict[st
     rules = read_rules(paths.venue_dir()) if shipped else None
     prices = read_prices(paths.show_dir()) if shipped else None
     w = EditorWindow(nav, Layout(nav.venue, nav.show, rules, prices=prices))
+    level = LEVEL if LEVEL in nav.venue.plans else next(iter(nav.venue.plans))  # generated
     try:
         w.ask = lambda _q: True
         w.ask_unsaved = lambda: "discard"
         w.resize(1500, 950)
         w.show()
         QApplication.processEvents()
-        w.set_level(LEVEL)
+        w.set_level(level)
         lay = w.layout
-        booth = next(b for b in lay.venue.plans[LEVEL].booths
+        lay.checker  # noqa: B018 - as the editor that run_editor opens has it
+        keep_loaded()  # as run_editor does (core/heap.py)
+        booth = next(b for b in lay.venue.plans[level].booths
                      if lay.status(b.code).status == "available")
         w.select([booth.code])
         x0, y0 = booth.polygon.centroid.x, booth.polygon.centroid.y

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from exponav.core.heap import keep_loaded
 from exponav.core.layout import Edit, Layout, MoveBooth, SplitBooth
 from exponav.core.layout.checks import BoothChange, Checker
 from exponav.core.navigator import Navigator
@@ -92,6 +93,7 @@ def layout_bench_rows(data: str | Path | None = None, *, repeat: int = 0,
         layout.checker  # noqa: B018 - the rules checked live while editing
         for lv in edited:  # the router's levels built, as after the first routes
             nav.router.rebuild_level(lv)
+        keep_loaded()  # as the staff editor does once its layout is open
         rows.append(_row("edit_applied", _each(layout, moves[:repeat or 40], layout.apply),
                          200.0))
         free = sorted(b.code for lv in edited for b in nav.venue.plans[lv].booths

@@ -209,9 +209,13 @@ class Checker(LevelRules):
         if moved:
             self._drop(lambda k: k[0] == "connector")
             self.subjects.update(self._connector_rules(self.venue.connectors))
-        if codes_changed:
-            self._drop(lambda k: k[0] in ("codes", "venue"))
-            self.subjects.update(self._code_rules())
+        if codes_changed:  # only the codes of the booths changed can be doubled now
+            touched = {b.code for ch in booths for b in (ch.before, ch.after) if b is not None}
+            for code in touched:
+                self.subjects.pop(("codes", "booth", code), None)
+            self.subjects.update(self._booth_code_rules(touched))
+        self.subjects.pop(("venue",), None)
+        self.subjects.update(self._venue_rules())
 
     def _drop(self, which) -> None:
         for k in [k for k in self.subjects if which(k)]:

@@ -552,18 +552,36 @@ class LevelRules:
                         subject=e.level, what=what, distance=drawn.distance(p)))
         return dict(out)
 
-    def _code_rules(self) -> dict[Key, list[Violation]]:
+    def _booth_code_rules(self, codes: Iterable[str] | None = None
+                          ) -> dict[Key, list[Violation]]:
+        """A booth code that more than one booth has, among ``codes`` (None: every code);
+        the levels' indexes of codes are up to date."""
         out: dict[Key, list[Violation]] = {}
-        rules = self.rules
         seen: dict[str, list[Booth]] = defaultdict(list)
-        for plan in self.venue.plans.values():
-            for b in plan.booths:
-                seen[b.code].append(b)
+        if codes is None:
+            for plan in self.venue.plans.values():
+                for b in plan.booths:
+                    seen[b.code].append(b)
+        else:
+            for code in codes:
+                seen[code] = [L.booths[i] for L in self.levels.values()
+                              for i in L.index.get(code, ())]
         for code, found in seen.items():
             if len(found) > 1:
                 out[("codes", "booth", code)] = [violation(
-                    rules, "code.duplicate", found[0].level, (code,), _xy(found[0].polygon),
-                    what=words("booth_code").named(code), n=len(found))]
+                    self.rules, "code.duplicate", found[0].level, (code,),
+                    _xy(found[0].polygon), what=words("booth_code").named(code),
+                    n=len(found))]
+        return out
+
+    def _venue_rules(self) -> dict[Key, list[Violation]]:
+        if not self.has_entrance:
+            return {("venue",): [violation(self.rules, "venue.no_entrance", None, (), None)]}
+        return {}
+
+    def _code_rules(self) -> dict[Key, list[Violation]]:
+        out = self._booth_code_rules()
+        rules = self.rules
         ids: Counter[str] = Counter()
         first: dict[str, tuple[str, tuple[float, float]]] = {}
         for lv, plan in self.venue.plans.items():
@@ -577,8 +595,7 @@ class LevelRules:
                 lv, xy = first[fid]
                 out[("codes", "id", fid)] = [violation(
                     rules, "code.duplicate", lv, (fid,), xy, what=words("id").named(fid), n=n)]
-        if not self.has_entrance:
-            out[("venue",)] = [violation(rules, "venue.no_entrance", None, (), None)]
+        out.update(self._venue_rules())
         return out
 
 

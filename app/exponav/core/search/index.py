@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
 
@@ -311,7 +311,7 @@ class _Terms:
             self.fields.setdefault(field, set()).update(terms)
 
 
-def document_terms(texts: TextMemo, d: SearchDoc, booth_level: dict[str, str]
+def document_terms(texts: TextMemo, d: SearchDoc, booth_level: Mapping[str, str]
                    ) -> dict[str, frozenset[str]]:
     """The terms a document puts in each field that :func:`analyse` works out per
     document (not the typo fields): its part of the postings.
@@ -375,7 +375,7 @@ class _Groups:
 
 
 def _add_document(groups: _Groups, texts: TextMemo, d: SearchDoc, rank: int,
-                  booth_level: dict[str, str]) -> None:
+                  booth_level: Mapping[str, str]) -> None:
     """Group the terms of one document in every field that comes from documents."""
     _add_names(groups, texts, d, rank)
     groups.add("ids", texts.text(d.id)[0], rank)
@@ -403,7 +403,7 @@ def _add_names(groups: _Groups, texts: TextMemo, d: SearchDoc, rank: int) -> Non
             groups.add("reading", texts.reading(text), rank)
 
 
-def document_levels(d: SearchDoc, booth_level: dict[str, str]) -> tuple[str, ...]:
+def document_levels(d: SearchDoc, booth_level: Mapping[str, str]) -> tuple[str, ...]:
     """The folded levels of a document; an exhibitor is on the levels of its booths too."""
     levels = {d.level} if d.level else set()
     if d.kind == "exhibitor":

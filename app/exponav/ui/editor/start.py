@@ -113,4 +113,8 @@ def run_editor(venue: str | Path | None = None, show: str | Path | None = None) 
     window = open_editor(venue, show, lang)
     window.resize(1500, 950)
     window.show()
+    from exponav.core.heap import keep_loaded
+
+    window.layout.checker  # noqa: B018 - the venue rules' state, kept for the session
+    keep_loaded()  # full collections would walk all of it every few edits (core/heap.py)
     return app.exec()
