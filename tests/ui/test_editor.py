@@ -111,6 +111,34 @@ def test_escape_cancels_a_drag(editor, qtbot):
     assert w.undo_stack.count() == 0
 
 
+def test_during_a_drag_the_plan_is_blitted_from_a_pixmap_that_looks_the_same(editor, qtbot):
+    import numpy as np
+    from PySide6.QtWidgets import QGraphicsItem
+
+    w = editor
+    b = free_booths(w)[0]
+    x, y = centre(b)
+    w.view.fly_to(to_scene(x, y), 12.0, animated=False)
+    base = w.scene().base
+    assert base.cacheMode() == QGraphicsItem.CacheMode.NoCache
+    drag(w, (x, y), (x + 3, y), release=False)
+    assert base.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+
+    def pixels():
+        image = w.view.viewport().grab().toImage()
+        return np.array([[image.pixel(i, j) & 0xFFFFFF for i in range(0, image.width(), 7)]
+                         for j in range(0, image.height(), 7)])
+
+    held = pixels()
+    base.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    drawn = pixels()
+    assert (held != drawn).mean() < 0.01  # the same picture, bar antialiased edges
+    base.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    mouse(w, QEvent.Type.MouseButtonRelease, x + 3, y)
+    assert w.undo_stack.count() == 1
+    assert w.scene().base.cacheMode() == QGraphicsItem.CacheMode.NoCache
+
+
 def test_arrow_keys_nudge_and_merge_into_one_step(editor, qtbot):
     w = editor
     b = free_booths(w)[0]
@@ -241,6 +269,39 @@ def test_status_and_assignment_change_the_sales_counts(editor):
     assert sales_counts(w.layout, LEVEL) == before
 
 
+def test_the_sales_panel_counts_only_the_levels_an_edit_touched_and_stays_right(editor):
+    from PySide6.QtCore import Qt as _Qt
+
+    from exponav.ui.editor.panels import sales_counts
+
+    w = editor
+    counted = []
+    real = w._counts.put
+    w._counts.put = lambda layout, level, counts: (counted.append(level),
+                                                   real(layout, level, counts))
+    b, c = free_booths(w)[:2]
+    ex = next(e for e in w.layout.show.exhibitors.values())
+
+    def shown() -> dict:  # status -> (booths, m²) of the panel's rows, here and venue-wide
+        rows = [w.sales.grid.topLevelItem(i).data(0, _Qt.ItemDataRole.UserRole)
+                for i in range(w.sales.grid.topLevelItemCount())]
+        return {(lv, s): (n, round(a, 6)) for lv, s, n, a in filter(None, rows)}
+
+    def fresh() -> dict:
+        return {(lv, s): (n, round(a, 6)) for lv in (LEVEL, None)
+                for s, (n, a) in sales_counts(w.layout, lv).items()}
+
+    steps = [lambda: w.select([b.code]) or w.set_status("reserved"),
+             lambda: w.assign(c.code, ex.id), lambda: w.select([c.code]) or w.split_selected(),
+             w.undo_stack.undo, w.undo_stack.undo, w.undo_stack.redo]
+    for step in steps:
+        counted.clear()
+        step()
+        w._refresh_followers()
+        assert shown() == fresh()
+        assert set(counted) <= {LEVEL}, counted  # the other levels' counts were kept
+
+
 def test_save_writes_the_layout_and_reopens_it(qtbot, data_file, tmp_path):
     from exponav.core.navigator import Navigator
     from exponav.ui.editor.window import EditorWindow
@@ -341,3 +402,23 @@ def test_gui_options_need_staff_and_existing_folders(tmp_path, capsys):
     assert "--staff" in capsys.readouterr().err
     assert main(["gui", "--staff", "--venue", str(tmp_path / "nowhere")]) == 2
     assert "nowhere" in capsys.readouterr().err
+
+
+def test_a_scene_rebuilt_after_an_edit_makes_paths_only_for_the_booths_it_changed(editor):
+    import exponav.ui.common.convert as convert
+
+    w = editor
+    b = free_booths(w)[0]
+    made = []
+    real = convert.polygon_path
+    convert.polygon_path = lambda g: made.append(g) or real(g)
+    try:
+        w.select([b.code])
+        w.move_selection(0.5, 0)
+        w.scene()  # the level's scene made again
+    finally:
+        convert.polygon_path = real
+    moved = w.layout.booth(b.code).polygon
+    assert any(g is moved for g in made)
+    assert len(made) < 10, len(made)  # the moved booth (and its selection), not the level's
+    assert len(w._paths) <= sum(len(w.layout.venue.plans[lv].booths) for lv in w.scenes)

@@ -5,11 +5,13 @@ Scene units are metres; only the y axis flips.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QPainterPath, QPolygonF
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
-__all__ = ["line_path", "point", "polygon_path", "to_model", "to_scene"]
+__all__ = ["PathMemo", "line_path", "point", "polygon_path", "to_model", "to_scene"]
 
 
 def to_scene(x: float, y: float) -> QPointF:
@@ -52,3 +54,27 @@ def line_path(line: LineString | list[tuple[float, float]]) -> QPainterPath:
         for x, y in coords[1:]:
             path.lineTo(QPointF(x, -y))
     return path
+
+
+class PathMemo:
+    """Painter paths of polygons, kept by the polygon object: a plan rebuilt after an edit
+    keeps the polygons of the booths it did not touch, so their paths are not made again.
+    Each :meth:`path` keeps its polygon alive (an id is never reused meanwhile);
+    :meth:`keep` lets go of every polygon not among those given."""
+
+    def __init__(self) -> None:
+        self._paths: dict[int, tuple[Polygon | MultiPolygon, QPainterPath]] = {}
+
+    def path(self, geom: Polygon | MultiPolygon) -> QPainterPath:
+        got = self._paths.get(id(geom))
+        if got is None or got[0] is not geom:
+            got = self._paths[id(geom)] = (geom, polygon_path(geom))
+        return got[1]
+
+    def keep(self, geoms: Iterable[Polygon | MultiPolygon]) -> None:
+        wanted = {id(g) for g in geoms}
+        for k in [k for k in self._paths if k not in wanted]:
+            del self._paths[k]
+
+    def __len__(self) -> int:
+        return len(self._paths)

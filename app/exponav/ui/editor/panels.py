@@ -6,6 +6,7 @@ signal; none changes the layout itself (the window turns requests into undo step
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
@@ -34,8 +35,8 @@ if TYPE_CHECKING:
     from exponav.core.layout import Layout, Violation
     from exponav.core.layout.prices import Quote
 
-__all__ = ["BoothPanel", "ExhibitorList", "SalesPanel", "ViolationsPanel", "price_text",
-           "sales_counts", "sales_values", "status_name"]
+__all__ = ["BoothPanel", "ExhibitorList", "SalesCounts", "SalesPanel", "ViolationsPanel",
+           "price_text", "sales_counts", "sales_values", "status_name"]
 
 
 def translate(context: str, text: str) -> str:
@@ -48,16 +49,52 @@ def status_name(status: str) -> str:
             "blocked": translate("Editor", "Blocked")}.get(status, status)
 
 
-def sales_counts(layout: Layout, level: str | None) -> dict[str, tuple[int, float]]:
-    """status -> (booths, m²) on ``level`` (None: the whole venue)."""
+def sales_counts(layout: Layout, level: str | None,
+                 kept: SalesCounts | None = None) -> dict[str, tuple[int, float]]:
+    """status -> (booths, m²) on ``level`` (None: the whole venue, level by level); with
+    ``kept``, the counts of a level it holds are taken from it."""
+    if level is None:
+        out = {s: (0, 0.0) for s in STATUSES}
+        for lv in layout.venue.plans:
+            for s, (n, a) in sales_counts(layout, lv, kept).items():
+                n0, a0 = out.get(s, (0, 0.0))
+                out[s] = (n0 + n, a0 + a)
+        return out
+    if kept is not None:
+        got = kept.get(layout, level)
+        if got is not None:
+            return got
     out = {s: (0, 0.0) for s in STATUSES}
-    for b in layout.booths():
-        if level is not None and b.level != level:
-            continue
+    for b in layout.venue.plans[level].booths:
         s = layout.status(b.code).status
         n, a = out.get(s, (0, 0.0))
         out[s] = (n + 1, a + b.polygon.area)
+    if kept is not None:
+        kept.put(layout, level, out)
     return out
+
+
+class SalesCounts:
+    """The sales counts of each level, kept until :meth:`forget` is told the level changed
+    (its booths, or the status or owner of one of them): after an edit only the levels it
+    touched are counted again, not every booth of the venue."""
+
+    def __init__(self) -> None:
+        self._layout: Layout | None = None
+        self._levels: dict[str, dict[str, tuple[int, float]]] = {}
+
+    def get(self, layout: Layout, level: str) -> dict[str, tuple[int, float]] | None:
+        if layout is not self._layout:
+            self._layout, self._levels = layout, {}
+        return self._levels.get(level)
+
+    def put(self, layout: Layout, level: str, counts: dict[str, tuple[int, float]]) -> None:
+        if layout is self._layout:
+            self._levels[level] = counts
+
+    def forget(self, levels: Iterable[str]) -> None:
+        for lv in levels:
+            self._levels.pop(lv, None)
 
 
 def sales_values(layout: Layout, level: str | None,
@@ -154,7 +191,8 @@ class SalesPanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.grid)
 
-    def refresh(self, layout: Layout, level: str, level_name: str) -> None:
+    def refresh(self, layout: Layout, level: str, level_name: str,
+                kept: SalesCounts | None = None) -> None:
         priced = layout.prices is not None or any(
             st.price is not None for st in layout.statuses.values())
         quotes = layout.quotes() if priced else {}
@@ -173,7 +211,7 @@ class SalesPanel(QWidget):
             self.grid.addTopLevelItem(head)
             net = max(net_area(layout, lv), 1e-9)
             values = sales_values(layout, lv, quotes) if priced else {}
-            for status, (n, area) in sales_counts(layout, lv).items():
+            for status, (n, area) in sales_counts(layout, lv, kept).items():
                 cells = [status_name(status), str(n), f"{area:,.0f}", f"{100 * area / net:.1f}"]
                 if priced:
                     cells.append(f"{values.get(status, 0.0):,.0f}")

@@ -44,12 +44,13 @@ from exponav.core.layout import (
     Unassign,
 )
 from exponav.core.layout.tools import ROTATE_STEP_DEG, anchor_for, free_code, rect_polygon
-from exponav.ui.common.convert import to_scene
+from exponav.ui.common.convert import PathMemo, to_scene
 from exponav.ui.editor.commands import EditCommand
 from exponav.ui.editor.files import EditorFiles
 from exponav.ui.editor.panels import (
     BoothPanel,
     ExhibitorList,
+    SalesCounts,
     SalesPanel,
     ViolationsPanel,
     status_name,
@@ -93,6 +94,8 @@ class EditorWindow(EditorFiles, QMainWindow):
         self.selection: tuple[str, ...] = ()
         self.last_error = ""
         self._owners_dirty = True
+        self._counts = SalesCounts()  # the sales panel's counts, level by level
+        self._paths = PathMemo()  # the booths' painter paths, kept while a booth is unchanged
         #: asks a yes/no question; replaced in tests
         self.ask: Callable[[str], bool] = self._ask
         #: asks for a folder (title) -> path or None; replaced in tests
@@ -279,9 +282,12 @@ class EditorWindow(EditorFiles, QMainWindow):
     def _scene_for(self, level: str) -> EditScene:
         scene = self.scenes.get(level)
         if scene is None:
-            scene = EditScene(self.nav, self.layout, level, self.themes, self.lang, self)
+            scene = EditScene(self.nav, self.layout, level, self.themes, self.lang, self,
+                              paths=self._paths)
             scene.set_violations(self.layout.violations)
             self.scenes[level] = scene
+            self._paths.keep(b.polygon for lv in self.scenes
+                             for b in self.layout.venue.plans[lv].booths)
         return scene
 
     def set_level(self, level: str, fit: bool = True) -> None:
@@ -306,10 +312,11 @@ class EditorWindow(EditorFiles, QMainWindow):
         panels and the route preview once the events waiting are handled (several
         changes in a row refresh them once)."""
         self._edits += 1
-        for level in event.levels | {b.level for c in event.codes
-                                     if self.layout.has_booth(c)
-                                     for b in [self.layout.booth(c)]}:
+        touched = event.levels | {b.level for c in event.codes if self.layout.has_booth(c)
+                                  for b in [self.layout.booth(c)]}
+        for level in touched:
             self.scenes.pop(level, None)
+        self._counts.forget(touched)
         for scene in self.scenes.values():
             scene.set_violations(self.layout.violations)
         self.selection = tuple(c for c in self.selection if self.layout.has_booth(c))
@@ -330,7 +337,8 @@ class EditorWindow(EditorFiles, QMainWindow):
         """The panels that follow the layout but not the pointer: sales, exhibitors (when
         who holds which booth may have changed), the booth, the route preview."""
         self._later.stop()
-        self.sales.refresh(self.layout, self.level, self.nav.level_name(self.level, self.lang))
+        self.sales.refresh(self.layout, self.level, self.nav.level_name(self.level, self.lang),
+                           self._counts)
         if self._owners_dirty:  # the list shows each exhibitor's booths
             self.exhibitors.refresh(self.layout, self.lang)
             self._owners_dirty = False

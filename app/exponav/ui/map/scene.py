@@ -9,12 +9,12 @@ draws highlights as a separate item over the plan. Scene units are metres, y dow
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import shapely
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from exponav.core.model import LevelPlan
@@ -52,7 +52,8 @@ class FloorPlanScene(QGraphicsScene):
     """Draws one level of the Navigator's venue."""
 
     def __init__(self, nav: Navigator, level_id: str, themes: ThemeColours, lang: str = "en",
-                 parent=None, stands: Sequence[Stand] | None = None) -> None:
+                 parent=None, stands: Sequence[Stand] | None = None,
+                 path_of: Callable[[Any], QPainterPath] = polygon_path) -> None:
         super().__init__(parent)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # few items
         self.nav = nav
@@ -66,7 +67,7 @@ class FloorPlanScene(QGraphicsScene):
         self.stand_of: dict[str, int] = {c: i for i, s in enumerate(self.stands) for c in s.codes}
         self._booth_polygons = {b.code: b.polygon for b in self.plan.booths}
 
-        self.base = LevelBaseItem(self.plan, self.stands, self._theme_of_stand)
+        self.base = LevelBaseItem(self.plan, self.stands, self._theme_of_stand, path_of)
         self.base.setZValue(Z_BASE)
         self.addItem(self.base)
         self.labels = LabelLayer(self.stands, [z.polygon.bounds for z in self.plan.zones])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
@@ -45,7 +46,8 @@ class LevelBaseItem(QGraphicsItem):
     """Footprint, zones, stands (filled by theme), obstacles and openings of one level."""
 
     def __init__(self, plan: LevelPlan, stands: Sequence[Stand],
-                 theme_of_stand: Callable[[Stand], tuple[str, QColor] | None]) -> None:
+                 theme_of_stand: Callable[[Stand], tuple[str, QColor] | None],
+                 path_of: Callable[[Any], QPainterPath] = polygon_path) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
         self._footprint = polygon_path(plan.footprint)
@@ -59,7 +61,7 @@ class LevelBaseItem(QGraphicsItem):
                 self._theme_colour[key] = theme[1]
                 if stand.polygon.area >= BIG_STAND_M2:
                     key += BIG  # a large area reads stronger: fill it lighter
-            groups[key].addPath(polygon_path(stand.polygon))
+            groups[key].addPath(path_of(stand.polygon))
         self._groups = dict(groups)
         obstacles: dict[str, QPainterPath] = defaultdict(QPainterPath)
         for ob in plan.obstacles:
