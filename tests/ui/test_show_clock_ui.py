@@ -14,7 +14,8 @@ from exponav.core.visit.clock import SLOT_S, parse_hhmm
 from exponav.ui.kiosk.window import KioskTimings, KioskWindow
 
 KIOSK = "K-H2-1F-1"
-FAST = KioskTimings(idle_ms=200, countdown_s=2, tick_ms=40, hold_ms=150)
+#: a minute of idle time: no reset or attract screen comes between a test's steps
+STILL = KioskTimings(idle_ms=60_000, countdown_s=2, tick_ms=40, hold_ms=150)
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def make_kiosk(qtbot, nav):
 
     def make(settings: KioskSettings) -> KioskWindow:
         make_app()
-        k = KioskWindow(settings, nav, timings=FAST, save=lambda s: None)
+        k = KioskWindow(settings, nav, timings=STILL, save=lambda s: None)
         made.append(k)
         qtbot.addWidget(k)
         k.resize(1600, 1000)
