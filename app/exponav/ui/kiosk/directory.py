@@ -181,7 +181,8 @@ class DirectoryPanel(QWidget):
         self.letter_buttons: dict[str, QToolButton] = {}
         self._letter_pool: list[QToolButton] = []
         self._letters: list[str] = []
-        self.rows: list[ResultEntry] = []
+        self._rows: list[ResultEntry] = []
+        self._stale = False
         self.set_language("en")
 
     def _button(self, name: str, slot: Callable[[], None]) -> QToolButton:
@@ -222,7 +223,22 @@ class DirectoryPanel(QWidget):
         self.back.setText(self.tr("‹ Back"))
         self.back.setAccessibleName(self.tr("Back"))
         self.title.setText(self.tr("Exhibitors A–Z"))
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
+        else:  # a language switched elsewhere: the list is made when next shown or read
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    @property
+    def rows(self) -> list[ResultEntry]:
+        """The list's rows (headers and exhibitors), in the page's language."""
+        if self._stale:
+            self.refresh()
+        return self._rows
 
     # -- filtering -------------------------------------------------------------------
 
@@ -305,27 +321,28 @@ class DirectoryPanel(QWidget):
     # -- the list --------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._stale = False
         chinese = is_chinese(self.lang)
         shown = self.matching()
         named = sorted(((pick(x.name, x.name_zh, self.lang), x) for x in shown),
                        key=lambda nx: sort_key(nx[0], chinese))
-        self.rows = []
+        self._rows = []
         letters: list[str] = []
         for name, x in named:
             letter = index_letter(name, chinese)
             if not letters or letters[-1] != letter:
                 letters.append(letter)
-                self.rows.append(ResultEntry("header", letter, letter))
+                self._rows.append(ResultEntry("header", letter, letter))
             theme = self.themes.theme(x.theme) if x.theme else None
             where = " · ".join(p for p in (booth_summary(x.booths),
                                            self.nav.level_name(x.levels[0], self.lang)
                                            if x.levels else "", x.country) if p)
-            self.rows.append(ResultEntry("exhibitor", x.id, name, where, booths=x.booths,
+            self._rows.append(ResultEntry("exhibitor", x.id, name, where, booths=x.booths,
                                          levels=x.levels,
                                          colour=theme.colour if theme else None,
                                          theme=x.theme or None))
         self.list.clear()
-        for row in self.rows:
+        for row in self._rows:
             item = QListWidgetItem()
             item.setData(ENTRY_ROLE, row)
             item.setData(Qt.ItemDataRole.AccessibleTextRole,

@@ -473,8 +473,10 @@ class KioskWindow(AccessMode, ScreenFit, VisitorReset, KioskVisit, QWidget):
     def set_language(self, code: str) -> None:
         if self.navigator is None:
             return
-        self.navigator.set_language(code)
-        self._language_changed(self.navigator.lang)
+        before = self.navigator.lang
+        self.navigator.set_language(code)  # a change is said by its language_changed
+        if self.navigator.lang == before:
+            self._language_changed(self.navigator.lang)
 
     def _language_changed(self, code: str) -> None:
         if self.home is not None:
