@@ -157,6 +157,27 @@ def test_updated_index_equals_one_built_afresh(data):
         _same(live.update(docs), Searcher.from_documents(docs))
 
 
+def test_an_index_taken_over_from_a_data_file_only_when_its_documents_are_the_same(
+        data_file):
+    from exponav.core.search.index import read_index, stored_documents
+
+    nav = Navigator.open(data_file)
+    try:
+        docs = search_documents(nav.venue, nav.show)
+        rows, fields = read_index(nav.data.conn)
+        stored = stored_documents(nav.data.conn)
+        live = LiveSearch.seeded(rows, fields, stored, docs)
+        assert live is not None
+        for q in ("chunghwa", "中華電信", "zhdx", "toilet", "S1024", "chunghwa telecon"):
+            assert live.searcher.search(q) == nav.searcher.search(q), q
+        changed = [replace(d, keywords=d.keywords + " robot") if i == 7 else d
+                   for i, d in enumerate(docs)]
+        assert LiveSearch.seeded(rows, fields, stored, changed) is None  # not the same
+        assert LiveSearch.seeded(rows, fields, stored, docs[:-1]) is None
+    finally:
+        nav.close()
+
+
 def test_an_update_leaves_the_last_searcher_as_it_was():
     exhibitors, booths = _start()
     docs = _documents(exhibitors, booths)
@@ -187,6 +208,8 @@ def test_a_following_navigator_searches_as_a_fresh_index_after_edits(scse_nav, m
                         search_documents(*a))
     layout = Layout(nav.venue, nav.show)
     nav.follow(layout)
+    # taken over from the data file's index: nothing analysed until an edit takes it out
+    assert nav._live_search._terms == {} and not nav._live_search._users_known
     free = sorted(b.code for b in nav.venue.plans["H2-1F"].booths
                   if layout.status(b.code).status == "available" and b.code[-1] not in "ab")
     held = [b.code for b in nav.venue.plans["H2-1F"].booths

@@ -157,6 +157,13 @@ def _load(conn: sqlite3.Connection) -> tuple[list[Row], dict[str, Field]] | None
     return rows, fields
 
 
+def stored_documents(conn: sqlite3.Connection) -> list[SearchDoc]:
+    """The documents an open data file's search index was built from, in rank order."""
+    return [_doc(*row) for row in conn.execute(
+        f"SELECT kind, id, name, name_zh, booths, level, categories, keywords FROM {TABLE} "
+        f"ORDER BY rank")]
+
+
 def _reanalyse(conn: sqlite3.Connection) -> tuple[list[Row], dict[str, Field]]:
     """The rows and fields analysed again from the stored documents."""
     return index_documents(_doc(*row) for row in conn.execute(

@@ -125,7 +125,58 @@ class LiveSearch:
         for terms in self._terms.values():
             for w in _typo_words(terms):
                 self._users[w] = self._users.get(w, 0) + 1
+        self._users_known = True
+        self._booth_level = booth_level
         return self.searcher
+
+    @classmethod
+    def seeded(cls, rows: list[Any], fields: dict[str, Any], stored: Iterable[SearchDoc],
+               documents: Iterable[SearchDoc], memo: TextMemo | None = None
+               ) -> LiveSearch | None:
+        """The index of ``documents`` taken over from a data file's (its ``rows`` and
+        ``fields``, built from ``stored``) when the two sets of documents are the same,
+        without analysing any; None when they differ. What a document put in each field
+        is worked out when an edit first takes the document out, as it would have been
+        when the index was built."""
+        docs = _tuples(documents)
+        built = {(d.kind, d.id): d for d in _tuples(stored)}
+        if len(built) != len(docs) or any(built.get((d.kind, d.id)) != d for d in docs):
+            return None
+        live = cls.__new__(cls)
+        live._memo = memo if memo is not None else TextMemo()
+        ordered = sorted(docs, key=live._memo.rank_key)
+        if len(rows) != len(ordered) or any(tuple(r) != _row(d)
+                                            for r, d in zip(rows, ordered, strict=True)):
+            return None
+        live._rows, live._fields = [tuple(r) for r in rows], dict(fields)
+        live.searcher = Searcher.from_index(live._rows, live._fields)
+        live._typos = None
+        live._exact = True
+        live._docs = {(d.kind, d.id): d for d in ordered}
+        live._order = list(live._docs)
+        live._sort = [live._memo.rank_key(d) for d in ordered]
+        live._terms = {}  # worked out one by one (_terms_of)
+        live._users = {}
+        live._users_known = False  # each word's count is read off the postings first
+        live._booth_level = _booth_levels(ordered)
+        return live
+
+    def _terms_of(self, key: Key) -> Terms:
+        """What a document the index holds put in each field."""
+        got = self._terms.get(key)
+        if got is None:
+            got = self._terms[key] = document_terms(self._memo, self._docs[key],
+                                                    self._booth_level)
+        return got
+
+    def _users_of(self, users: dict[str, int], word: str) -> int:
+        """How many documents have ``word`` in a field that typos are found from."""
+        if word not in users and not self._users_known:
+            bits = 0
+            for f in TYPO_SOURCES:
+                bits |= self._fields[f].word(word)
+            users[word] = bin(bits).count("1")
+        return users.get(word, 0)
 
     def documents(self) -> list[SearchDoc]:
         """The documents the index holds now, in its order (those of the last build when
@@ -140,7 +191,7 @@ class LiveSearch:
             return self._build(docs)
         booth_level = _booth_levels(docs)
         out = [k for k, d in self._docs.items() if new.get(k) != d or (
-            k[0] == "exhibitor" and self._terms[k].get("level", frozenset())
+            k[0] == "exhibitor" and self._terms_of(k).get("level", frozenset())
             != frozenset(document_levels(d, booth_level)))]
         gone = set(out)
         into = sorted((d for k, d in new.items() if k in gone or k not in self._docs),
@@ -196,11 +247,13 @@ class LiveSearch:
         word_changes: dict[str, int] = {}
         for k in out:
             r = old_rank[k]
-            for f, ts in terms.pop(k).items():
+            was = self._terms_of(k)
+            terms.pop(k, None)
+            for f, ts in was.items():
                 field = changes.setdefault(f, {})
                 for t in ts:
                     field.setdefault(t, ([], []))[0].append(r)
-            for w in _typo_words(self._terms[k]):
+            for w in _typo_words(was):
                 word_changes[w] = word_changes.get(w, 0) - 1
         for d, r in zip(into, added, strict=True):
             k = (d.kind, d.id)
@@ -223,7 +276,7 @@ class LiveSearch:
             users = dict(users)
             lost, gained = [], []
             for w, c in word_changes.items():
-                before = users.get(w, 0)
+                before = self._users_of(users, w)
                 users[w] = before + c
                 if not users[w]:
                     del users[w]
@@ -242,6 +295,12 @@ class LiveSearch:
         docs.update(((d.kind, d.id), d) for d in into)
         self._docs = docs
         self._order, self._sort, self._terms, self._users = order, sort, terms, users
+        levels = dict(self._booth_level)  # the booths' levels as the index holds them now
+        for k in out:
+            if k[0] == "booth":
+                levels.pop(k[1], None)
+        levels.update((d.id, d.level) for d in into if d.kind == "booth" and d.level)
+        self._booth_level = levels
         return searcher
 
     def _rank_of(self, key: Key) -> int:
