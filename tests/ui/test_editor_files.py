@@ -182,3 +182,34 @@ def test_save_a_copy_and_export_from_the_file_menu(editor, folders, tmp_path):
     layer = json.loads((tmp_path / "gis" / "h2_1f_booth.geojson").read_text(encoding="utf-8"))
     lon, lat = layer["features"][0]["geometry"]["coordinates"][0][0]
     assert 120 < lon < 122 and 24 < lat < 26  # Taipei, in WGS84
+
+
+def test_the_editor_builds_a_folders_data_file_once_and_again_after_a_save(
+        qtbot, folders, tmp_path, monkeypatch):
+    import exponav.core.io.datafile as datafile
+    from exponav.core.layout import MoveBooth
+    from exponav.ui.editor.start import open_editor
+
+    v, s = folders
+    monkeypatch.setattr(paths, "cache_dir", lambda: tmp_path / "cache")
+    built = []
+    real = datafile.build_data_file
+    monkeypatch.setattr(datafile, "build_data_file",
+                        lambda dest, *a, **k: built.append(dest) or real(dest, *a, **k))
+    state = tmp_path / "state"
+    for _ in range(2):
+        w = open_editor(v, s, recovery_folder=state)
+        qtbot.addWidget(w)
+        w.close()
+    assert len(built) == 1 and built[0].parent == tmp_path / "cache" / "editor"
+    w = open_editor(v, s, recovery_folder=state)
+    qtbot.addWidget(w)
+    code = free(w.layout)
+    w.layout.apply(MoveBooth(code, 0.5, 0))
+    w.layout.save()  # the folders changed: their data file is built again, in place
+    w.close()
+    w = open_editor(v, s, recovery_folder=state)
+    qtbot.addWidget(w)
+    assert len(built) == 2 and built[1] == built[0]
+    assert w.nav.booth(code).booth.polygon.bounds == w.layout.booth(code).polygon.bounds
+    w.close()

@@ -95,10 +95,27 @@ def open_editor(venue: str | Path | None = None, show: str | Path | None = None,
         if venue is None and show is None:
             nav = Navigator.open()
         else:
-            folder = Path(tempfile.mkdtemp(prefix="exponav-editor-"))
-            nav = Navigator.open(build_data_file(folder / "layout.exponav.db", vdir, sdir))
+            nav = Navigator.open(_data_file_for(vdir, sdir))
     return EditorWindow(nav, layout, lang=lang, recovery_file=recovery_file,
                         restored=restored)
+
+
+def _data_file_for(vdir: Path, sdir: Path) -> Path:
+    """The data file of these folders, kept in the cache and built again only when they
+    changed since (a large show's takes half a minute); in a temporary folder when the
+    cache cannot be written."""
+    import hashlib
+
+    from exponav.core.io.datafile import build_data_file, ensure_data_file
+
+    key = hashlib.sha256(f"{Path(vdir).resolve()}\n{Path(sdir).resolve()}".encode())
+    try:
+        dest = paths.cache_dir() / "editor" / f"{key.hexdigest()[:16]}.exponav.db"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        return ensure_data_file(dest, vdir, sdir)
+    except (OSError, DataError):
+        folder = Path(tempfile.mkdtemp(prefix="exponav-editor-"))
+        return build_data_file(folder / "layout.exponav.db", vdir, sdir)
 
 
 def run_editor(venue: str | Path | None = None, show: str | Path | None = None) -> int:
