@@ -136,6 +136,7 @@ class DirectoryPanel(QWidget):
         head.addWidget(self.back)
         self.title = QLabel(self)
         self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
         head.addWidget(self.title, 1)
         self.count = QLabel(self)
         self.count.setObjectName("pageCount")
@@ -222,7 +223,9 @@ class DirectoryPanel(QWidget):
     def retranslate_ui(self) -> None:
         self.back.setText(self.tr("‹ Back"))
         self.back.setAccessibleName(self.tr("Back"))
-        self.title.setText(self.tr("Exhibitors A–Z"))
+        self.back.setMinimumWidth(self.back.sizeHint().width())  # the title gives way
+        # on a narrow screen the title wraps between words, never inside "A–Z"
+        self.title.setText(self.tr("Exhibitors A–Z").replace("–", "\u2060–\u2060"))
         if self.isVisible():
             self.refresh()
         else:  # a language switched elsewhere: the list is made when next shown or read
