@@ -182,6 +182,35 @@ def test_a_patched_area_is_the_fresh_area(k, dx, dy):
     assert again is not None and again[0] is got[0]
 
 
+def test_patches_in_a_row_make_only_the_shapes_that_changed(monkeypatch):
+    """Each patch starts from the last one's parts; a shape the plan still holds is not
+    made again, and a booth made anew with the same outline changes nothing."""
+    from exponav.core.routing import area as area_mod
+    from exponav.core.routing.area import AreaParts, patched_area, walkable_area
+
+    plan = grid_hall("G-1F")
+    parts = AreaParts.of(plan, walkable_area(plan, tidy=True))
+    made = []
+    real = area_mod._polygons
+    monkeypatch.setattr(area_mod, "_polygons", lambda geoms: made.append(len(geoms)) or real(geoms))
+    rng = random.Random(11)
+    for _ in range(5):
+        k = rng.randrange(len(plan.booths))
+        b = plan.booths[k]
+        plan.booths[k] = replace(b, polygon=shapely.affinity.translate(b.polygon, 0.5, 0.0))
+        made.clear()
+        got = patched_area(plan, parts, share=1.0)
+        assert made == [1]  # the moved booth's shape only
+        assert got is not None
+        assert got[0].symmetric_difference(walkable_area(plan, tidy=True)).area < 1e-9
+        parts = got[1]
+    b = plan.booths[0]
+    plan.booths[0] = replace(b, polygon=shapely.geometry.Polygon(b.polygon.exterior.coords))
+    made.clear()
+    again = patched_area(plan, parts)
+    assert again is not None and again[0] is parts.area and made == [1]
+
+
 class _LevelByLevel(Router):
     """A router that always searches the connector ends level by level."""
 

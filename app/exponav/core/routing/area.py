@@ -17,7 +17,7 @@ same lines (no corner changes), and both builds drop such collinear vertices.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
@@ -60,9 +60,46 @@ def _union(polys: np.ndarray) -> BaseGeometry:
     return shapely.union_all(polys)
 
 
+def _blocking(plan: LevelPlan) -> list[BaseGeometry]:
+    return [g for g in [b.polygon for b in plan.booths] + [o.polygon for o in plan.obstacles]
+            + closed_zones(plan) if g is not None]
+
+
 def _blockers(plan: LevelPlan) -> np.ndarray:
-    return _polygons([b.polygon for b in plan.booths] + [o.polygon for o in plan.obstacles]
-                     + closed_zones(plan))
+    return _polygons(_blocking(plan))
+
+
+_Memo = dict[int, tuple[BaseGeometry, "bytes | None", "BaseGeometry | None"]]
+
+
+def _keyed_blockers(plan: LevelPlan, memo: _Memo) -> tuple[dict[bytes, BaseGeometry], _Memo]:
+    """The blocking shapes by their WKB, as :func:`_blockers` gives them; a shape the
+    plan still holds (the same object) is taken from ``memo``, the others made. Returns
+    them with the memo for the next patch."""
+    raw = _blocking(plan)
+    got: list = [None] * len(raw)
+    out: _Memo = {}
+    miss = []
+    for k, g in enumerate(raw):
+        m = memo.get(id(g))
+        if m is not None and m[0] is g:
+            got[k] = m
+            out[id(g)] = m
+        else:
+            miss.append(k)
+    if miss:
+        arr = np.asarray([raw[k] for k in miss], dtype=object)
+        full = ~shapely.is_empty(arr)
+        polys = np.full(len(arr), None, dtype=object)
+        if full.any():
+            polys[full] = _polygons(arr[full].tolist())
+        keys = [None] * len(arr)
+        for i, b in zip(np.nonzero(full)[0].tolist(), shapely.to_wkb(polys[full]).tolist(),
+                        strict=True):
+            keys[i] = b
+        for i, k in enumerate(miss):
+            got[k] = out[id(raw[k])] = (raw[k], keys[i], polys[i])
+    return {m[1]: m[2] for m in got if m[1] is not None}, out
 
 
 def _inner(plan: LevelPlan, clearance: float) -> BaseGeometry:
@@ -105,13 +142,14 @@ class AreaParts:
     footprint: bytes  # WKB
     blockers: dict[bytes, BaseGeometry]  # the blocking shapes by their WKB
     clearance: float
+    # the plan's own shapes they were made from, by id: the next patch makes only the
+    # shapes that are not the same objects any more
+    memo: _Memo = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, plan: LevelPlan, area: BaseGeometry, clearance: float = CLEARANCE_M) -> AreaParts:
-        arr = _blockers(plan)
-        keys = shapely.to_wkb(arr).tolist() if arr.size else []
-        return cls(area, shapely.to_wkb(plan.footprint), dict(zip(keys, arr.tolist(), strict=True)),
-                   clearance)
+        blockers, memo = _keyed_blockers(plan, {})
+        return cls(area, shapely.to_wkb(plan.footprint), blockers, clearance, memo)
 
 
 def patched_area(plan: LevelPlan, before: AreaParts, share: float = 0.05
@@ -122,12 +160,11 @@ def patched_area(plan: LevelPlan, before: AreaParts, share: float = 0.05
     c = before.clearance
     if shapely.to_wkb(plan.footprint) != before.footprint:
         return None
-    arr = _blockers(plan)
-    keys = shapely.to_wkb(arr).tolist() if arr.size else []
-    now = dict(zip(keys, arr.tolist(), strict=True))
+    now, memo = _keyed_blockers(plan, before.memo)
+    arr = np.asarray(list(now.values()), dtype=object)
     changed = [g for k, g in now.items() if k not in before.blockers] + \
         [g for k, g in before.blockers.items() if k not in now]
-    parts = AreaParts(before.area, before.footprint, now, c)
+    parts = AreaParts(before.area, before.footprint, now, c, memo)
     if not changed:
         return before.area, parts
     if len(changed) > share * max(len(now), 1):

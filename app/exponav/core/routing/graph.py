@@ -121,6 +121,38 @@ def _matches(old: np.ndarray, new: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return old_at, new_at
 
 
+def _adjacency(iu: np.ndarray, ju: np.ndarray, w: np.ndarray, n: int
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The CSR arrays (indptr, indices, data) of an undirected graph with edges
+    iu[k] - ju[k] at w[k], each row's columns ascending.
+
+    The pairs come sorted by (i, j) with i < j, so row r is the i of the pairs (i, r) in
+    order, then the j of the pairs (r, j): two counting placements, no sort of all the
+    entries (pairs in any other order are sorted)."""
+    m = len(iu)
+    key = iu * n + ju
+    if m and not (np.all(iu < ju) and np.all(key[1:] > key[:-1])):
+        rows, cols, ww = np.concatenate([iu, ju]), np.concatenate([ju, iu]), np.concatenate([w, w])
+        order = np.lexsort((cols, rows))
+        indptr = np.zeros(n + 1, np.int64)
+        np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+        return indptr, cols[order].astype(np.int32), ww[order]
+    back = np.argsort(ju, kind="stable")  # the pairs by j, their i ascending
+    cb, cf = np.bincount(ju, minlength=n), np.bincount(iu, minlength=n)
+    indptr = np.zeros(n + 1, np.int64)
+    np.cumsum(cb + cf, out=indptr[1:])
+    indices = np.empty(2 * m, np.int32)
+    data = np.empty(2 * m)
+    jb = ju[back]
+    pos = indptr[jb] + np.arange(m) - (np.cumsum(cb) - cb)[jb]
+    indices[pos] = iu[back]
+    data[pos] = w[back]
+    pos = indptr[iu] + cb[iu] + np.arange(m) - (np.cumsum(cf) - cf)[iu]
+    indices[pos] = ju
+    data[pos] = w
+    return indptr, indices, data
+
+
 def _segments_meet_box(A: np.ndarray, B: np.ndarray, lo, hi) -> np.ndarray:
     """Does segment A[i] -> B[i] meet the closed box lo..hi? (Liang-Barsky, vectorised)"""
     t0 = np.zeros(len(A))
@@ -204,6 +236,9 @@ class LevelGraph:
         self.Qu = self.Vnext / np.hypot(self.Vnext[:, 0], self.Vnext[:, 1])[:, None]
         self.incremental = False
         self.unchanged = False  # the same graph as the previous build
+        # after an incremental build: each previous node's index here and each node's
+        # index in the previous build (-1 where none), for carrying fields over (carry.py)
+        self.prev_map: tuple[np.ndarray, np.ndarray] | None = None
         # graph edges: corner pairs taut at both ends that see each other
         if n > 1:
             iu = ju = None
@@ -214,22 +249,22 @@ class LevelGraph:
                 vis = ~self.sight.blocked(self.V[iu], self.V[ju], coarse=False)
                 iu, ju = iu[vis], ju[vis]
             w = np.maximum(self.cost(self.V[iu], self.V[ju]), 1e-12)
-            rows = np.concatenate([iu, ju])
-            cols = np.concatenate([ju, iu])
-            ww = np.concatenate([w, w])
         else:
-            iu = ju = rows = cols = np.zeros(0, np.int64)
-            ww = np.zeros(0)
+            iu = ju = np.zeros(0, np.int64)
+            w = np.zeros(0)
         self.pairs = (iu, ju)  # the visible pairs i < j, kept for the next rebuild
-        order = np.lexsort((cols, rows))
-        self.indices = cols[order].astype(np.int32)
-        self.data = ww[order]
-        self.indptr = np.zeros(n + 1, np.int64)
-        np.cumsum(np.bincount(rows, minlength=n), out=self.indptr[1:])
+        self.pair_w = w  # and what walking each costs
+        self.indptr, self.indices, self.data = _adjacency(iu, ju, w, n)
         self.n_edges = len(self.data) // 2
-        # boundary edges as lines, for snapping and booth sides
+        # boundary edges as lines, for snapping and booth sides (the unchanged ones kept)
         if s.n_edges:
-            self.edge_lines = shapely.linestrings(np.stack([s.P, s.Q], axis=1))
+            self.edge_lines = np.empty(s.n_edges, dtype=object)
+            was = self._edge_was if self.incremental else np.full(s.n_edges, -1)
+            m = was >= 0
+            if m.any():
+                self.edge_lines[m] = previous.edge_lines[was[m]]
+            if not m.all():
+                self.edge_lines[~m] = shapely.linestrings(np.stack([s.P[~m], s.Q[~m]], axis=1))
         else:
             self.edge_lines = np.zeros(0, dtype=object)
         self.edge_tree = STRtree(self.edge_lines)
@@ -255,6 +290,7 @@ class LevelGraph:
         po = np.hstack([prev.sight.P, prev.sight.Q])
         pn = np.hstack([self.sight.P, self.sight.Q])
         old_at, new_at = _matches(po, pn)
+        self._edge_was = new_at  # each boundary edge's row in the previous build, or -1
         changed = np.concatenate([po[old_at < 0], pn[new_at < 0]]).reshape(-1, 4)
         if len(changed) > _INCREMENTAL_MAX * max(len(pn), 1):
             return None, None
@@ -266,6 +302,7 @@ class LevelGraph:
         gone, omap = _matches(np.hstack([prev.V, prev.Vprev, prev.Vnext]),
                               np.hstack([self.V, self.Vprev, self.Vnext]))
         self.incremental = True
+        self.prev_map = (gone, omap)
         if self.tiling is not None and prev.tiling is not None \
                 and self.tiling.same_grid(prev.tiling):
             return self._tiled_pairs_after(prev, changed, gone, omap)
@@ -318,10 +355,14 @@ class LevelGraph:
         touched[prev._tiles[(gone < 0)[prev._tile_nodes]]] = True
         # the old pairs that share an untouched tile, in the new numbering
         tab = T.table(prev._tiles, prev._tile_nodes, prev.n)
+        near = ((tab >= 0) & touched[np.maximum(tab, 0)]).any(axis=1)  # in a touched tile
         tab = np.where((tab >= 0) & ~touched[np.maximum(tab, 0)], tab, -1)
         pi, pj = prev.pairs
-        A, B = tab[pi], np.where(tab[pj] >= 0, tab[pj], -2)
-        keep = ((A[:, :, None] == B[:, None, :]) & (A[:, :, None] >= 0)).any(axis=(1, 2))
+        keep = ~(near[pi] | near[pj])  # a pair far from every touched tile shares an untouched one
+        test = np.nonzero(~keep)[0]
+        A, B = tab[pi[test]], tab[pj[test]]
+        B = np.where(B >= 0, B, -2)
+        keep[test] = ((A[:, :, None] == B[:, None, :]) & (A[:, :, None] >= 0)).any(axis=(1, 2))
         ki, kj = gone[pi[keep]], gone[pj[keep]]
         # and the pairs of the touched tiles, tested
         fi, fj = T.pairs(self._tiles, self._tile_nodes, self.n, only=touched)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from exponav.core.model import Connector, LevelPlan, Place
+from exponav.core.routing.carry import carried_fields, same_anchor
 from exponav.core.routing.graph import Anchor, Field, LevelGraph
 from exponav.core.routing.hops import best_many
 from exponav.core.routing.places import CONNECTOR_SNAP_M, Spot, door_spot, make_spot, snap
@@ -84,11 +85,34 @@ def _ends_signature(connectors: Sequence[Connector], level_id: str) -> tuple:
                  for i, e in enumerate(c.ends) if e.level == level_id)
 
 
+def _end_fields(graph: LevelGraph, keys: list[tuple[str, int]], anchors: list[Anchor],
+                previous: LevelCache | None) -> list[Field]:
+    """The fields of a level's connector ends (``keys[k]``: connector id and end index,
+    ``anchors[k]``: its anchor): each end's previous field carried over to this build
+    when the graph was rebuilt from it and the end's anchor is the same
+    (:mod:`~exponav.core.routing.carry`), the others grown afresh with one Dijkstra call
+    (each the field it gets alone)."""
+    out: list[Field | None] = [None] * len(keys)
+    if previous is not None and graph.prev_map is not None and graph.n and previous.graph.n:
+        before = {(e.connector.id, e.index): e for e in previous.ends}
+        gone = graph.prev_map[0]
+        todo = [(k, before[key]) for k, key in enumerate(keys) if key in before
+                and len(anchors[k].vis) and same_anchor(before[key].anchor, anchors[k], gone)]
+        got = carried_fields(previous.graph, graph, [e.fld for _, e in todo],
+                             [anchors[k] for k, _ in todo]) if todo else None
+        for (k, _), fld in zip(todo, got or (), strict=False):
+            out[k] = fld
+    rest = [k for k, fld in enumerate(out) if fld is None]
+    for k, fld in zip(rest, graph.fields([[anchors[k]] for k in rest]), strict=True):
+        out[k] = fld
+    return out  # type: ignore[return-value]
+
+
 class LevelCache:
     """One build of a level's graph and what is derived from it (see the module's text)."""
 
     def __init__(self, graph: LevelGraph, connectors: Sequence[Connector], ends_sig: tuple,
-                 shelves: Shelves) -> None:
+                 shelves: Shelves, previous: LevelCache | None = None) -> None:
         self.graph = graph
         self.id = graph.id
         self.ends_sig = ends_sig  # where the level's connector ends are: a rebuild compares it
@@ -104,10 +128,13 @@ class LevelCache:
                 xy = snap(graph, e.x, e.y, CONNECTOR_SNAP_M)
                 if xy is None:
                     continue  # this end cannot be walked to; the connector is skipped here
-                found.append((c, i, graph.anchor(xy)))
-        # every end's field with one Dijkstra call (each the field it gets alone)
-        flds = graph.fields([[an] for _, _, an in found])
-        ends = [End(c, i, self.id, an, fld) for (c, i, an), fld in zip(found, flds, strict=True)]
+                found.append((c, i, xy))
+        # the ends' anchors with one bulk sight test, their fields carried over from the
+        # previous build where they can be, else with one Dijkstra call
+        anchors = graph.anchors_many([xy for _, _, xy in found], [None] * len(found))
+        flds = _end_fields(graph, [(c.id, i) for c, i, _ in found], anchors, previous)
+        ends = [End(c, i, self.id, an, fld)
+                for (c, i, _), an, fld in zip(found, anchors, flds, strict=True)]
         self.ends = ends
         k = len(ends)
         between = np.full((k, k), np.inf)  # metres between the ends
@@ -129,7 +156,7 @@ class LevelCache:
         sig = _ends_signature(connectors, graph.id)
         if graph.unchanged and previous is not None and previous.ends_sig == sig:
             return previous  # the same graph and connectors: keep the level, its fields and caches
-        cache = cls(graph, connectors, sig, shelves)
+        cache = cls(graph, connectors, sig, shelves, previous)
         if previous is not None:
             previous.forget()
         return cache
