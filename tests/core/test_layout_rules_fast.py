@@ -86,3 +86,32 @@ def test_frontage_and_depth_equal_the_plain_shapely_forms(seed, steps):
     if steps:
         rules = {v.rule for v in checker.violations}
         assert {"booth.no_frontage", "booth.overlap", "aisle.narrow"} <= rules
+
+
+def test_booths_replaced_in_place_are_indexed_as_a_fresh_check_indexes_them():
+    """After an edit that replaces booths in place (same count), the checker looks only
+    at those again: its outlines, tree and code index, and its violations, are a fresh
+    check's, also when a booth's code changed in place (the code's duplicate is found)."""
+    from dataclasses import replace
+
+    import shapely.affinity
+
+    from exponav.core.io.floorplan import load_venue
+    from exponav.core.layout.checks import BoothChange
+    from exponav.core.layout.rules import Rules
+    from exponav.core.paths import venue_dir
+
+    venue = load_venue(venue_dir())
+    checker = Checker(venue, Rules())
+    plan = venue.plans["H2-1F"]
+    a, b = plan.booths[3], plan.booths[40]
+    plan.booths[3] = replace(a, polygon=shapely.affinity.translate(a.polygon, 0.5, 0.0))
+    plan.booths[40] = replace(b, code=a.code)  # now two booths share a code
+    checker.update([BoothChange(a, plan.booths[3]), BoothChange(b, plan.booths[40])])
+    fresh = Checker(venue, Rules())
+    got, want = checker.levels["H2-1F"], fresh.levels["H2-1F"]
+    assert got.booths == want.booths and list(got.polys) == list(want.polys)
+    assert got.index == want.index and got.index[a.code] == [3, 40] and b.code not in got.index
+    assert sorted(got.tree.query(box(0, 0, 1e4, 1e4)).tolist()) == list(range(len(got.booths)))
+    assert checker.violations == fresh.violations
+    assert any(v.rule == "code.duplicate" and v.codes == (a.code,) for v in checker.violations)

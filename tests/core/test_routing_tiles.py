@@ -182,6 +182,47 @@ def test_a_patched_area_is_the_fresh_area(k, dx, dy):
     assert again is not None and again[0] is got[0]
 
 
+@pytest.mark.parametrize("tidy", [True, False])
+def test_a_splice_is_the_whole_overlay(generated, tidy):
+    """splice() of an area before an edit with the fresh area round the edit gives the
+    fresh area after it, among a hundred holes; where its box meets the outline it
+    declines (the caller makes the whole overlay)."""
+    from exponav.core.routing.area import splice, walkable_area
+    from exponav.core.routing.sight import ring_edges
+
+    plan = replace(generated.plans[next(iter(generated.plans))])
+    plan.booths = list(plan.booths)
+    area = walkable_area(plan, tidy=tidy)
+    assert len(area.interiors) > 50
+    rng = random.Random(21 if tidy else 22)
+
+    def edges(a):
+        P, Q, _ = ring_edges(a)
+        return sorted(map(tuple, np.hstack([P, Q]).round(9).tolist()))
+
+    done = 0
+    for _ in range(10):
+        k = rng.randrange(len(plan.booths))
+        b = plan.booths[k]
+        plan.booths[k] = replace(b, polygon=shapely.affinity.translate(
+            b.polygon, rng.choice([-1.0, 1.0]), rng.choice([0.0, 0.5])))
+        fresh = walkable_area(plan, tidy=tidy)
+        x0, y0, x1, y1 = b.polygon.union(plan.booths[k].polygon).bounds
+        cut = box(x0 - 1.0, y0 - 1.0, x1 + 1.0, y1 + 1.0)
+        local = fresh.intersection(box(x0 - 1.05, y0 - 1.05, x1 + 1.05, y1 + 1.05))
+        got = splice(area, cut, local, tidy)
+        if got is not None:
+            done += 1
+            assert got.is_valid and got.symmetric_difference(fresh).area < 1e-9
+            if tidy:
+                assert edges(got) == edges(fresh)
+        area = fresh
+    assert done >= 6
+    x0, y0, x1, y1 = area.bounds  # a box across the outline
+    edge = box(x0 - 1, y0 - 1, x0 + 3, y0 + 3)
+    assert splice(area, edge, area.intersection(edge), tidy) is None
+
+
 def test_patches_in_a_row_make_only_the_shapes_that_changed(monkeypatch):
     """Each patch starts from the last one's parts; a shape the plan still holds is not
     made again, and a booth made anew with the same outline changes nothing."""

@@ -12,6 +12,7 @@ touched.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -140,12 +141,31 @@ class LevelRules:
     _walk_changed: dict[str, BaseGeometry]  # level -> the region the last edit changed
 
     def _set_booths(self, L: LevelState, plan: LevelPlan) -> None:
-        L.booths = list(plan.booths)
-        L.polys = np.asarray([b.polygon for b in L.booths], dtype=object)
+        """The level's booths, their outlines, tree and code index; after an edit that
+        replaced booths in place (a move, a resize, a sale), only those are looked at
+        again."""
+        now = list(plan.booths)
+        was = L.booths
+        swapped = [i for i, (a, b) in enumerate(zip(was, now, strict=False)) if a is not b] \
+            if len(was) == len(now) and was else None
+        L.booths = now
+        if swapped is not None and len(swapped) <= _MANY:
+            polys = L.polys.copy()  # a copy: what an earlier caller holds stays as it was
+            for i in swapped:
+                old, new = was[i], now[i]
+                polys[i] = new.polygon
+                if old.code != new.code:
+                    L.index[old.code].remove(i)
+                    if not L.index[old.code]:
+                        del L.index[old.code]
+                    bisect.insort(L.index.setdefault(new.code, []), i)
+            L.polys = polys
+        else:
+            L.polys = np.asarray([b.polygon for b in now], dtype=object)
+            L.index = {}
+            for i, b in enumerate(now):
+                L.index.setdefault(b.code, []).append(i)
         L.tree = STRtree(L.polys) if len(L.polys) else None
-        L.index = {}
-        for i, b in enumerate(L.booths):
-            L.index.setdefault(b.code, []).append(i)
 
     def _set_obstacles(self, L: LevelState) -> None:
         plan = L.plan

@@ -37,6 +37,7 @@ from shapely.geometry import MultiPolygon, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 from exponav.core.model import Connector, LevelPlan, Venue
+from exponav.core.routing.area import splice
 from exponav.core.routing.router import CLEARANCE_M, walkable_area
 
 __all__ = ["CONNECTOR_SNAP_M", "POINT_SNAP_M", "WalkableLevel", "mitre_factor",
@@ -139,7 +140,8 @@ class WalkableLevel:
         if found:
             grown = shapely.union_all(found).buffer(CLEARANCE_M, join_style="mitre")
             local = local.difference(grown)
-        self._set(shapely.union(self.area.difference(region), local))
+        area = splice(self.area, region, local, tidy=False)
+        self._set(area if area is not None else shapely.union(self.area.difference(region), local))
         return region
 
     def forget_anchors(self) -> None:

@@ -27,7 +27,7 @@ from shapely.geometry.base import BaseGeometry
 from exponav.core.model import LevelPlan
 from exponav.core.routing.zones import closed_zones
 
-__all__ = ["CLEARANCE_M", "AreaParts", "patched_area", "walkable_area"]
+__all__ = ["CLEARANCE_M", "AreaParts", "patched_area", "splice", "walkable_area"]
 
 CLEARANCE_M = 0.5  # a route keeps this far from booths, obstacles and the outline
 
@@ -119,6 +119,63 @@ def _finish(area: BaseGeometry, tidy: bool) -> BaseGeometry:
     return shapely.orient_polygons(out)  # exterior ccw, holes cw: the free side is on the left
 
 
+_SPLICE_MARGIN = 1.0  # metres between the box a splice works in and the rings it took
+
+
+def splice(area: BaseGeometry, cut: BaseGeometry, local: BaseGeometry, tidy: bool
+           ) -> BaseGeometry | None:
+    """``union(area - cut, local)``, for a ``local`` within the bounds of ``cut`` and
+    itself, made on the rings near them only.
+
+    On a big level the area is one outline with thousands of holes (the booth blocks,
+    grown), and an overlay walks every vertex of them. Here the holes that come within a
+    box round ``cut`` take part (the box grows until it holds each of them whole), the
+    overlay is made on that box with those holes, and its holes are put back among the
+    others: the same rings as the whole overlay, at a fraction of its cost. None when the
+    box meets an outline or another piece of the area, or the overlay does not come back
+    as the box with holes in it; the caller then makes the whole overlay. ``tidy``: the
+    new rings without collinear vertices (see the module's text)."""
+    pieces = [g for g in getattr(area, "geoms", [area]) if not g.is_empty]
+    if not pieces or cut.is_empty:
+        return None
+    lo = np.asarray(shapely.total_bounds(np.asarray([cut, local], dtype=object)), float)
+    pb = shapely.bounds(np.asarray(pieces, dtype=object))
+    m = _SPLICE_MARGIN
+    hit = np.nonzero((pb[:, 0] <= lo[2] + m) & (pb[:, 2] >= lo[0] - m)
+                     & (pb[:, 1] <= lo[3] + m) & (pb[:, 3] >= lo[1] - m))[0]
+    if len(hit) != 1:
+        return None
+    piece = pieces[int(hit[0])]
+    rings = shapely.get_rings(piece)
+    rb = shapely.bounds(rings[1:])
+    b = lo + np.asarray([-m, -m, m, m])
+    took = np.zeros(len(rb), bool)
+    while True:  # grow the box until every hole it meets lies inside it
+        took = (rb[:, 0] <= b[2]) & (rb[:, 2] >= b[0]) & (rb[:, 1] <= b[3]) & (rb[:, 3] >= b[1])
+        if not took.any():
+            break
+        grown = np.concatenate([np.minimum(b[:2], rb[took, :2].min(axis=0) - m),
+                                np.maximum(b[2:], rb[took, 2:].max(axis=0) + m)])
+        if np.array_equal(grown, b):
+            break
+        b = grown
+    frame = shapely.box(*b.tolist())
+    shell = shapely.polygons(rings[0])
+    if shapely.intersects(rings[0], frame) or not shapely.contains(shell, frame):
+        return None  # the box meets the outline (or lies outside it)
+    inner = shapely.polygons(np.concatenate([[shapely.get_exterior_ring(frame)], rings[1:][took]]),
+                             indices=np.zeros(1 + int(took.sum()), np.int64))[0]
+    got = shapely.union(inner.difference(cut), local)
+    if tidy:
+        got = shapely.simplify(got, 0.0)
+    got = shapely.orient_polygons(got)
+    if got.geom_type != "Polygon" or not shapely.equals(shapely.polygons(got.exterior), frame):
+        return None
+    new = np.concatenate([rings[:1], rings[1:][~took], shapely.get_rings(got)[1:]])
+    pieces[int(hit[0])] = shapely.polygons(new, indices=np.zeros(len(new), np.int64))[0]
+    return pieces[0] if len(pieces) == 1 else MultiPolygon(pieces)
+
+
 def walkable_area(plan: LevelPlan, clearance: float = CLEARANCE_M, tidy: bool = False
                   ) -> BaseGeometry:
     """The area a route may use on one level (Polygon or MultiPolygon, possibly empty).
@@ -179,7 +236,8 @@ def patched_area(plan: LevelPlan, before: AreaParts, share: float = 0.05
     inner = _inner(plan, c).intersection(window)
     if near.size:
         inner = inner.difference(_union(near).buffer(c, join_style="mitre"))
-    area = shapely.union(before.area.difference(window), inner)
-    area = _finish(area, tidy=True)
+    area = splice(before.area, window, inner, tidy=True)
+    if area is None:
+        area = _finish(shapely.union(before.area.difference(window), inner), tidy=True)
     parts.area = area
     return area, parts
