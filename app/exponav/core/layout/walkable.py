@@ -4,7 +4,8 @@ to date one edit at a time, in the pieces a visitor can walk between.
 The area is exactly the router's (:func:`~exponav.core.routing.router.walkable_area`: the
 footprint shrunk by the clearance, minus booths and obstacles grown by it, mitre joins).
 After an edit only a box around what changed is computed again, from the booths and
-obstacles near it, and stitched into the rest. A mitre-grown corner of angle θ reaches
+obstacles near it, and stitched into the rest (on the rings near the box only, with
+:func:`~exponav.core.routing.area.splice`, where it can). A mitre-grown corner of angle θ reaches
 ``clearance / sin(θ/2)`` from its polygon (0.71 m at a right angle, at most 5 x the
 clearance), so the box reaches that far beyond the polygons that changed, and takes in
 the polygons whose corners can reach into it; nothing outside it can differ. The two

@@ -30,7 +30,10 @@ field to its end.
 
 Rebuilding a level after an edit reuses the previous build: a pair of unchanged corners
 keeps its old answer unless its segment comes near a boundary edge that was added or
-removed, which gives exactly the graph of a fresh build (the tests check).
+removed, which gives exactly the graph of a fresh build (the tests check). Such a build
+says which old node became which (``prev_map``) and keeps each pair's price
+(``pair_w``), so the fields over the old graph can be mended rather than grown again
+(:mod:`~exponav.core.routing.carry`).
 
 Measured on the TaiNEX plans (320-650 corners and 6-10 k graph edges per level; CPU time
 on a shared 2-core machine): a level's graph from scratch 40-60 ms (its area 6-9 ms;

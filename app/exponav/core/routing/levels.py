@@ -6,7 +6,9 @@ rebuilding a level makes a new :class:`LevelCache`, unless neither its graph nor
 connector ends changed, when the old one is kept, fields and all (:meth:`LevelCache.build`).
 
 Every connector end gets, when its level is built, a shortest-path field over that level's
-graph, and the walks between the ends of one level are kept (``between``). Places resolved
+graph, and the walks between the ends of one level are kept (``between``). After an edit
+an end whose anchor sees what it saw has its old field mended where the edit changed
+the graph (:mod:`~exponav.core.routing.carry`); the others are grown afresh. Places resolved
 on the level (spots), their anchors and their fields are kept too: a kiosk asks from the
 same place again and again. The caches of one kind share one bound across a router's
 levels (:class:`Shelf`): a router keeps at most 512 places, 512 places' anchors and 32
