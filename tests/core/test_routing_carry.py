@@ -169,3 +169,20 @@ def test_a_graph_s_rows_come_out_as_a_sort_gives_them():
             assert np.array_equal(got[0], indptr)
             assert np.array_equal(got[1], cols[order])
             assert np.array_equal(got[2], ww[order])
+
+
+def test_a_level_with_avoided_zones_carries_its_weighted_fields(carried):
+    """Hall 2 4F has avoided zones: its edges and anchors are priced by weighted length,
+    and a mended field holds those prices as a fresh one does."""
+    from exponav.core.paths import venue_dir
+
+    venue = load_venue(venue_dir())
+    router = Router(venue)
+    lid = "H2-4F"
+    assert router._level(lid).graph.soft is not None and router._level(lid).ends
+    rng = random.Random(5)
+    for kind in ("move", "move", "drop", "add"):
+        _edit(venue.plans[lid], rng, kind)
+        router.rebuild_level(lid)
+        assert_fields_fresh(router._levels[lid])
+    assert carried["ends"] > 0
