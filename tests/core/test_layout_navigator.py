@@ -365,3 +365,27 @@ def test_unfollow_keeps_the_last_answers(following):
     centre = nav.booth("Q0125").booth.polygon.centroid
     layout.apply(MoveBooth("Q0125", 0, -3))
     assert nav.booth_at("H2-1F", centre.x, centre.y).code == "Q0125"
+
+
+def test_a_moved_connector_end_rebuilds_only_its_level_and_routes_as_a_fresh_router(following):
+    from exponav.core.routing.router import Router
+
+    nav, layout = following
+    target = nav.venue.plans["H2-4F"].booths[0].code
+    nav.route("K-H2-1F-1", target)  # every level built
+    router = nav.router
+    built = dict(router._levels)
+    layout.apply(MoveConnectorEnd("EL-H2-A", "H2-4F", dx=0.5))
+    assert nav.router is router  # kept, not built again from nothing
+    assert {lid for lid, lc in built.items() if router._levels[lid] is not lc} == {"H2-4F"}
+    moved = next(c for c in nav.venue.connectors if c.id == "EL-H2-A")
+    for lc in router._levels.values():  # every level links its ends by the new objects
+        assert all(e.connector is moved for e in lc.ends if e.connector.id == "EL-H2-A")
+    fresh = Router(nav.venue)
+    for a, b in (("K-H2-1F-1", target), (target, "K-H2-1F-1"),
+                 ("K-H2-1F-1", nav.venue.plans["H2-4F"].booths[-1].code)):
+        got = nav.router.route(nav.place(a), nav.place(b))
+        want = fresh.route(nav.place(a), nav.place(b))
+        assert got.length_m == pytest.approx(want.length_m, abs=1e-6)
+        assert [leg.via for leg in got.legs] == [leg.via for leg in want.legs]
+        assert got.duration_s == pytest.approx(want.duration_s, abs=1e-6)

@@ -63,14 +63,11 @@ class FollowsLayout:
             self.spatial.rebuild_level(self.venue, level)
         if event.text:
             self.searcher = self._updated_searcher(event)
-        if event.connectors:
-            # A level whose own plan did not change keeps the ends it built, and the
-            # router links ends across levels by the connector objects they hold: a
-            # moved connector end needs a router built afresh (lazily, level by level).
-            self._router = None
-        elif self._router is not None:
+        if self._router is not None:
             for level in levels:
                 self._router.rebuild_level(level)
+            if event.connectors:  # the router links ends across levels by these objects
+                self._router.connectors_changed()
 
     def _refresh_some(self, event: LayoutChanged, levels: set[str]) -> bool:
         """The lookups brought up to date for an edit of booths and sales by what it

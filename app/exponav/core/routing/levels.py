@@ -163,6 +163,18 @@ class LevelCache:
             previous.forget()
         return cache
 
+    def take_connectors(self, connectors: Sequence[Connector]) -> bool:
+        """After the venue's connectors changed: when this level's ends are where they
+        were, its ends take the new connector objects (True); False when an end on it
+        moved, came or went, and the level is to be rebuilt."""
+        if _ends_signature(connectors, self.id) != self.ends_sig:
+            return False
+        by_id = {c.id: c for c in connectors}
+        for e in self.ends:
+            e.connector = by_id[e.connector.id]
+        self._usable = {}
+        return True
+
     def forget(self) -> None:
         """Forget the places, anchors and fields kept here (a new build replaces them)."""
         self._shelves.spots.drop(self.spots)

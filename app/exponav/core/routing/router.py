@@ -148,6 +148,18 @@ class Router:
         self._build(level_id)
 
     @_locked
+    def connectors_changed(self) -> None:
+        """Bring the built levels up to date after ``venue.connectors`` changed (an end
+        moved, a connector came or went): a level where an end moved is rebuilt, keeping
+        its graph and its other ends' fields (levels.py); every other level's ends take
+        the new connector objects, which link the ends across levels."""
+        for level_id in list(self._levels):
+            if not self._levels[level_id].take_connectors(self.venue.connectors):
+                self._build(level_id)
+        self._rides_memo.clear()
+        self._nets.clear()
+
+    @_locked
     def walkable_area(self, level_id: str) -> BaseGeometry:
         return self._level(level_id).graph.area
 
