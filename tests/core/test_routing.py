@@ -752,15 +752,15 @@ def test_rebuild_after_an_edit_equals_a_fresh_build(k, dx, dy, drop, add):
         plan.booths[k] = replace(b, polygon=shapely.affinity.translate(b.polygon, dx, dy))
     if add:
         plan.obstacles.append(Obstacle("G-1F", "column", box(17.0 + dx, 20.0 + dy, 18.0 + dx, 21.0 + dy)))
-    import exponav.core.routing.graph as graph
+    import exponav.core.routing.reuse as reuse
 
     before = router._levels["G-1F"]
-    was = graph._INCREMENTAL_MAX
-    graph._INCREMENTAL_MAX = 2.0  # always reuse the previous build, to test that path
+    was = reuse._INCREMENTAL_MAX
+    reuse._INCREMENTAL_MAX = 2.0  # always reuse the previous build, to test that path
     try:
         router.rebuild_level("G-1F")
     finally:
-        graph._INCREMENTAL_MAX = was
+        reuse._INCREMENTAL_MAX = was
     after = router._levels["G-1F"]
     assert after.graph.incremental or after is before  # nothing changed: the level is kept
     fresh = Router(venue_of(plan))

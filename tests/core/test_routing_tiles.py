@@ -16,7 +16,7 @@ import pytest
 import shapely.affinity
 from shapely.geometry import box
 
-import exponav.core.routing.graph as graph
+import exponav.core.routing.reuse as reuse
 from exponav.core.io.floorplan import load_venue
 from exponav.core.model import Obstacle
 from exponav.core.routing import tiles
@@ -135,7 +135,7 @@ def test_a_tiled_rebuild_equals_a_fresh_build(k, dx, dy, drop, add, tiled, monke
     if add:
         plan.obstacles.append(Obstacle("G-1F", "column", box(17.0 + dx, 20.0 + dy, 18.0 + dx,
                                                              21.0 + dy)))
-    monkeypatch.setattr(graph, "_INCREMENTAL_MAX", 2.0)  # always reuse the previous build
+    monkeypatch.setattr(reuse, "_INCREMENTAL_MAX", 2.0)  # always reuse the previous build
     router.rebuild_level("G-1F")
     assert router._levels["G-1F"].graph.incremental
     fresh = Router(venue_of(plan))
