@@ -32,8 +32,8 @@ from exponav.core.errors import DataError
 from exponav.core.exchange.sheets import Row, Sheet
 from exponav.core.io.atomic import write_bytes
 from exponav.core.layout import Assign, Change, ChangeError, Edit, Layout, Slot, Unassign
-from exponav.core.layout.level_rules import show_violations
 from exponav.core.layout.showfiles import EXHIBITORS_FILE
+from exponav.core.layout.venue_rules import show_violations
 from exponav.core.model import Exhibitor
 from exponav.core.model.codes import canonical_code
 

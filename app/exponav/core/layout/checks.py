@@ -5,7 +5,8 @@ A :class:`Checker` keeps its violations by subject: a booth (what one booth brea
 own: outline, obstacles, aisles against walls, clearances, depth, frontage, reach,
 code), a pair of booths (overlap, the aisle between them), a point (amenity, kiosk or
 connector end), an opening, a connector, and the codes of the venue as a whole (the rules
-themselves are in :mod:`~exponav.core.layout.level_rules`). After an edit it recomputes
+themselves are in :mod:`~exponav.core.layout.level_rules` and
+:mod:`~exponav.core.layout.venue_rules`). After an edit it recomputes
 the subjects the edit can reach: the booths that changed, the booths and points near
 them (within the reach of the walkable area's change), the pairs of the changed booths,
 every booth whose way to an entrance may have changed (all of a level only when its
@@ -35,9 +36,9 @@ from exponav.core.layout.level_rules import (
     Key,
     LevelRules,
     LevelState,
-    show_violations,
 )
 from exponav.core.layout.rules import Rules, Violation
+from exponav.core.layout.venue_rules import VenueRules, show_violations
 from exponav.core.layout.walkable import CONNECTOR_SNAP_M, WalkableLevel, reachability
 from exponav.core.model import Booth, Connector, Venue
 
@@ -61,7 +62,7 @@ class PointChange:
     after: Point | None
 
 
-class Checker(LevelRules):
+class Checker(LevelRules, VenueRules):
     """The violations of one venue, kept up to date edit by edit."""
 
     def __init__(self, venue: Venue, rules: Rules) -> None:

@@ -1,6 +1,6 @@
 """What each venue rule finds on one level: for some of its booths, the pairs they make,
-its points (amenities, kiosks, connector ends) and openings; and the venue's connectors
-and codes as a whole.
+its points (amenities, kiosks, connector ends) and openings (the venue's connectors and
+codes as a whole are :mod:`~exponav.core.layout.venue_rules`).
 
 :class:`LevelRules` holds the per-level state the rules read (booths and obstacles in
 STRtrees, the walkable area, the areas kept clear in front of exits and landings) and
@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,16 +26,16 @@ from shapely.ops import nearest_points
 
 from exponav.core.layout.rules import Rules, Violation, Words, phrase, violation, words
 from exponav.core.layout.walkable import CONNECTOR_SNAP_M, POINT_SNAP_M, WalkableLevel
-from exponav.core.model import Booth, Connector, LevelPlan, ShowData, Venue
+from exponav.core.model import Booth, LevelPlan, Venue
 
-__all__ = ["FRONT_REACH_M", "ClearZone", "Key", "LevelRules", "LevelState", "show_violations"]
+__all__ = ["EDGE_TOL", "FRONT_REACH_M", "ClearZone", "Key", "LevelRules", "LevelState",
+           "spot_of"]
 
 AREA_TOL = 0.01  # m²: overlaps smaller than this are drawing noise
 GAP_TOL = 0.05  # m: booths closer than this touch (no aisle between them)
 EDGE_TOL = 0.05  # m: an opening or connector end this close to its line or level is on it
 FRONT_REACH_M = 0.6  # a side within this of the walkable area faces an aisle (the router's)
 FACING_M = 3.0  # a connector end or hydrant faces away from a wall this close
-MISMATCH_M = 0.5  # a connector's plan point and its venue.json end may differ this much
 SAMPLE_M = 0.5  # booth sides are sampled this often to find the frontage (depth rule)
 GRID_M = 1.0  # and booth insides on this grid
 
@@ -115,18 +114,19 @@ def _fronts(pieces: list[Polygon], polys: np.ndarray) -> dict[int, list[int]]:
     return fronts
 
 
-def _xy(g: BaseGeometry) -> tuple[float, float]:
+def spot_of(g: BaseGeometry) -> tuple[float, float]:
+    """Where a violation of a shape is shown: a point of it (the point itself)."""
     p = g.representative_point() if not isinstance(g, Point) else g
     return float(p.x), float(p.y)
 
 
 def _mid(segment: LineString) -> tuple[float, float]:
-    return _xy(segment.interpolate(0.5, normalized=True))
+    return spot_of(segment.interpolate(0.5, normalized=True))
 
 
 def _centre(g: BaseGeometry) -> tuple[float, float]:
     c = g.centroid
-    return (float(c.x), float(c.y)) if not c.is_empty else _xy(g)
+    return (float(c.x), float(c.y)) if not c.is_empty else spot_of(g)
 
 
 class LevelRules:
@@ -271,7 +271,7 @@ class LevelRules:
         for k in np.flatnonzero(~inside):
             rest = polys[k].difference(L.plan.footprint)
             if rest.area > AREA_TOL:
-                add(k, violation(rules, "booth.outside", lv, (booths[k].code,), _xy(rest),
+                add(k, violation(rules, "booth.outside", lv, (booths[k].code,), spot_of(rest),
                                  area=rest.area))
         # obstacles: one violation per booth and category, the largest piece shown
         if L.obstacle_tree is not None:
@@ -337,9 +337,9 @@ class LevelRules:
         for k in range(len(idx)):
             code = booths[k].code
             if not fronts.get(k):
-                add(k, violation(rules, "booth.no_frontage", lv, (code,), _xy(polys[k])))
+                add(k, violation(rules, "booth.no_frontage", lv, (code,), spot_of(polys[k])))
             elif self.has_entrance and not any(L.reachable[p] for p in fronts[k]):
-                add(k, violation(rules, "booth.unreachable", lv, (code,), _xy(polys[k])))
+                add(k, violation(rules, "booth.unreachable", lv, (code,), spot_of(polys[k])))
         # depth: only booths wider than the limit can break it
         x0, y0, x1, y1 = shapely.bounds(polys).T
         big = np.flatnonzero(np.hypot(x1 - x0, y1 - y0) > rules.max_depth_m)
@@ -353,11 +353,11 @@ class LevelRules:
         letters = rules.areas.get(lv)
         for k, b in enumerate(booths):
             if b.code[:1] != b.area:
-                add(k, violation(rules, "code.scheme", lv, (b.code,), _xy(polys[k]),
+                add(k, violation(rules, "code.scheme", lv, (b.code,), spot_of(polys[k]),
                                  scheme=phrase("area_letter", letter=b.area)))
             elif letters and b.code[:1] not in letters:
                 shown = ", ".join(sorted(letters))
-                add(k, violation(rules, "code.scheme", lv, (b.code,), _xy(polys[k]),
+                add(k, violation(rules, "code.scheme", lv, (b.code,), spot_of(polys[k]),
                                  scheme=phrase("level_letters", letters=shown, level=lv)))
         return dict(out)
 
@@ -548,94 +548,6 @@ class LevelRules:
             d = max(outline.distance(p) for p in pts)
             if d > EDGE_TOL:
                 out[("opening", L.id, o.id)] = [violation(
-                    self.rules, "opening.off_edge", L.id, (o.id,), _xy(pts[-1]),
+                    self.rules, "opening.off_edge", L.id, (o.id,), spot_of(pts[-1]),
                     what=words("opening").named(o.id), distance=d)]
         return out
-
-    def _connector_rules(self, connectors: Iterable[Connector]) -> dict[Key, list[Violation]]:
-        out: dict[Key, list[Violation]] = defaultdict(list)
-        for c in connectors:
-            what = words("connector").named(c.id)
-            for e in c.ends:
-                plan = self.venue.plans.get(e.level)
-                if plan is None:
-                    continue
-                p = Point(e.x, e.y)
-                if plan.footprint.distance(p) > EDGE_TOL:
-                    out[("connector", c.id)].append(violation(
-                        self.rules, "connector.off_level", e.level, (c.id,), (e.x, e.y),
-                        subject=e.level, what=what, x=e.x, y=e.y))
-                drawn = plan.connector_points.get(c.id)
-                if drawn is not None and drawn.distance(p) > MISMATCH_M:
-                    out[("connector", c.id)].append(violation(
-                        self.rules, "connector.mismatch", e.level, (c.id,), (drawn.x, drawn.y),
-                        subject=e.level, what=what, distance=drawn.distance(p)))
-        return dict(out)
-
-    def _booth_code_rules(self, codes: Iterable[str] | None = None
-                          ) -> dict[Key, list[Violation]]:
-        """A booth code that more than one booth has, among ``codes`` (None: every code);
-        the levels' indexes of codes are up to date."""
-        out: dict[Key, list[Violation]] = {}
-        seen: dict[str, list[Booth]] = defaultdict(list)
-        if codes is None:
-            for plan in self.venue.plans.values():
-                for b in plan.booths:
-                    seen[b.code].append(b)
-        else:
-            for code in codes:
-                seen[code] = [L.booths[i] for L in self.levels.values()
-                              for i in L.index.get(code, ())]
-        for code, found in seen.items():
-            if len(found) > 1:
-                out[("codes", "booth", code)] = [violation(
-                    self.rules, "code.duplicate", found[0].level, (code,),
-                    _xy(found[0].polygon), what=words("booth_code").named(code),
-                    n=len(found))]
-        return out
-
-    def _venue_rules(self) -> dict[Key, list[Violation]]:
-        if not self.has_entrance:
-            return {("venue",): [violation(self.rules, "venue.no_entrance", None, (), None)]}
-        return {}
-
-    def _code_rules(self) -> dict[Key, list[Violation]]:
-        out = self._booth_code_rules()
-        rules = self.rules
-        ids: Counter[str] = Counter()
-        first: dict[str, tuple[str, tuple[float, float]]] = {}
-        for lv, plan in self.venue.plans.items():
-            for kind in (plan.amenities, plan.kiosks, plan.openings):
-                for f in kind:
-                    ids[f.id] += 1
-                    geom = getattr(f, "point", None) or f.line
-                    first.setdefault(f.id, (lv, _xy(geom)))
-        for fid, n in ids.items():
-            if n > 1:
-                lv, xy = first[fid]
-                out[("codes", "id", fid)] = [violation(
-                    rules, "code.duplicate", lv, (fid,), xy, what=words("id").named(fid), n=n)]
-        out.update(self._venue_rules())
-        return out
-
-
-def show_violations(venue: Venue, show: ShowData, rules: Rules) -> list[Violation]:
-    """What the show's booth assignments break: a booth no plan has, a booth given twice."""
-    where = {b.code: b for b in venue.booths()}
-    out: list[Violation] = []
-    given: dict[str, str] = {}
-    for ex in show.exhibitors.values():
-        for code in ex.booths:
-            b = where.get(code)
-            if b is None:
-                out.append(violation(rules, "show.unknown_booth", None, (code,), None,
-                                     subject=ex.id, what=Words(
-                                         f"{ex.id} ({ex.name})",
-                                         f"{ex.id}（{ex.name_zh or ex.name}）",
-                                         f"{ex.id} ({ex.name})")))
-            elif code in given and given[code] != ex.id:
-                out.append(violation(rules, "show.shared_booth", b.level, (code,),
-                                     _xy(b.polygon), subject=ex.id, what=given[code],
-                                     other=ex.id))
-            given.setdefault(code, ex.id)
-    return out
