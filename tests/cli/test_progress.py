@@ -155,3 +155,26 @@ def test_bench_and_soak_show_progress_on_a_terminal(monkeypatch, capsys):
     text = terminal.getvalue()
     assert f"bench: 0/{len(bench.bench_stages())}" in text and "itinerary_pdf" in text
     assert "500/1000" in text and "rss=212 MB" in text
+
+
+def test_bench_rows_carry_the_load_average_and_the_text_says_it(monkeypatch, capsys,
+                                                                data_file):
+    from exponav.diagnostics import bench, render_bench
+
+    monkeypatch.setattr(bench, "_route_rows", lambda nav, rng, n: [])
+    monkeypatch.setattr(bench, "itinerary_bench_rows", lambda nav: [])
+    monkeypatch.setattr(render_bench, "render_level_rows", lambda nav: [])
+    monkeypatch.setattr(render_bench, "start_to_first_frame_row",
+                        lambda data: {"name": "start_to_first_frame", "n": 1, "p50_ms": 1.0,
+                                      "p95_ms": 1.0, "budget_ms": 1500.0})
+    monkeypatch.setattr(render_bench, "itinerary_pdf_bench_rows", lambda nav: [])
+    monkeypatch.setattr(bench, "layout_bench_rows", lambda data: [])
+    monkeypatch.setattr(bench, "_window_rows", lambda *a, **k: [])
+    monkeypatch.setattr(bench, "_editor_rows", lambda *a, **k: [])
+    monkeypatch.setattr(bench, "run_capped", lambda fn: (fn(), None))
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.25, 0.5, 0.25))
+    assert main(["bench", "--data", str(data_file), "--repeat", "2"]) == 0
+    text = capsys.readouterr().out
+    assert text.splitlines()[0] == "load average (1 min) 1.25 to 1.25"
+    rows = bench.run_bench(data_file, repeat=2)
+    assert {r["load_1m"] for r in rows} == {1.25}

@@ -265,6 +265,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     def text() -> str:
         lines = [f"{'name':28} {'n':>6} {'p50 ms':>9} {'p95 ms':>9} {'budget':>8}"]
+        loads = [r["load_1m"] for r in rows if "load_1m" in r]
+        if loads:  # read the figures against how busy the machine was
+            lines.insert(0, f"load average (1 min) {min(loads):.2f} to {max(loads):.2f}")
         for r in rows:
             if r["name"] == "soak":
                 grown = r["rss_end_mb"] - r["rss_start_mb"]

@@ -1,7 +1,8 @@
 """``exponav bench``: time the budgeted operations in process, median and 95th percentile.
 
 Each row is ``{name, n, p50_ms, p95_ms, budget_ms}``, with the resident memory after it
-(``rss_mb``, and ``peak_rss_mb`` of the process that ran it). The machine may be shared:
+(``rss_mb``, and ``peak_rss_mb`` of the process that ran it) and the machine's load
+average over the minute before (``load_1m``). The machine may be shared:
 read the figures as ratios against their budgets within one run, not as absolutes.
 
 ``--scale large`` (or ``4x``) runs every row on a generated show
@@ -205,8 +206,13 @@ def _data_file_row(scaled) -> dict[str, Any]:
 
 
 def _stamped(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Note this process's memory on the rows that do not carry it yet."""
+    """Note this process's memory, and the machine's load average over the last minute
+    (where the platform says), on the rows that do not carry them yet."""
     mem = memory_mb()
+    try:
+        mem["load_1m"] = round(os.getloadavg()[0], 2)
+    except (OSError, AttributeError):  # pragma: no cover - no load average here
+        pass
     for row in rows:
         if "rss_mb" not in row:
             row.update(mem)
