@@ -17,6 +17,7 @@ median and 90th percentile in the p50 and p95 columns (and as ``median`` and ``p
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import subprocess
@@ -209,10 +210,8 @@ def _stamped(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Note this process's memory, and the machine's load average over the last minute
     (where the platform says), on the rows that do not carry them yet."""
     mem = memory_mb()
-    try:
+    with contextlib.suppress(OSError, AttributeError):  # no load average on this platform
         mem["load_1m"] = round(os.getloadavg()[0], 2)
-    except (OSError, AttributeError):  # pragma: no cover - no load average here
-        pass
     for row in rows:
         if "rss_mb" not in row:
             row.update(mem)
