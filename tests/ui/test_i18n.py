@@ -93,8 +93,30 @@ def test_indonesian_words_fit_the_home_screen(qtbot, nav):
         for row in rows:
             label = row.when
             assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
+        assert len({r.when.width() for r in rows}) == 1  # the titles start on one line
         assert k.home.directory_button.text() == "Peserta pameran A–Z"
+        k.open_programme()  # "Berikutnya" beside "11:30": one column for all
+        shown = [r for r in k.programme.rows if r.isVisibleTo(k.programme)]
+        assert [r.when.text() for r in shown[:2]] == ["Sekarang", "Berikutnya"]
+        starts = {r.title.mapTo(k.programme, r.title.rect().topLeft()).x() for r in shown}
+        assert len(starts) == 1
+        wide = shown[1].when
+        assert wide.fontMetrics().horizontalAdvance(wide.text()) <= wide.width()
     finally:
         k.unlocked = True
         k.close()
         k.shutdown()
+
+
+def test_a_window_closed_in_indonesian_leaves_the_app_in_english(qtbot, nav):
+    """A window takes its translators with it: what opens next (a kiosk's new window
+    after a data file update, the next test) is not answered in its language."""
+    from exponav.ui.app import make_app
+    from exponav.ui.visitor.main_window import MainWindow
+
+    make_app()
+    w = MainWindow(nav, lang="id")
+    qtbot.addWidget(w)
+    assert QCoreApplication.translate("HomeScreen", "Now") == "Sekarang"
+    w.close()
+    assert QCoreApplication.translate("HomeScreen", "Now") == "Now"

@@ -147,6 +147,16 @@ class Languages(QObject):
                 app.installTranslator(translator)
         self.language_changed.emit(code)
 
+    def release(self) -> None:
+        """Take this window's translators off the application (its window closed): what
+        stays open, or opens next, is not answered in a language nobody chose for it."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            for translator in self._translators:
+                app.removeTranslator(translator)
+        self._translators = []
+        self.code, self._applied = "en", False
+
     def translators(self) -> list[QTranslator]:
         """The translators in use (Qt's and ours; none for English without plurals)."""
         return list(self._translators)

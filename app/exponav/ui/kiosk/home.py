@@ -131,8 +131,7 @@ class SessionRow(QFrame):
                     running: bool) -> None:
         self.when.setText(when)
         # "Sekarang" is wider than "10:30": the column fits the word, never cuts it
-        self.when.ensurePolished()
-        self.when.setFixedWidth(max(92, self.when.fontMetrics().horizontalAdvance(when) + 8))
+        self.when.setFixedWidth(self.when_width())
         self.title.setText(title)
         self.where.setText(f"{times}  ·  {where}")
         self.place = place
@@ -140,6 +139,22 @@ class SessionRow(QFrame):
         self.style().unpolish(self)
         self.style().polish(self)
         self._fit_height()
+
+    def when_width(self) -> int:
+        """How wide the time column must be for what it says now."""
+        self.when.ensurePolished()
+        return max(92, self.when.fontMetrics().horizontalAdvance(self.when.text()) + 8)
+
+    @staticmethod
+    def line_up(rows: list[SessionRow]) -> None:
+        """One time column for the rows shown, as wide as the widest needs ("Berikutnya"
+        beside "11:30"), so that the titles start on one line."""
+        shown = [r for r in rows if not r.isHidden()]
+        width = max((r.when_width() for r in shown), default=92)
+        for r in shown:
+            if r.when.width() != width:
+                r.when.setFixedWidth(width)
+                r._fit_height()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -460,6 +475,7 @@ class HomeScreen(QWidget):
             row.set_session(self.tr("Now") if running else f"{start:%H:%M}",
                             f"{start:%H:%M}–{end:%H:%M}", pick(s.title, s.title_zh, self.lang),
                             where, s.place, running)
+        SessionRow.line_up(self.session_rows)
         self.no_sessions.setVisible(not sessions)
         self.no_sessions.setText(self.tr("Nothing else on the programme today."))
         self.staff_note.setVisible(self.clock.demo)

@@ -236,6 +236,7 @@ class ProgrammePanel(QWidget):
             row.set_session(when, f"{start:%H:%M}–{end:%H:%M}", title,
                             self._place_name(s.place), s.place, state.get(s.id) == "now")
             row.setAccessibleName(f"{start:%H:%M}, {title}, {self._place_name(s.place)}")
+        SessionRow.line_up(self.rows)
         self.empty.setVisible(not sessions)
 
     # -- a session's card --------------------------------------------------------------

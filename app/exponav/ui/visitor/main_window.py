@@ -575,4 +575,5 @@ class MainWindow(VisitorApi, QMainWindow):
         self._geometry.shutdown(wait=False, cancel_futures=True)
         self.search.shutdown()
         self.planner.stop()
+        self.languages.release()
         super().closeEvent(event)
