@@ -155,7 +155,6 @@ def splice(area: BaseGeometry, cut: BaseGeometry, local: BaseGeometry, tidy: boo
     rings = shapely.get_rings(piece)
     rb = shapely.bounds(rings[1:])
     b = lo + np.asarray([-m, -m, m, m])
-    took = np.zeros(len(rb), bool)
     while True:  # grow the box until every hole it meets lies inside it
         took = (rb[:, 0] <= b[2]) & (rb[:, 2] >= b[0]) & (rb[:, 1] <= b[3]) & (rb[:, 3] >= b[1])
         if not took.any():
